@@ -1,0 +1,64 @@
+package io.latentlab.cli.internal;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.cli.Command;
+import io.latentlab.nd4j.BackendInfo;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/** {@code latentlab info}: the numeric backend and the installed Latentlab bundles. */
+@Component(service = Command.class)
+public final class InfoCommand implements Command {
+
+    /** Command name on the command line. */
+    public static final String NAME = "info";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "print the ND4J backend, BLAS, threads, Java and the installed Latentlab bundles";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        BackendInfo backend = Nd4jRuntime.initialize();
+        out.println("Latentlab " + FrameworkUtil.getBundle(getClass()).getVersion());
+        out.println("Java            " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                + ")");
+        out.println("ND4J backend    " + backend.backend() + " (native build " + backend.nativeVariant() + ")");
+        out.println("BLAS vendor     " + backend.blasVendor());
+        out.println("Threads         " + backend.ompThreads() + " OpenMP, " + backend.blasThreads() + " BLAS, "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        out.println();
+        out.println("Installed Latentlab bundles:");
+        BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("io.latentlab"))
+                .sorted(Comparator.comparing(Bundle::getSymbolicName))
+                .forEach(bundle -> out.printf("  %-40s %-28s %s%n", bundle.getSymbolicName(), bundle.getVersion(),
+                        stateName(bundle.getState())));
+        return 0;
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.STARTING -> "starting (lazy)";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.INSTALLED -> "installed (not resolved)";
+            default -> Integer.toString(state);
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package io.latentlab.ui.internal;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/** Main menu: File, Window and Help, with the standard workbench actions. */
+final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
+
+    LatentlabActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow window) {
+        for (ActionFactory factory : new ActionFactory[] {ActionFactory.SAVE, ActionFactory.SAVE_ALL,
+            ActionFactory.QUIT, ActionFactory.RESET_PERSPECTIVE, ActionFactory.PREFERENCES, ActionFactory.ABOUT,
+            ActionFactory.UNDO, ActionFactory.REDO}) {
+            register(factory.create(window));
+        }
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
+
+        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+        file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
+        file.add(new Separator());
+        file.add(getAction(ActionFactory.SAVE.getId()));
+        file.add(getAction(ActionFactory.SAVE_ALL.getId()));
+        file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(getAction(ActionFactory.QUIT.getId()));
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
+
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(getAction(ActionFactory.UNDO.getId()));
+        edit.add(getAction(ActionFactory.REDO.getId()));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        MenuManager showView = new MenuManager("Show &View", "showView");
+        showView.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        windowMenu.add(showView);
+        windowMenu.add(getAction(ActionFactory.RESET_PERSPECTIVE.getId()));
+        windowMenu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        windowMenu.add(new Separator());
+        windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
+
+        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        help.add(new Separator());
+        help.add(getAction(ActionFactory.ABOUT.getId()));
+
+        menuBar.add(file);
+        menuBar.add(edit);
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(windowMenu);
+        menuBar.add(help);
+    }
+}

@@ -1,0 +1,2 @@
+/** Workbench advisors and the perspective factory behind {@link io.latentlab.ui.WorkbenchLayout}. */
+package io.latentlab.ui.internal;

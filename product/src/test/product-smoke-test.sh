@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the materialized product the way a user does, through its `latentlab` script:
+# first `latentlab info` (headless, no display), then the workbench on $DISPLAY (Xvfb in CI):
+# waits for the main window, takes a screenshot, and stops it. Prints the start-up times.
+# Usage: product-smoke-test.sh PRODUCT_DIR OUTPUT_DIR
+set -euo pipefail
+product=$1
+out=$2
+mkdir -p "$out"
+now_ms() { date +%s%3N; }
+fail() { echo "product smoke test FAILED: $*" >&2; exit 1; }
+
+start=$(now_ms)
+env -u DISPLAY "$product/latentlab" info > "$out/info.txt" 2>&1 || { cat "$out/info.txt"; fail "latentlab info exited non-zero"; }
+info_ms=$(( $(now_ms) - start ))
+cat "$out/info.txt"
+grep -q '^ND4J backend *CpuBackend' "$out/info.txt" || fail "latentlab info did not report the CPU backend"
+grep -q 'io.latentlab.nd4j' "$out/info.txt" || fail "latentlab info did not list io.latentlab.nd4j"
+echo "latentlab info: ${info_ms} ms start to exit"
+
+[ -n "${DISPLAY:-}" ] || fail "no DISPLAY: run the tests under xvfb-run (see README)"
+command -v xdotool >/dev/null || fail "xdotool is missing (apt-get install xdotool)"
+workspace=$(mktemp -d)
+start=$(now_ms)
+LATENTLAB_WORKSPACE="$workspace" "$product/latentlab" > "$out/workbench.log" 2>&1 &
+pid=$!
+window=$(timeout 120 xdotool search --sync --onlyvisible --name '^Latentlab *$' | head -n1) || true
+window_ms=$(( $(now_ms) - start ))
+if [ -z "$window" ]; then
+  kill "$pid" 2>/dev/null || true
+  cat "$out/workbench.log"
+  fail "no window titled Latentlab within 120 s"
+fi
+echo "workbench: window shown ${window_ms} ms after launch"
+sleep 3 # let the views paint
+import -window root "$out/product-window.png"
+kill -TERM "$pid"
+for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fail "workbench did not stop within 30 s of SIGTERM"; fi
+rm -rf "$workspace"
+if grep -E '^!ENTRY .* (4|2) ' "$out/workbench.log" >/dev/null; then
+  echo "workbench log has errors or warnings (see $out/workbench.log):"
+  grep -A2 -E '^!ENTRY .* (4|2) ' "$out/workbench.log" | head -40
+fi
+printf '{"info_ms": %d, "window_ms": %d}\n' "$info_ms" "$window_ms" > "$out/timings.json"
+echo "product smoke test passed; screenshot: $out/product-window.png"

@@ -1,0 +1,132 @@
+package io.latentlab.engine;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.latentlab.core.optim.Optimizer;
+
+/**
+ * Saves and restores everything a run needs to continue to the same numbers: parameters,
+ * non-trainable state, optimizer state, the network's random generator and the
+ * {@link TrainingState}. Written to a temporary file and renamed, so a killed process never
+ * leaves a half-written checkpoint.
+ */
+public final class Checkpoint {
+
+    private static final String META = "checkpoint.properties";
+    private static final String PARAMETERS = "parameters.bin";
+    private static final String STATE = "state.bin";
+    private static final String OPTIMIZER_PREFIX = "optimizer/";
+
+    private Checkpoint() {
+    }
+
+    /**
+     * @param file where to write (replaced atomically)
+     * @param network the network
+     * @param optimizer its optimizer
+     * @param state where training is
+     * @throws IOException if the file cannot be written
+     */
+    public static void save(Path file, Network network, Optimizer optimizer, TrainingState state) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
+            Properties meta = new Properties();
+            meta.setProperty("format", "1");
+            meta.setProperty("epoch", Integer.toString(state.epoch()));
+            meta.setProperty("batchInEpoch", Long.toString(state.batchInEpoch()));
+            meta.setProperty("step", Long.toString(state.step()));
+            meta.setProperty("random.rootState", Long.toString(network.random().rootState()));
+            meta.setProperty("random.nodeState", Long.toString(network.random().nodeState()));
+            meta.setProperty("dataType", network.dataType().name());
+            zip.putNextEntry(new ZipEntry(META));
+            meta.store(zip, "Latentlab checkpoint");
+            zip.closeEntry();
+            write(zip, PARAMETERS, network.parameters().parameters());
+            write(zip, STATE, network.parameters().state());
+            for (Map.Entry<String, INDArray> entry : new TreeMap<>(optimizer.state()).entrySet()) {
+                write(zip, OPTIMIZER_PREFIX + entry.getKey(), entry.getValue());
+            }
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void write(ZipOutputStream zip, String name, INDArray array) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        DataOutputStream data = new DataOutputStream(zip);
+        Nd4j.write(array, data);
+        data.flush();
+        zip.closeEntry();
+    }
+
+    /**
+     * Restores a checkpoint into a network built from the same spec and an optimizer of the
+     * same kind (already initialised).
+     *
+     * @param file the checkpoint
+     * @param network the network to restore into
+     * @param optimizer the optimizer to restore into
+     * @return the training state to resume from
+     * @throws IOException if the file cannot be read, or does not match the network
+     */
+    public static TrainingState load(Path file, Network network, Optimizer optimizer) throws IOException {
+        Properties meta = new Properties();
+        Map<String, INDArray> arrays = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (META.equals(entry.getName())) {
+                    meta.load(zip);
+                } else {
+                    arrays.put(entry.getName(), Nd4j.read(new DataInputStream(zip)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("checkpoint " + file + " is unreadable or corrupt: " + e.getMessage(), e);
+        }
+        if (meta.getProperty("step") == null) {
+            throw new IOException("checkpoint " + file + " has no " + META);
+        }
+        restore(file, PARAMETERS, arrays, network.parameters().parameters());
+        restore(file, STATE, arrays, network.parameters().state());
+        for (Map.Entry<String, INDArray> entry : optimizer.state().entrySet()) {
+            restore(file, OPTIMIZER_PREFIX + entry.getKey(), arrays, entry.getValue());
+        }
+        network.random().setStates(Long.parseLong(meta.getProperty("random.rootState")),
+                Long.parseLong(meta.getProperty("random.nodeState")));
+        return new TrainingState(Integer.parseInt(meta.getProperty("epoch")),
+                Long.parseLong(meta.getProperty("batchInEpoch")), Long.parseLong(meta.getProperty("step")));
+    }
+
+    private static void restore(Path file, String name, Map<String, INDArray> arrays, INDArray target) throws IOException {
+        INDArray saved = arrays.get(name);
+        if (saved == null) {
+            throw new IOException("checkpoint " + file + " lacks '" + name + "'");
+        }
+        if (saved.length() != target.length()) {
+            throw new IOException("checkpoint " + file + ": '" + name + "' holds " + saved.length()
+                    + " values but the network needs " + target.length() + " (was it saved from another network?)");
+        }
+        target.assign(saved.reshape(target.shape()).castTo(target.dataType()));
+    }
+}

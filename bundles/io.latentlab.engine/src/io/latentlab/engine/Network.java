@@ -1,0 +1,307 @@
+package io.latentlab.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.InvalidParametersException;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/**
+ * A built network: layers in graph order over one {@link ParameterStore}. Forward computes
+ * every node once; backward walks the nodes in reverse, summing the gradients of nodes read
+ * by several others (skip connections).
+ */
+public final class Network {
+
+    /** The parameter every layer accepts: an activation id applied to its output. */
+    public static final String ACTIVATION_PARAMETER = "activation";
+
+    private record Node(String name, String type, Layer layer, List<String> inputs) {
+    }
+
+    private final Map<String, Shape> inputShapes;
+    private final List<Node> nodes;
+    private final List<String> outputs;
+    private final List<NodeInfo> infos;
+    private final ParameterStore store;
+    private final Random random;
+    private final DataType dataType;
+    private final Set<String> contributionIds;
+    private final Map<String, INDArray> activations = new HashMap<>();
+    private final Map<String, INDArray> inputGradients = new HashMap<>();
+    private boolean lastTraining;
+
+    private Network(Map<String, Shape> inputShapes, List<Node> nodes, List<String> outputs, List<NodeInfo> infos,
+            ParameterStore store, Random random, DataType dataType, Set<String> contributionIds) {
+        this.inputShapes = inputShapes;
+        this.nodes = nodes;
+        this.outputs = outputs;
+        this.infos = infos;
+        this.store = store;
+        this.random = random;
+        this.dataType = dataType;
+        this.contributionIds = contributionIds;
+    }
+
+    /**
+     * Builds a network: creates each layer from the registry, infers shapes, allocates and
+     * initialises parameters.
+     *
+     * @param spec the network
+     * @param registry where layer ids are looked up
+     * @param dataType FLOAT for training, DOUBLE for gradient checks
+     * @param seed seeds parameter initialisation and the network's random generator
+     * @return the network
+     * @throws NetworkBuildException naming the node, for unknown ids, bad parameters, unknown inputs or shape mismatches
+     */
+    public static Network build(NetworkSpec spec, ContributionRegistry registry, DataType dataType, long seed) {
+        Nd4jRuntime.initialize();
+        ParameterStore store = new ParameterStore(dataType);
+        Map<String, Shape> shapes = new LinkedHashMap<>(spec.inputs());
+        List<Node> nodes = new ArrayList<>();
+        List<NodeInfo> infos = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (NodeSpec nodeSpec : spec.nodes()) {
+            Map<String, Object> parameters = new LinkedHashMap<>(nodeSpec.parameters());
+            Object activation = parameters.remove(ACTIVATION_PARAMETER);
+            addNode(nodeSpec, parameters, activation == null ? null : String.valueOf(activation), registry, store,
+                    shapes, nodes, infos, ids);
+        }
+        for (String output : spec.outputs()) {
+            if (!shapes.containsKey(output) || spec.inputs().containsKey(output)) {
+                throw new NetworkBuildException(output, "output '" + output + "' is not a node of the network", null);
+            }
+        }
+        store.allocate();
+        store.initialize(seed);
+        for (Node node : nodes) {
+            node.layer().bind(store.bindingFor(node.name()));
+        }
+        List<NodeInfo> withCounts = infos.stream().map(info -> new NodeInfo(info.name(), info.type(), info.inputs(),
+                info.inputShapes(), info.outputShape(), store.trainableCount(info.name()))).toList();
+        Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        return new Network(Map.copyOf(spec.inputs()), List.copyOf(nodes), spec.outputs(), withCounts, store, random,
+                dataType, ids);
+    }
+
+    private static void addNode(NodeSpec spec, Map<String, Object> parameters, String activation,
+            ContributionRegistry registry, ParameterStore store, Map<String, Shape> shapes, List<Node> nodes,
+            List<NodeInfo> infos, Set<String> ids) {
+        String name = spec.name();
+        if (shapes.containsKey(name)) {
+            throw new NetworkBuildException(name, "node name '" + name + "' is used twice", null);
+        }
+        List<Shape> inputShapes = new ArrayList<>();
+        for (String input : spec.inputs()) {
+            Shape shape = shapes.get(input);
+            if (shape == null) {
+                throw new NetworkBuildException(name, "layer '" + name + "' reads '" + input
+                        + "', which is neither a network input nor an earlier node; known: " + shapes.keySet(), null);
+            }
+            inputShapes.add(shape);
+        }
+        Layer layer;
+        Shape output;
+        try {
+            layer = create(name, spec.type(), parameters, registry);
+            if (activation != null && !"identity".equals(activation)) {
+                layer = new ActivatedLayer(layer, create(name, activation, Map.of(), registry));
+                ids.add(activation);
+            }
+            output = layer.build(List.copyOf(inputShapes), store.declarationsFor(name));
+        } catch (NetworkBuildException e) {
+            throw e;
+        } catch (InvalidParametersException e) {
+            throw new NetworkBuildException(name, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new NetworkBuildException(name, "layer '" + name + "' (" + spec.type() + "): " + e.getMessage(), e);
+        }
+        shapes.put(name, output);
+        nodes.add(new Node(name, spec.type(), layer, spec.inputs()));
+        infos.add(new NodeInfo(name, spec.type(), spec.inputs(), List.copyOf(inputShapes), output, 0));
+        ids.add(spec.type());
+    }
+
+    private static Layer create(String node, String type, Map<String, Object> parameters, ContributionRegistry registry) {
+        LayerFactory factory;
+        try {
+            factory = registry.find(LayerFactory.class, type).orElseGet(() -> registry.get(ActivationFactory.class, type));
+        } catch (IllegalArgumentException e) {
+            throw new NetworkBuildException(node, "layer '" + node + "': " + e.getMessage(), e);
+        }
+        Parameters resolved = factory.schema().resolve("layer '" + node + "' (" + type + ")", parameters);
+        return factory.create(resolved);
+    }
+
+    /**
+     * Runs the network.
+     *
+     * @param inputs one array per network input, by name, batch first
+     * @param training training mode (dropout on, batch statistics) or evaluation mode
+     * @return the outputs, in the order of {@link NetworkSpec#outputs()}
+     */
+    public List<INDArray> forward(Map<String, INDArray> inputs, boolean training) {
+        for (Map.Entry<String, Shape> input : inputShapes.entrySet()) {
+            INDArray array = inputs.get(input.getKey());
+            if (array == null) {
+                throw new IllegalArgumentException("no array given for network input '" + input.getKey() + "'");
+            }
+            if (!Shape.ofBatch(array.shape()).equals(input.getValue())) {
+                throw new IllegalArgumentException("network input '" + input.getKey() + "' expects examples of shape "
+                        + input.getValue() + ", received " + Shape.ofBatch(array.shape()) + " (batch shape "
+                        + java.util.Arrays.toString(array.shape()) + ")");
+            }
+            activations.put(input.getKey(), array.dataType() == dataType ? array : array.castTo(dataType));
+        }
+        lastTraining = training;
+        NetworkContext context = new NetworkContext(training, random, dataType);
+        for (Node node : nodes) {
+            List<INDArray> nodeInputs = new ArrayList<>(node.inputs().size());
+            for (String input : node.inputs()) {
+                nodeInputs.add(activations.get(input));
+            }
+            activations.put(node.name(), node.layer().forward(nodeInputs, context));
+        }
+        List<INDArray> result = new ArrayList<>(outputs.size());
+        for (String output : outputs) {
+            result.add(activations.get(output));
+        }
+        return result;
+    }
+
+    /**
+     * Runs a network with one input and returns its first output.
+     *
+     * @param input the input, batch first
+     * @param training training or evaluation mode
+     * @return the first output
+     */
+    public INDArray forward(INDArray input, boolean training) {
+        return forward(Map.of(inputShapes.keySet().iterator().next(), input), training).get(0);
+    }
+
+    /**
+     * Back-propagates from the outputs of the last {@link #forward}: fills {@link ParameterStore#gradients()}
+     * and {@link #inputGradient}.
+     *
+     * @param outputGradients dLoss/dOutput by output (or any node) name
+     */
+    public void backward(Map<String, INDArray> outputGradients) {
+        store.gradients().assign(0); // nodes off the path from the outputs get zero, not stale, gradients
+        Map<String, INDArray> gradients = new HashMap<>(outputGradients);
+        NetworkContext context = new NetworkContext(lastTraining, random, dataType);
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            Node node = nodes.get(i);
+            INDArray gradient = gradients.remove(node.name());
+            if (gradient == null) {
+                continue;
+            }
+            List<INDArray> inputGradients = node.layer().backward(gradient, context);
+            for (int j = 0; j < node.inputs().size(); j++) {
+                gradients.merge(node.inputs().get(j), inputGradients.get(j), INDArray::add);
+            }
+        }
+        inputGradients.clear();
+        for (String input : inputShapes.keySet()) {
+            INDArray gradient = gradients.get(input);
+            if (gradient != null) {
+                inputGradients.put(input, gradient);
+            }
+        }
+    }
+
+    /**
+     * Back-propagates from the single output.
+     *
+     * @param outputGradient dLoss/dOutput
+     */
+    public void backward(INDArray outputGradient) {
+        backward(Map.of(outputs.get(0), outputGradient));
+    }
+
+    /**
+     * @param input a network input name
+     * @return dLoss/dInput from the last backward (e.g. through a GAN's discriminator), or {@code null}
+     */
+    public INDArray inputGradient(String input) {
+        return inputGradients.get(input);
+    }
+
+    /**
+     * @param node a node or input name
+     * @return its output from the last forward (e.g. a latent code)
+     */
+    public INDArray activation(String node) {
+        return activations.get(node);
+    }
+
+    /**
+     * Finds where a non-finite value first appears in the last forward pass.
+     *
+     * @return the first node whose output holds NaN or Inf, or {@code null} if all are finite
+     */
+    public String firstNonFiniteNode() {
+        for (Node node : nodes) {
+            INDArray output = activations.get(node.name());
+            if (output != null && !isFinite(output)) {
+                return node.name() + " (" + node.type() + ")";
+            }
+        }
+        return null;
+    }
+
+    static boolean isFinite(INDArray array) {
+        return Double.isFinite(array.sumNumber().doubleValue()); // any NaN or Inf makes the sum non-finite
+    }
+
+    /** @return the parameters, gradients and state */
+    public ParameterStore parameters() {
+        return store;
+    }
+
+    /** @return the network's random generator (dropout, noise), whose state checkpoints save */
+    public Random random() {
+        return random;
+    }
+
+    /** @return the floating-point type */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** @return each node with its shapes and parameter count, in graph order */
+    public List<NodeInfo> nodes() {
+        return infos;
+    }
+
+    /** @return the input names and shapes */
+    public Map<String, Shape> inputShapes() {
+        return inputShapes;
+    }
+
+    /** @return the output node names */
+    public List<String> outputs() {
+        return outputs;
+    }
+
+    /** @return the layer and activation ids this network uses */
+    public Set<String> contributionIds() {
+        return contributionIds;
+    }
+}

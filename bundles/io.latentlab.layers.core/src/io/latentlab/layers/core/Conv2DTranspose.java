@@ -1,0 +1,119 @@
+package io.latentlab.layers.core;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Initializer;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.ParameterBinding;
+import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.core.layer.Shape;
+
+/**
+ * Transposed 2-D convolution ("deconvolution"): each input value scales one copy of the
+ * kernel, placed every {@code stride} pixels in the output; libnd4j deconv2d/deconv2d_bp.
+ * Kernel W has shape [kH, kW, filters, inChannels].
+ */
+@Component(service = LayerFactory.class)
+public final class Conv2DTranspose extends AbstractContribution implements LayerFactory {
+
+    /** Contribution id. */
+    public static final String ID = "conv2d_transpose";
+
+    /** Creates the contribution. */
+    public Conv2DTranspose() {
+        super(ID, "Transposed convolution 2-D", "Upsamples by scattering learned kernels (the gradient of a convolution).",
+                ConvGeometry.declare(ParameterSchema.builder()
+                        .integer("filters", null, 1L, 1L << 16, "", "number of output channels"), 3, 1L, "same", false)
+                        .bool("use_bias", true, "add a learned bias per filter")
+                        .choice("initializer", "he_normal", List.of("xavier_uniform", "he_normal"), "weight initialisation")
+                        .build());
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        return new TransposedLayer(parameters.getLong("filters"), ConvGeometry.of(parameters),
+                parameters.getBoolean("use_bias"), Initializers.of(parameters.getString("initializer")));
+    }
+
+    private static final class TransposedLayer implements Layer {
+
+        private final long filters;
+        private final ConvGeometry geometry;
+        private final boolean useBias;
+        private final Initializer initializer;
+        private INDArray weights;
+        private INDArray bias;
+        private INDArray weightGradient;
+        private INDArray biasGradient;
+        private INDArray input;
+
+        TransposedLayer(long filters, ConvGeometry geometry, boolean useBias, Initializer initializer) {
+            this.filters = filters;
+            this.geometry = geometry;
+            this.useBias = useBias;
+            this.initializer = initializer;
+        }
+
+        @Override
+        public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+            Shape in = Inputs.single(inputShapes, 3, Inputs.IMAGE);
+            long channels = in.dim(0);
+            long taps = (long) geometry.kernelH() * geometry.kernelW();
+            declarations.weight("W", new long[] {geometry.kernelH(), geometry.kernelW(), filters, channels}, initializer,
+                    channels * taps, filters * taps);
+            if (useBias) {
+                declarations.weight("b", new long[] {filters}, Initializer.ZEROS, channels * taps, filters);
+            }
+            return Shape.of(filters, geometry.transposedHeight(in.dim(1)), geometry.transposedWidth(in.dim(2)));
+        }
+
+        @Override
+        public void bind(ParameterBinding parameters) {
+            weights = parameters.value("W");
+            weightGradient = parameters.gradient("W");
+            if (useBias) {
+                bias = parameters.value("b");
+                biasGradient = parameters.gradient("b");
+            }
+        }
+
+        private int[] arguments() {
+            int[] geometryArgs = geometry.nd4jArguments();
+            int[] args = java.util.Arrays.copyOf(geometryArgs, geometryArgs.length + 2);
+            args[geometryArgs.length] = 0; // NCHW
+            args[geometryArgs.length + 1] = 0; // weights [kH, kW, oC, iC]
+            return args;
+        }
+
+        @Override
+        public INDArray forward(List<INDArray> inputs, LayerContext context) {
+            input = inputs.get(0);
+            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d").addIntegerArguments(arguments());
+            op = useBias ? op.addInputs(input, weights, bias) : op.addInputs(input, weights);
+            return Nd4j.exec(op.build())[0];
+        }
+
+        @Override
+        public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+            INDArray inputGradient = Nd4j.createUninitialized(input.dataType(), input.shape());
+            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("deconv2d_bp").addIntegerArguments(arguments());
+            if (useBias) {
+                op.addInputs(input, weights, bias, outputGradient).addOutputs(inputGradient, weightGradient, biasGradient);
+            } else {
+                op.addInputs(input, weights, outputGradient).addOutputs(inputGradient, weightGradient);
+            }
+            Nd4j.exec(op.build());
+            return List.of(inputGradient);
+        }
+    }
+}

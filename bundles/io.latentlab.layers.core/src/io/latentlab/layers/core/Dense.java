@@ -1,0 +1,97 @@
+package io.latentlab.layers.core;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Initializer;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.ParameterBinding;
+import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.core.layer.Shape;
+
+/** Fully connected layer: y = x W + b, with W of shape [inputs, units]. */
+@Component(service = LayerFactory.class)
+public final class Dense extends AbstractContribution implements LayerFactory {
+
+    /** Contribution id. */
+    public static final String ID = "dense";
+
+    /** Creates the contribution. */
+    public Dense() {
+        super(ID, "Dense (fully connected)", "y = xW + b on a vector input; flatten images first.",
+                ParameterSchema.builder()
+                        .integer("units", null, 1L, 1L << 24, "", "number of outputs")
+                        .bool("use_bias", true, "add a learned bias b")
+                        .choice("initializer", "xavier_uniform", List.of("xavier_uniform", "he_normal"),
+                                "weight initialisation: Xavier for sigmoid/tanh/linear, He for ReLU")
+                        .build());
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        return new DenseLayer(parameters.getLong("units"), parameters.getBoolean("use_bias"),
+                Initializers.of(parameters.getString("initializer")));
+    }
+
+    private static final class DenseLayer implements Layer {
+
+        private final long units;
+        private final boolean useBias;
+        private final Initializer initializer;
+        private INDArray weights;
+        private INDArray bias;
+        private INDArray weightGradient;
+        private INDArray biasGradient;
+        private INDArray input;
+
+        DenseLayer(long units, boolean useBias, Initializer initializer) {
+            this.units = units;
+            this.useBias = useBias;
+            this.initializer = initializer;
+        }
+
+        @Override
+        public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+            long inputs = Inputs.single(inputShapes, 1, "a vector [features] (add a flatten layer before dense)").dim(0);
+            declarations.weight("W", new long[] {inputs, units}, initializer, inputs, units);
+            if (useBias) {
+                declarations.weight("b", new long[] {1, units}, Initializer.ZEROS, inputs, units);
+            }
+            return Shape.of(units);
+        }
+
+        @Override
+        public void bind(ParameterBinding parameters) {
+            weights = parameters.value("W");
+            weightGradient = parameters.gradient("W");
+            if (useBias) {
+                bias = parameters.value("b");
+                biasGradient = parameters.gradient("b");
+            }
+        }
+
+        @Override
+        public INDArray forward(List<INDArray> inputs, LayerContext context) {
+            input = inputs.get(0);
+            INDArray output = input.mmul(weights);
+            return useBias ? output.addiRowVector(bias) : output;
+        }
+
+        @Override
+        public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+            Nd4j.gemm(input, outputGradient, weightGradient, true, false, 1.0, 0.0);
+            if (useBias) {
+                biasGradient.assign(outputGradient.sum(true, 0));
+            }
+            return List.of(outputGradient.mmul(weights.transpose()));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.latentlab.layers.core;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.layer.ShapeException;
+
+/** Max or average pooling over windows of an NCHW image; libnd4j maxpool2d/avgpool2d and their _bp ops. */
+abstract class Pooling extends AbstractContribution implements LayerFactory {
+
+    private final String op;
+
+    Pooling(String id, String name, String doc, String op) {
+        super(id, name, doc, ConvGeometry.declare(ParameterSchema.builder(), 2, null, "valid", false).build());
+        this.op = op;
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        return new PoolingLayer(op, ConvGeometry.of(parameters));
+    }
+
+    private static final class PoolingLayer implements Layer {
+
+        private final String op;
+        private final ConvGeometry geometry;
+        private INDArray input;
+
+        PoolingLayer(String op, ConvGeometry geometry) {
+            this.op = op;
+            this.geometry = geometry;
+        }
+
+        @Override
+        public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+            Shape in = Inputs.single(inputShapes, 3, Inputs.IMAGE);
+            long height = geometry.outputHeight(in.dim(1));
+            long width = geometry.outputWidth(in.dim(2));
+            if (height <= 0 || width <= 0) {
+                throw new ShapeException("an image at least as large as the " + geometry.describe(), in);
+            }
+            return Shape.of(in.dim(0), height, width);
+        }
+
+        private int[] arguments() {
+            int[] geometryArgs = geometry.nd4jArguments();
+            int[] args = java.util.Arrays.copyOf(geometryArgs, geometryArgs.length + 2);
+            args[geometryArgs.length] = 0; // average: padding not counted in the divisor
+            args[geometryArgs.length + 1] = 0; // NCHW
+            return args;
+        }
+
+        @Override
+        public INDArray forward(List<INDArray> inputs, LayerContext context) {
+            input = inputs.get(0);
+            return Nd4j.exec(DynamicCustomOp.builder(op).addInputs(input).addIntegerArguments(arguments()).build())[0];
+        }
+
+        @Override
+        public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+            INDArray inputGradient = Nd4j.createUninitialized(input.dataType(), input.shape());
+            Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(input, outputGradient).addOutputs(inputGradient)
+                    .addIntegerArguments(arguments()).build());
+            return List.of(inputGradient);
+        }
+    }
+}

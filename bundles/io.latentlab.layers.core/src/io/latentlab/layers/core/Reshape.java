@@ -1,0 +1,29 @@
+package io.latentlab.layers.core;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerFactory;
+
+/** Reshapes each example, e.g. a dense output [6272] to an image [128, 7, 7]. */
+@Component(service = LayerFactory.class)
+public final class Reshape extends AbstractContribution implements LayerFactory {
+
+    /** Contribution id. */
+    public static final String ID = "reshape";
+
+    /** Creates the contribution. */
+    public Reshape() {
+        super(ID, "Reshape", "Gives each example a new shape with the same number of values (C-order).",
+                ParameterSchema.builder().integers("shape", null, 1L, "", "the new shape of one example, e.g. [128, 7, 7]").build());
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        java.util.List<?> shape = (java.util.List<?>) parameters.asMap().get("shape");
+        return new Flatten.ReshapeLayer(shape.stream().mapToLong(v -> ((Number) v).longValue()).toArray());
+    }
+}

@@ -1,0 +1,37 @@
+package io.latentlab.layers.core.activation;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.ActivationFactory;
+
+/** Leaky ReLU: f(x) = x for x > 0, alpha x otherwise. */
+@Component(service = ActivationFactory.class)
+public final class LeakyRelu extends ElementwiseActivation {
+
+    /** Contribution id. */
+    public static final String ID = "leaky_relu";
+
+    /** Creates the contribution. */
+    public LeakyRelu() {
+        super(ID, "Leaky ReLU", "f(x) = x if x > 0, else alpha * x.",
+                ParameterSchema.builder().number("alpha", 0.01, 0.0, 1.0, "", "slope for negative inputs").build());
+    }
+
+    static INDArray slopes(INDArray x, double alpha) {
+        INDArray positive = x.gt(0).castTo(x.dataType());
+        return positive.muli(1 - alpha).addi(alpha); // 1 where x > 0, alpha elsewhere
+    }
+
+    @Override
+    protected INDArray apply(INDArray x, Parameters parameters) {
+        return x.mul(slopes(x, parameters.getDouble("alpha")));
+    }
+
+    @Override
+    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
+        return gradient.mul(slopes(x, parameters.getDouble("alpha")));
+    }
+}

@@ -1,0 +1,69 @@
+package io.latentlab.layers.core.activation;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
+import io.latentlab.core.layer.ParameterBinding;
+import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.core.layer.Shape;
+
+/** Parametric ReLU: f(x) = x for x > 0, a x otherwise, with the slope a learned (one for all values). */
+@Component(service = ActivationFactory.class)
+public final class ParametricRelu extends AbstractContribution implements ActivationFactory {
+
+    /** Contribution id. */
+    public static final String ID = "prelu";
+
+    /** Creates the contribution. */
+    public ParametricRelu() {
+        super(ID, "Parametric ReLU", "Leaky ReLU whose negative slope is learned.",
+                ParameterSchema.builder().number("initial_slope", 0.25, 0.0, 1.0, "", "the slope before training").build());
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        double initial = parameters.getDouble("initial_slope");
+        return new Layer() {
+            private INDArray slope;
+            private INDArray slopeGradient;
+            private INDArray input;
+            private INDArray negativePart;
+
+            @Override
+            public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+                declarations.weight("alpha", new long[] {1}, initial);
+                return inputShapes.get(0);
+            }
+
+            @Override
+            public void bind(ParameterBinding binding) {
+                slope = binding.value("alpha");
+                slopeGradient = binding.gradient("alpha");
+            }
+
+            @Override
+            public INDArray forward(List<INDArray> inputs, LayerContext context) {
+                input = inputs.get(0);
+                negativePart = input.mul(input.lte(0).castTo(input.dataType())); // min(x, 0)
+                double a = slope.getDouble(0);
+                return input.sub(negativePart).addi(negativePart.mul(a));
+            }
+
+            @Override
+            public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+                slopeGradient.putScalar(0, outputGradient.mul(negativePart).sumNumber().doubleValue());
+                double a = slope.getDouble(0);
+                INDArray local = LeakyRelu.slopes(input, a);
+                return List.of(outputGradient.mul(local));
+            }
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.latentlab.layers.core.activation;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.ActivationFactory;
+
+/** Softmax over the features of each example (vectors): y = exp(x) / sum(exp(x)). */
+@Component(service = ActivationFactory.class)
+public final class Softmax extends ElementwiseActivation {
+
+    /** Contribution id. */
+    public static final String ID = "softmax";
+
+    /** Creates the contribution. */
+    public Softmax() {
+        super(ID, "Softmax", "Turns each example's scores into probabilities that sum to 1.", ParameterSchema.EMPTY);
+    }
+
+    @Override
+    protected INDArray apply(INDArray x, Parameters parameters) {
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException("softmax expects vectors [batch, features], received shape "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        return Transforms.softmax(x, true);
+    }
+
+    @Override
+    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
+        // dx = y * (g - sum(g * y))
+        INDArray dot = gradient.mul(y).sum(true, 1);
+        return gradient.subColumnVector(dot).muli(y);
+    }
+}

@@ -1,0 +1,61 @@
+package io.latentlab.layers.core.loss;
+
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.loss.LossFactory;
+
+/** Categorical cross-entropy -sum t log p over classes, from probabilities (softmax applied) or from logits. */
+@Component(service = LossFactory.class)
+public final class CategoricalCrossEntropy extends AbstractContribution implements LossFactory {
+
+    /** Contribution id. */
+    public static final String ID = "cce";
+
+    private static final double CLAMP = 1e-7;
+
+    /** Creates the contribution. */
+    public CategoricalCrossEntropy() {
+        super(ID, "Categorical cross-entropy", "For one-hot (or soft) class targets [batch, classes].",
+                Reduction.declare(ParameterSchema.builder(), "sum")
+                        .bool("from_logits", false, "the prediction is raw scores; softmax is applied inside (more stable)")
+                        .build());
+    }
+
+    @Override
+    public Loss create(Parameters parameters) {
+        String reduction = parameters.getString(Reduction.PARAMETER);
+        boolean fromLogits = parameters.getBoolean("from_logits");
+        return new Loss() {
+            private INDArray probabilities;
+            private INDArray target;
+            private double divisor;
+
+            @Override
+            public double forward(List<INDArray> predictions, INDArray target) {
+                INDArray prediction = predictions.get(0);
+                this.target = target;
+                divisor = Reduction.divisor(reduction, prediction);
+                probabilities = fromLogits ? Transforms.softmax(prediction, true) : prediction;
+                INDArray clamped = Transforms.max(probabilities, CLAMP, true);
+                return -Transforms.log(clamped, false).muli(target).sumNumber().doubleValue() / divisor;
+            }
+
+            @Override
+            public List<INDArray> backward() {
+                if (fromLogits) {
+                    // softmax and cross-entropy together: p * sum(t) - t, per example
+                    return List.of(probabilities.mulColumnVector(target.sum(true, 1)).subi(target).divi(divisor));
+                }
+                return List.of(target.div(Transforms.max(probabilities, CLAMP, true)).negi().divi(divisor));
+            }
+        };
+    }
+}

@@ -16,7 +16,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.InvalidParametersException;
 import io.latentlab.core.Parameters;
-import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.Shape;
@@ -141,7 +140,7 @@ public final class Network {
     private static Layer create(String node, String type, Map<String, Object> parameters, ContributionRegistry registry) {
         LayerFactory factory;
         try {
-            factory = registry.find(LayerFactory.class, type).orElseGet(() -> registry.get(ActivationFactory.class, type));
+            factory = registry.get(LayerFactory.class, type); // activations are layers too
         } catch (IllegalArgumentException e) {
             throw new NetworkBuildException(node, "layer '" + node + "': " + e.getMessage(), e);
         }
@@ -252,15 +251,30 @@ public final class Network {
     }
 
     /**
-     * Finds where a non-finite value first appears in the last forward pass.
+     * Finds where a non-finite value first appears: a node's output in the last forward pass,
+     * else a parameter, else a parameter's gradient.
      *
-     * @return the first node whose output holds NaN or Inf, or {@code null} if all are finite
+     * @return e.g. {@code layer dec (dense): output}, or {@code null} if everything is finite
      */
-    public String firstNonFiniteNode() {
+    public String firstNonFinite() {
         for (Node node : nodes) {
             INDArray output = activations.get(node.name());
             if (output != null && !isFinite(output)) {
-                return node.name() + " (" + node.type() + ")";
+                return "layer " + node.name() + " (" + node.type() + "): output";
+            }
+        }
+        for (Node node : nodes) {
+            for (Map.Entry<String, INDArray> value : store.values(node.name()).entrySet()) {
+                if (!isFinite(value.getValue())) {
+                    return "layer " + node.name() + " (" + node.type() + "): parameter '" + value.getKey() + "'";
+                }
+            }
+        }
+        for (Node node : nodes) {
+            for (Map.Entry<String, INDArray> gradient : store.gradients(node.name()).entrySet()) {
+                if (!isFinite(gradient.getValue())) {
+                    return "layer " + node.name() + " (" + node.type() + "): gradient of '" + gradient.getKey() + "'";
+                }
             }
         }
         return null;

@@ -51,14 +51,12 @@ public final class SupervisedStep implements TrainingStep {
         INDArray output = network.forward(batch.features(), true);
         double value = loss.forward(List.of(output), target.castTo(network.dataType()));
         if (!Double.isFinite(value)) {
-            String node = network.firstNonFiniteNode();
-            throw new NonFiniteException("loss became " + value + " at step " + step
-                    + (node == null ? " (every layer's output was finite)" : "; first non-finite output: layer " + node));
+            throw new NonFiniteException("loss became " + value + " at step " + step + where());
         }
         network.backward(loss.backward().get(0));
         double norm = GradientClipping.clipByGlobalNorm(network.parameters().gradients(), clipNorm);
         if (!Double.isFinite(norm)) {
-            throw new NonFiniteException("gradient norm became " + norm + " at step " + step);
+            throw new NonFiniteException("gradient norm became " + norm + " at step " + step + where());
         }
         double rate = schedule == null ? optimizer.learningRate() : schedule.rate(optimizer.learningRate(), step, totalSteps);
         optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, rate);
@@ -67,6 +65,12 @@ public final class SupervisedStep implements TrainingStep {
         metrics.put("grad_norm", norm);
         metrics.put("learning_rate", rate);
         return metrics;
+    }
+
+    private String where() {
+        String first = network.firstNonFinite();
+        return first == null ? " (every output, parameter and gradient is finite: check the loss and the data)"
+                : "; first non-finite value: " + first;
     }
 
     /** @return the network being trained */

@@ -9,8 +9,12 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionKind;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.DuplicateContribution;
 import io.latentlab.nd4j.BackendInfo;
 import io.latentlab.nd4j.Nd4jRuntime;
 
@@ -20,6 +24,9 @@ public final class InfoCommand implements Command {
 
     /** Command name on the command line. */
     public static final String NAME = "info";
+
+    @Reference
+    private ContributionRegistry registry;
 
     @Override
     public String name() {
@@ -41,6 +48,16 @@ public final class InfoCommand implements Command {
         out.println("BLAS vendor     " + backend.blasVendor());
         out.println("Threads         " + backend.ompThreads() + " OpenMP, " + backend.blasThreads() + " BLAS, "
                 + Runtime.getRuntime().availableProcessors() + " cores");
+        out.println();
+        out.println("Contributions:");
+        for (ContributionKind kind : ContributionKind.all()) {
+            var ids = registry.list(kind.serviceType()).stream().filter(r -> r.kind().equals(kind))
+                    .map(r -> r.id()).toList();
+            out.printf("  %-12s %2d  %s%n", kind.label(), ids.size(), String.join(", ", ids));
+        }
+        for (DuplicateContribution duplicate : registry.duplicates()) {
+            out.println("  warning: " + duplicate.message());
+        }
         out.println();
         out.println("Installed Latentlab bundles:");
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();

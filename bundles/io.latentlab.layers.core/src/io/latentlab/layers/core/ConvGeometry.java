@@ -23,9 +23,9 @@ record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dila
     static ParameterSchema.Builder declare(ParameterSchema.Builder builder, long defaultKernel, Long defaultStride,
             String defaultPadding, boolean dilation) {
         builder.integers("kernel", List.of(defaultKernel), 1L, "px", "kernel size: one value, or [height, width]")
-                .integers("stride", defaultStride == null ? null : List.of(defaultStride), 1L, "px",
+                .integers("stride", defaultStride == null ? List.of() : List.of(defaultStride), 1L, "px",
                         "step between windows: one value, or [height, width]" + (defaultStride == null
-                                ? "; defaults to the kernel size" : ""))
+                                ? "; empty: the kernel size" : ""))
                 .choice("padding", defaultPadding, List.of("same", "valid"),
                         "same: output size = ceil(input / stride); valid: only whole windows");
         if (dilation) {
@@ -36,7 +36,7 @@ record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dila
 
     static ConvGeometry of(Parameters parameters) {
         int[] kernel = parameters.getInts("kernel", 2);
-        int[] stride = parameters.asMap().get("stride") == null ? kernel : parameters.getInts("stride", 2);
+        int[] stride = ((List<?>) parameters.asMap().get("stride")).isEmpty() ? kernel : parameters.getInts("stride", 2);
         int[] dilation = parameters.asMap().containsKey("dilation") ? parameters.getInts("dilation", 2) : new int[] {1, 1};
         return new ConvGeometry(kernel[0], kernel[1], stride[0], stride[1], dilation[0], dilation[1],
                 "same".equals(parameters.getString("padding")));

@@ -1,0 +1,110 @@
+package io.latentlab.engine.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.latentlab.core.ContributionKind;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.ContributionTable;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.engine.GradientClipping;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkBuildException;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NodeSpec;
+import io.latentlab.layers.core.Add;
+import io.latentlab.layers.core.Concat;
+import io.latentlab.layers.core.Conv2D;
+import io.latentlab.layers.core.Dense;
+import io.latentlab.layers.core.Flatten;
+import io.latentlab.layers.core.activation.Relu;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/** Building networks: graphs with skips, clear errors for misspelt ids, bad parameters and shape mismatches. */
+class NetworkTest {
+
+    private static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Flatten(),
+            new Concat(), new Add(), new Relu());
+
+    @Test
+    void aSkipConnectionGraphBuildsWithShapesAndParameterCounts() {
+        NetworkSpec spec = new NetworkSpec(Map.of("image", Shape.of(1, 8, 8)), List.of(
+                new NodeSpec("c1", "conv2d", Map.of("filters", 4), List.of("image")),
+                new NodeSpec("c2", "conv2d", Map.of("filters", 4, "activation", "relu"), List.of("c1")),
+                new NodeSpec("skip", "concat", Map.of(), List.of("c1", "c2")),
+                new NodeSpec("sum", "add", Map.of(), List.of("c2", "c1")),
+                new NodeSpec("flat", "flatten", Map.of(), List.of("skip")),
+                new NodeSpec("out", "dense", Map.of("units", 3), List.of("flat"))), List.of("out", "sum"));
+        Network network = Network.build(spec, REGISTRY, DataType.FLOAT, 1);
+        assertEquals(Shape.of(8, 8, 8), network.nodes().get(2).outputShape());
+        assertEquals(9 * 1 * 4 + 4, network.nodes().get(0).parameterCount());
+        assertEquals(512 * 3 + 3, network.nodes().get(5).parameterCount());
+        List<INDArray> outputs = network.forward(Map.of("image", Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8)), true);
+        assertEquals(List.of(2L, 3L), List.of(outputs.get(0).size(0), outputs.get(0).size(1)));
+        network.backward(Map.of("out", Nd4j.ones(DataType.FLOAT, 2, 3), "sum", Nd4j.ones(DataType.FLOAT, 2, 4, 8, 8)));
+        assertEquals(List.of(2L, 1L, 8L, 8L), List.of(network.inputGradient("image").shape()[0],
+                network.inputGradient("image").shape()[1], 8L, 8L));
+    }
+
+    @Test
+    void aMisspeltLayerIdSuggestsTheClosestAndListsTheInstalledOnes() {
+        NetworkBuildException e = assertThrows(NetworkBuildException.class, () -> Network.build(NetworkSpec.sequential(
+                Shape.of(4), List.of(NetworkSpec.layer("hidden", "desne", "units", 3))), REGISTRY, DataType.FLOAT, 1));
+        assertEquals("hidden", e.node());
+        assertTrue(e.getMessage().contains("unknown layer 'desne'; did you mean 'dense'?"), e.getMessage());
+        assertTrue(e.getMessage().contains("Installed: add, concat, conv2d, dense, flatten, relu"), e.getMessage());
+    }
+
+    @Test
+    void aShapeMismatchNamesTheLayerAndBothShapes() {
+        NetworkBuildException e = assertThrows(NetworkBuildException.class, () -> Network.build(NetworkSpec.sequential(
+                Shape.of(16), List.of(NetworkSpec.layer("features", "conv2d", "filters", 3))), REGISTRY, DataType.FLOAT, 1));
+        assertTrue(e.getMessage().contains("layer 'features' (conv2d): expected an image [channels, height, width], received [16]"),
+                e.getMessage());
+    }
+
+    @Test
+    void badParametersAreReportedTogetherWithTheLayerName() {
+        NetworkBuildException e = assertThrows(NetworkBuildException.class, () -> Network.build(NetworkSpec.sequential(
+                Shape.of(4), List.of(NetworkSpec.layer("hidden", "dense", "units", 0, "use_bais", true))), REGISTRY,
+                DataType.FLOAT, 1));
+        assertTrue(e.getMessage().contains("layer 'hidden' (dense)"), e.getMessage());
+        assertTrue(e.getMessage().contains("'units' must be an integer in [1, 16777216], not 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown parameter 'use_bais'; did you mean 'use_bias'?"), e.getMessage());
+    }
+
+    @Test
+    void clippingRescalesToTheGlobalNorm() {
+        Nd4jRuntime.initialize();
+        INDArray gradients = Nd4j.createFromArray(new double[] {3, 4}).reshape(1, 2);
+        assertEquals(5.0, GradientClipping.clipByGlobalNorm(gradients, 1.0), 1e-12);
+        assertEquals(1.0, gradients.norm2Number().doubleValue(), 1e-12);
+    }
+
+    @Test
+    void duplicateIdsAreReportedAndTheHighestBundleVersionWins() {
+        LayerFactory old = new Dense();
+        LayerFactory newer = new Dense();
+        ContributionTable registry = new ContributionTable();
+        registry.add(new RegisteredContribution<>(newer, ContributionKind.LAYER, "io.example.b", "2.1.0"));
+        registry.add(new RegisteredContribution<>(old, ContributionKind.LAYER, "io.example.a", "2.0.5"));
+        assertTrue(registry.get(LayerFactory.class, "dense") == newer);
+        assertEquals(1, registry.duplicates().size());
+        assertTrue(registry.duplicates().get(0).message().contains("using io.example.b 2.1.0, ignoring io.example.a 2.0.5"),
+                registry.duplicates().get(0).message());
+        registry.remove(newer);
+        assertTrue(registry.get(LayerFactory.class, "dense") == old);
+        assertTrue(registry.duplicates().isEmpty());
+    }
+}

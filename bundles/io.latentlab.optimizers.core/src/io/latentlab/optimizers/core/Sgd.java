@@ -1,0 +1,34 @@
+package io.latentlab.optimizers.core;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.optim.OptimizerFactory;
+
+/** Plain stochastic gradient descent: w -= learning_rate * g. */
+@Component(service = OptimizerFactory.class)
+public final class Sgd extends AbstractContribution implements OptimizerFactory {
+
+    /** Contribution id. */
+    public static final String ID = "sgd";
+
+    /** Creates the contribution. */
+    public Sgd() {
+        super(ID, "SGD", "w -= learning_rate * g.", ParameterSchema.builder()
+                .number("learning_rate", 0.01, 0.0, 10.0, "", "step size").build());
+    }
+
+    @Override
+    public Optimizer create(Parameters parameters) {
+        return new FlatOptimizer(parameters.getDouble("learning_rate")) {
+            @Override
+            public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
+                weights.subi(scratch.assign(gradients).muli(learningRate));
+            }
+        };
+    }
+}

@@ -1,0 +1,274 @@
+package io.latentlab.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.GradientClipping;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.layers.core.Conv2D;
+import io.latentlab.layers.core.Conv2DTranspose;
+import io.latentlab.layers.core.Dense;
+import io.latentlab.layers.core.Flatten;
+import io.latentlab.layers.core.Reshape;
+import io.latentlab.layers.core.activation.Relu;
+import io.latentlab.layers.core.activation.Sigmoid;
+import io.latentlab.layers.core.loss.BinaryCrossEntropy;
+import io.latentlab.nd4j.BackendInfo;
+import io.latentlab.nd4j.Nd4jRuntime;
+import io.latentlab.optimizers.core.Adam;
+
+/**
+ * Trains the engine benchmark's two autoencoders on MNIST (batch 128, Adam 1e-3, BCE) with
+ * our engine and with DL4J's MultiLayerNetwork on the same backend, threads and data, and
+ * prints examples/s side by side, the ratio, memory, the dense net's pure-gemm ceiling and a
+ * phase breakdown of one of our steps. Writes the figures to bench-results/engine-*.json.
+ * Arguments: [--steps N] [--warmup N] [--mnist DIR].
+ */
+public final class EngineBenchmark {
+
+    private static final int BATCH = 128;
+
+    private EngineBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int steps = 150;
+        int warmup = 15;
+        Path mnist = Path.of("../shared/datasets/mnist");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--mnist" -> mnist = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        BackendInfo backend = Nd4jRuntime.initialize();
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        int needed = (steps + warmup) * BATCH;
+        float[][] images = MnistImages.read(mnist.resolve("train-images-idx3-ubyte.gz"), Math.min(60_000, needed));
+        INDArray all = Nd4j.createFromArray(images);
+        System.out.printf(Locale.ROOT, "Backend %s, native %s, %d OpenMP threads; %d steps of batch %d after %d warm-up%n",
+                backend.backend(), backend.nativeVariant(), backend.ompThreads(), steps, BATCH, warmup);
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("backend", backend.nativeVariant());
+        results.put("threads", backend.ompThreads());
+        results.put("batch", BATCH);
+        results.put("steps", steps);
+
+        NetworkSpec dense = NetworkSpec.sequential(Shape.of(784), List.of(
+                NetworkSpec.layer("enc1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+                NetworkSpec.layer("enc2", "dense", "units", 32, "activation", "relu", "initializer", "he_normal"),
+                NetworkSpec.layer("dec1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+                NetworkSpec.layer("dec2", "dense", "units", 784, "activation", "sigmoid")));
+        NetworkSpec conv = NetworkSpec.sequential(Shape.of(784), List.of(
+                NetworkSpec.layer("image", "reshape", "shape", List.of(1, 28, 28)),
+                NetworkSpec.layer("enc1", "conv2d", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+                NetworkSpec.layer("enc2", "conv2d", "filters", 64, "kernel", 3, "stride", 2, "activation", "relu"),
+                NetworkSpec.layer("dec1", "conv2d_transpose", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+                NetworkSpec.layer("dec2", "conv2d_transpose", "filters", 1, "kernel", 3, "stride", 2, "activation", "sigmoid"),
+                NetworkSpec.layer("flat", "flatten")));
+
+        results.put("dense_ae", compare("dense AE 784-256-32-256-784", dense, denseReference(), all, steps, warmup, false));
+        results.put("dense_ae_gemm_ceiling_ms", gemmCeilingMillis());
+        results.put("conv_ae", compare("conv AE 1-32-64-32-1 (3x3, stride 2)", conv, convReference(), all,
+                Math.max(10, steps / 3), Math.min(warmup, 5), true));
+        results.put("peak_rss_mb", peakRssMegabytes());
+        results.put("heap_used_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20));
+        System.out.printf(Locale.ROOT, "Memory: peak RSS %d MB (off-heap included), heap in use %d MB%n",
+                results.get("peak_rss_mb"), results.get("heap_used_mb"));
+        Path file = Path.of("bench-results", "engine-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + ".json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Json.write(results) + "\n");
+        System.out.println("Figures written to " + file.toAbsolutePath().normalize());
+    }
+
+    private static Map<String, Object> compare(String title, NetworkSpec spec, MultiLayerNetwork reference, INDArray all,
+            int steps, int warmup, boolean image) {
+        System.out.println();
+        System.out.println(title);
+        ContributionRegistry registry = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
+                new Flatten(), new Reshape(), new Relu(), new Sigmoid());
+        Network network = Network.build(spec, registry, DataType.FLOAT, 1);
+        Loss loss = new BinaryCrossEntropy().create(Parameters.of(new BinaryCrossEntropy().schema(), Map.of()));
+        Optimizer adam = new Adam().create(Parameters.of(new Adam().schema(), Map.of("learning_rate", 1e-3)));
+        adam.initialize(network.parameters().trainableCount(), DataType.FLOAT);
+        List<INDArray> batches = new ArrayList<>();
+        for (int i = 0; i < steps + warmup; i++) {
+            long from = (long) i * BATCH % (all.size(0) - BATCH + 1);
+            batches.add(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + BATCH)).dup());
+        }
+        double[] phases = new double[4];
+        double ours = time(steps, warmup, (i, record) -> {
+            INDArray batch = batches.get(i);
+            long t0 = System.nanoTime();
+            INDArray output = network.forward(batch, true);
+            long t1 = System.nanoTime();
+            loss.forward(List.of(output), batch);
+            INDArray gradient = loss.backward().get(0);
+            long t2 = System.nanoTime();
+            network.backward(gradient);
+            long t3 = System.nanoTime();
+            GradientClipping.clipByGlobalNorm(network.parameters().gradients(), 0);
+            adam.step(network.parameters().parameters(), network.parameters().gradients(), i + 1, 1e-3);
+            long t4 = System.nanoTime();
+            if (record) {
+                phases[0] += t1 - t0;
+                phases[1] += t2 - t1;
+                phases[2] += t3 - t2;
+                phases[3] += t4 - t3;
+            }
+        });
+        double theirs = time(steps, warmup, (i, record) -> {
+            INDArray batch = batches.get(i);
+            INDArray features = image ? batch.reshape(BATCH, 1, 28, 28) : batch;
+            reference.fit(new DataSet(features, features));
+        });
+        double loss0 = loss.forward(List.of(network.forward(batches.get(0), false)), batches.get(0));
+        System.out.printf(Locale.ROOT, "  Latentlab %8.0f examples/s | DL4J %8.0f examples/s | ratio %.2fx (BCE after: %.4f)%n",
+                ours, theirs, ours / theirs, loss0);
+        String[] names = {"forward", "loss", "backward", "update"};
+        double total = phases[0] + phases[1] + phases[2] + phases[3];
+        StringBuilder breakdown = new StringBuilder("  our step:");
+        Map<String, Object> phaseMillis = new LinkedHashMap<>();
+        for (int p = 0; p < 4; p++) {
+            double millis = phases[p] / steps / 1e6;
+            phaseMillis.put(names[p], Math.round(millis * 1000) / 1000.0);
+            breakdown.append(String.format(Locale.ROOT, " %s %.2f ms (%.0f%%)", names[p], millis, 100 * phases[p] / total));
+        }
+        System.out.println(breakdown);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("latentlab_examples_per_s", Math.round(ours));
+        result.put("dl4j_examples_per_s", Math.round(theirs));
+        result.put("ratio", Math.round(ours / theirs * 100) / 100.0);
+        result.put("step_phases_ms", phaseMillis);
+        result.put("parameters", network.parameters().trainableCount());
+        return result;
+    }
+
+    private interface Step {
+        void run(int index, boolean record);
+    }
+
+    /** @return examples per second over the timed steps */
+    private static double time(int steps, int warmup, Step step) {
+        for (int i = 0; i < warmup; i++) {
+            step.run(i, false);
+        }
+        long start = System.nanoTime();
+        for (int i = warmup; i < warmup + steps; i++) {
+            step.run(i, true);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return steps * (double) BATCH / seconds;
+    }
+
+    /** The dense AE step's matrix products alone (forward, weight and input gradients), into preallocated arrays. */
+    private static double gemmCeilingMillis() {
+        int[] sizes = {784, 256, 32, 256, 784};
+        List<INDArray[]> products = new ArrayList<>();
+        for (int l = 0; l < 4; l++) {
+            INDArray x = Nd4j.rand(DataType.FLOAT, BATCH, sizes[l]);
+            INDArray w = Nd4j.rand(DataType.FLOAT, sizes[l], sizes[l + 1]);
+            INDArray y = Nd4j.create(DataType.FLOAT, BATCH, sizes[l + 1]);
+            INDArray dw = Nd4j.create(DataType.FLOAT, sizes[l], sizes[l + 1]);
+            INDArray dx = Nd4j.create(DataType.FLOAT, BATCH, sizes[l]);
+            products.add(new INDArray[] {x, w, y, dw, dx});
+        }
+        Runnable step = () -> {
+            for (INDArray[] p : products) {
+                Nd4j.gemm(p[0], p[1], p[2], false, false, 1, 0);
+                Nd4j.gemm(p[0], p[2], p[3], true, false, 1, 0);
+                Nd4j.gemm(p[2], p[1], p[4], false, true, 1, 0);
+            }
+        };
+        for (int i = 0; i < 20; i++) {
+            step.run();
+        }
+        int repeats = 200;
+        long start = System.nanoTime();
+        for (int i = 0; i < repeats; i++) {
+            step.run();
+        }
+        double millis = (System.nanoTime() - start) / 1e6 / repeats;
+        System.out.printf(Locale.ROOT, "  gemm ceiling: %.2f ms per step (%.0f examples/s if the step were only its gemms)%n",
+                millis, BATCH / millis * 1000);
+        return Math.round(millis * 1000) / 1000.0;
+    }
+
+    private static MultiLayerNetwork denseReference() {
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
+                .updater(new org.nd4j.linalg.learning.config.Adam(1e-3)).weightInit(WeightInit.RELU).list()
+                .layer(new DenseLayer.Builder().nIn(784).nOut(256).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(256).nOut(32).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().nIn(32).nOut(256).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(256).nOut(784)
+                        .activation(Activation.SIGMOID).weightInit(WeightInit.XAVIER).build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
+    }
+
+    private static MultiLayerNetwork convReference() {
+        MultiLayerConfiguration configuration = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
+                .updater(new org.nd4j.linalg.learning.config.Adam(1e-3)).weightInit(WeightInit.RELU)
+                .convolutionMode(ConvolutionMode.Same).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(32).activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).stride(2, 2).nOut(64).activation(Activation.RELU).build())
+                .layer(new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(32).activation(Activation.RELU).build())
+                .layer(new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(1).activation(Activation.SIGMOID).build())
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(28, 28, 1)).build();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration);
+        network.init();
+        return network;
+    }
+
+    private static long peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: reported as -1
+        }
+        return -1;
+    }
+}

@@ -31,7 +31,7 @@ public final class Network {
     /** The parameter every layer accepts: an activation id applied to its output. */
     public static final String ACTIVATION_PARAMETER = "activation";
 
-    private record Node(String name, String type, Layer layer, List<String> inputs) {
+    private record Node(String name, String type, Layer layer, List<String> inputs, NetworkContext context) {
     }
 
     private final Map<String, Shape> inputShapes;
@@ -45,6 +45,7 @@ public final class Network {
     private final Map<String, INDArray> activations = new HashMap<>();
     private final Map<String, INDArray> inputGradients = new HashMap<>();
     private boolean lastTraining;
+    private Map<String, long[]> timings;
 
     private Network(Map<String, Shape> inputShapes, List<Node> nodes, List<String> outputs, List<NodeInfo> infos,
             ParameterStore store, Random random, DataType dataType, Set<String> contributionIds) {
@@ -95,8 +96,14 @@ public final class Network {
         List<NodeInfo> withCounts = infos.stream().map(info -> new NodeInfo(info.name(), info.type(), info.inputs(),
                 info.inputShapes(), info.outputShape(), store.trainableCount(info.name()))).toList();
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        return new Network(Map.copyOf(spec.inputs()), List.copyOf(nodes), spec.outputs(), withCounts, store, random,
-                dataType, ids);
+        List<Node> withContexts = nodes.stream().map(node -> {
+            boolean[] needed = new boolean[node.inputs().size()];
+            for (int i = 0; i < needed.length; i++) {
+                needed[i] = !spec.inputs().containsKey(node.inputs().get(i)); // data needs no gradient by default
+            }
+            return new Node(node.name(), node.type(), node.layer(), node.inputs(), new NetworkContext(random, dataType, needed));
+        }).toList();
+        return new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random, dataType, ids);
     }
 
     private static void addNode(NodeSpec spec, Map<String, Object> parameters, String activation,
@@ -132,7 +139,9 @@ public final class Network {
             throw new NetworkBuildException(name, "layer '" + name + "' (" + spec.type() + "): " + e.getMessage(), e);
         }
         shapes.put(name, output);
-        nodes.add(new Node(name, spec.type(), layer, spec.inputs()));
+        boolean[] needed = new boolean[spec.inputs().size()];
+        java.util.Arrays.fill(needed, true);
+        nodes.add(new Node(name, spec.type(), layer, spec.inputs(), new NetworkContext(null, null, needed)));
         infos.add(new NodeInfo(name, spec.type(), spec.inputs(), List.copyOf(inputShapes), output, 0));
         ids.add(spec.type());
     }
@@ -169,13 +178,17 @@ public final class Network {
             activations.put(input.getKey(), array.dataType() == dataType ? array : array.castTo(dataType));
         }
         lastTraining = training;
-        NetworkContext context = new NetworkContext(training, random, dataType);
         for (Node node : nodes) {
+            NetworkContext context = node.context().training(training);
             List<INDArray> nodeInputs = new ArrayList<>(node.inputs().size());
             for (String input : node.inputs()) {
                 nodeInputs.add(activations.get(input));
             }
+            long start = timings == null ? 0 : System.nanoTime();
             activations.put(node.name(), node.layer().forward(nodeInputs, context));
+            if (timings != null) {
+                timings.computeIfAbsent(node.name(), k -> new long[3])[0] += System.nanoTime() - start;
+            }
         }
         List<INDArray> result = new ArrayList<>(outputs.size());
         for (String output : outputs) {
@@ -204,16 +217,24 @@ public final class Network {
     public void backward(Map<String, INDArray> outputGradients) {
         store.gradients().assign(0); // nodes off the path from the outputs get zero, not stale, gradients
         Map<String, INDArray> gradients = new HashMap<>(outputGradients);
-        NetworkContext context = new NetworkContext(lastTraining, random, dataType);
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
+            NetworkContext context = node.context().training(lastTraining);
             INDArray gradient = gradients.remove(node.name());
             if (gradient == null) {
                 continue;
             }
+            long start = timings == null ? 0 : System.nanoTime();
             List<INDArray> inputGradients = node.layer().backward(gradient, context);
+            if (timings != null) {
+                long[] timing = timings.computeIfAbsent(node.name(), k -> new long[3]);
+                timing[1] += System.nanoTime() - start;
+                timing[2]++;
+            }
             for (int j = 0; j < node.inputs().size(); j++) {
-                gradients.merge(node.inputs().get(j), inputGradients.get(j), INDArray::add);
+                if (context.inputGradientNeeded(j) && inputGradients.get(j) != null) {
+                    gradients.merge(node.inputs().get(j), inputGradients.get(j), INDArray::add);
+                }
             }
         }
         inputGradients.clear();
@@ -232,6 +253,25 @@ public final class Network {
      */
     public void backward(INDArray outputGradient) {
         backward(Map.of(outputs.get(0), outputGradient));
+    }
+
+    /**
+     * Asks backward to compute the gradients of the network's inputs too (a GAN's generator
+     * trains through its discriminator's input gradient; gradient checks compare them). Off by
+     * default: nothing is spent on the gradient of the data.
+     *
+     * @param enabled whether to compute them
+     * @return this network
+     */
+    public Network computeInputGradients(boolean enabled) {
+        for (Node node : nodes) {
+            for (int j = 0; j < node.inputs().size(); j++) {
+                if (inputShapes.containsKey(node.inputs().get(j))) {
+                    node.context().needInputGradient(j, enabled);
+                }
+            }
+        }
+        return this;
     }
 
     /**
@@ -282,6 +322,24 @@ public final class Network {
 
     static boolean isFinite(INDArray array) {
         return Double.isFinite(array.sumNumber().doubleValue()); // any NaN or Inf makes the sum non-finite
+    }
+
+    /**
+     * Starts or stops timing each node's forward and backward (for benchmarks and the
+     * network view); starting clears earlier timings.
+     *
+     * @param enabled whether to time
+     */
+    public void profile(boolean enabled) {
+        timings = enabled ? new LinkedHashMap<>() : null;
+    }
+
+    /**
+     * @return per node: total forward nanoseconds, total backward nanoseconds, backward passes;
+     *         empty unless {@link #profile(boolean)} is on
+     */
+    public Map<String, long[]> timings() {
+        return timings == null ? Map.of() : timings;
     }
 
     /** @return the parameters, gradients and state */

@@ -19,6 +19,18 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Nd4jRuntime {
 
+    /** System property (or environment variable {@code LATENTLAB_THREADS}) setting ND4J's thread count. */
+    public static final String THREADS_PROPERTY = "latentlab.threads";
+
+    /**
+     * Threads when nothing is configured. libnd4j takes its OpenMP thread count from
+     * {@code OMP_NUM_THREADS} when it loads (the {@code latentlab} launcher sets it); this sets
+     * the BLAS and master threads, which can change at run time. Measured on the 2-core machines we build on: one
+     * thread trained the benchmark autoencoders faster than two (thread start-up and spinning
+     * cost more than the small ops gain); see README, Engine benchmark.
+     */
+    public static final int DEFAULT_THREADS = 1;
+
     private static BackendInfo info;
 
     private Nd4jRuntime() {
@@ -36,6 +48,10 @@ public final class Nd4jRuntime {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(Nd4jRuntime.class.getClassLoader());
             try {
+                int threads = configuredThreads();
+                Nd4j.getEnvironment().setMaxThreads(threads);
+                Nd4j.getEnvironment().setMaxMasterThreads(threads);
+                Nd4j.factory().blas().setMaxThreads(threads);
                 info = describe();
             } catch (RuntimeException | LinkageError e) {
                 throw new IllegalStateException("ND4J could not load its native CPU backend: " + e, e);
@@ -46,14 +62,28 @@ public final class Nd4jRuntime {
         return info;
     }
 
+    /** @return {@code latentlab.threads}, else {@code LATENTLAB_THREADS}, else {@code OMP_NUM_THREADS}, else 1 */
+    static int configuredThreads() {
+        for (String value : new String[] {System.getProperty(THREADS_PROPERTY), System.getenv("LATENTLAB_THREADS"),
+            System.getenv("OMP_NUM_THREADS")}) {
+            if (value != null && !value.isBlank()) {
+                try {
+                    return Math.max(1, Integer.parseInt(value.trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException("thread count '" + value + "' is not a whole number");
+                }
+            }
+        }
+        return DEFAULT_THREADS;
+    }
+
     private static BackendInfo describe() {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         Properties properties = Nd4j.getExecutioner().getEnvironmentInformation();
         Map<String, String> environment = new TreeMap<>();
         properties.forEach((key, value) -> environment.put(String.valueOf(key), String.valueOf(value)));
         return new BackendInfo(backend, Nd4j.factory().blas().getBlasVendor().name(), nativeVariant(),
-                Nd4j.getEnvironment().maxThreads(), intValue(environment.get("blas.threads")),
-                Map.copyOf(environment));
+                Nd4j.getEnvironment().maxThreads(), Nd4j.factory().blas().getMaxThreads(), Map.copyOf(environment));
     }
 
     /** The javacpp platform directory that libnd4jcpu was extracted from, e.g. linux-x86_64-avx2. */
@@ -66,11 +96,4 @@ public final class Nd4jRuntime {
         return parts.length >= 2 ? parts[parts.length - 2] : path;
     }
 
-    private static int intValue(String text) {
-        try {
-            return text == null ? -1 : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
 }

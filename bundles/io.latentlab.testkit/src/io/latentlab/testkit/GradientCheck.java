@@ -178,7 +178,8 @@ public final class GradientCheck {
                 List.of("checked"));
         List<Contribution> all = new ArrayList<>(helpers);
         all.add(factory);
-        Network network = Network.build(spec, ContributionRegistry.of(all.toArray(Contribution[]::new)), DataType.DOUBLE, seed);
+        Network network = Network.build(spec, ContributionRegistry.of(all.toArray(Contribution[]::new)), DataType.DOUBLE, seed)
+                .computeInputGradients(true);
         // Parameters that start at 0 or 1 (biases, batch-norm scale) would hide mistakes: perturb them.
         INDArray values = network.parameters().parameters();
         values.addi(randomArray(values.shape(), new SplittableRandom(seed + 1), -0.5, 0.5));

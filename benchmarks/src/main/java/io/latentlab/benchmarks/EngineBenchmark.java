@@ -134,6 +134,9 @@ public final class EngineBenchmark {
         }
         double[] phases = new double[4];
         double ours = time(steps, warmup, (i, record) -> {
+            if (i == warmup) {
+                network.profile(true);
+            }
             INDArray batch = batches.get(i);
             long t0 = System.nanoTime();
             INDArray output = network.forward(batch, true);
@@ -171,11 +174,22 @@ public final class EngineBenchmark {
             breakdown.append(String.format(Locale.ROOT, " %s %.2f ms (%.0f%%)", names[p], millis, 100 * phases[p] / total));
         }
         System.out.println(breakdown);
+        Map<String, Object> nodeMillis = new LinkedHashMap<>();
+        StringBuilder perNode = new StringBuilder("  per layer (forward/backward ms):");
+        network.timings().forEach((node, timing) -> {
+            double forward = timing[0] / 1e6 / steps;
+            double backward = timing[1] / 1e6 / steps;
+            nodeMillis.put(node, List.of(Math.round(forward * 1000) / 1000.0, Math.round(backward * 1000) / 1000.0));
+            perNode.append(String.format(Locale.ROOT, " %s %.2f/%.2f", node, forward, backward));
+        });
+        network.profile(false);
+        System.out.println(perNode);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("latentlab_examples_per_s", Math.round(ours));
         result.put("dl4j_examples_per_s", Math.round(theirs));
         result.put("ratio", Math.round(ours / theirs * 100) / 100.0);
         result.put("step_phases_ms", phaseMillis);
+        result.put("layer_forward_backward_ms", nodeMillis);
         result.put("parameters", network.parameters().trainableCount());
         return result;
     }

@@ -47,6 +47,10 @@ class NetworkTest {
                 new NodeSpec("flat", "flatten", Map.of(), List.of("skip")),
                 new NodeSpec("out", "dense", Map.of("units", 3), List.of("flat"))), List.of("out", "sum"));
         Network network = Network.build(spec, REGISTRY, DataType.FLOAT, 1);
+        network.forward(Map.of("image", Nd4j.rand(DataType.FLOAT, 2, 1, 8, 8)), true);
+        network.backward(Map.of("out", Nd4j.ones(DataType.FLOAT, 2, 3), "sum", Nd4j.ones(DataType.FLOAT, 2, 4, 8, 8)));
+        assertEquals(null, network.inputGradient("image"), "the data's gradient is not computed unless asked for");
+        network.computeInputGradients(true);
         assertEquals(Shape.of(8, 8, 8), network.nodes().get(2).outputShape());
         assertEquals(9 * 1 * 4 + 4, network.nodes().get(0).parameterCount());
         assertEquals(512 * 3 + 3, network.nodes().get(5).parameterCount());

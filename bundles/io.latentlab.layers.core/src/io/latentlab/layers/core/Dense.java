@@ -81,7 +81,8 @@ public final class Dense extends AbstractContribution implements LayerFactory {
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
-            INDArray output = input.mmul(weights);
+            INDArray output = context.buffer("output", input.size(0), units);
+            Nd4j.gemm(input, weights, output, false, false, 1.0, 0.0);
             return useBias ? output.addiRowVector(bias) : output;
         }
 
@@ -91,7 +92,12 @@ public final class Dense extends AbstractContribution implements LayerFactory {
             if (useBias) {
                 biasGradient.assign(outputGradient.sum(true, 0));
             }
-            return List.of(outputGradient.mmul(weights.transpose()));
+            if (!context.inputGradientNeeded(0)) {
+                return java.util.Collections.singletonList(null);
+            }
+            INDArray inputGradient = context.buffer("input_gradient", input.shape());
+            Nd4j.gemm(outputGradient, weights, inputGradient, false, true, 1.0, 0.0);
+            return List.of(inputGradient);
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.latentlab.optimizers.core;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
@@ -46,17 +47,15 @@ public class Adam extends AbstractContribution implements OptimizerFactory {
         return new FlatOptimizer(parameters.getDouble("learning_rate"), "s", "r") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
-                INDArray s = state("s");
-                INDArray r = state("r");
-                s.muli(beta1).addi(scratch.assign(gradients).muli(1 - beta1));
-                r.muli(beta2).addi(scratch.assign(gradients).muli(gradients).muli(1 - beta2));
-                double sCorrection = 1 / (1 - Math.pow(beta1, step));
-                double rCorrection = 1 / (1 - Math.pow(beta2, step));
                 if (weightDecay > 0) {
                     weights.muli(1 - learningRate * weightDecay);
                 }
-                Transforms.sqrt(scratch.assign(r).muli(rCorrection), false).addi(epsilon); // sqrt(r^) + eps
-                weights.subi(scratch.rdivi(s).muli(learningRate * sCorrection));
+                // libnd4j's fused adam_updater computes lr sqrt(1 - b2^t) / (1 - b1^t) * s / (sqrt(r) + eps'),
+                // which is the textbook update when eps' = eps sqrt(1 - b2^t). It turns the gradient into the step.
+                double epsilonPrime = epsilon * Math.sqrt(1 - Math.pow(beta2, step));
+                Nd4j.exec(new AdamUpdater(gradients, state("r"), state("s"), learningRate, beta1, beta2, epsilonPrime,
+                        (int) (step - 1)));
+                weights.subi(gradients);
             }
         };
     }

@@ -96,16 +96,16 @@ class LayerGradientTest {
         LayerFactory broken = new io.latentlab.layers.core.activation.ElementwiseActivation("broken", "Broken", "",
                 io.latentlab.core.ParameterSchema.EMPTY) {
             @Override
-            protected org.nd4j.linalg.api.ndarray.INDArray apply(org.nd4j.linalg.api.ndarray.INDArray x,
+            protected void apply(org.nd4j.linalg.api.ndarray.INDArray x, org.nd4j.linalg.api.ndarray.INDArray y,
                     io.latentlab.core.Parameters p) {
-                return org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true);
+                y.assign(org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true));
             }
 
             @Override
-            protected org.nd4j.linalg.api.ndarray.INDArray backward(org.nd4j.linalg.api.ndarray.INDArray x,
-                    org.nd4j.linalg.api.ndarray.INDArray y, org.nd4j.linalg.api.ndarray.INDArray g,
+            protected void backward(org.nd4j.linalg.api.ndarray.INDArray x, org.nd4j.linalg.api.ndarray.INDArray y,
+                    org.nd4j.linalg.api.ndarray.INDArray g, org.nd4j.linalg.api.ndarray.INDArray dx,
                     io.latentlab.core.Parameters p) {
-                return g.mul(y).muli(y.rsub(1));
+                dx.assign(g).muli(y).muli(y.rsub(1)); // sigmoid's derivative: wrong for tanh
             }
         };
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,

@@ -28,20 +28,24 @@ public abstract class ElementwiseActivation extends AbstractContribution impleme
     }
 
     /**
+     * Computes f(x) into {@code y}.
+     *
      * @param x the input (do not modify)
+     * @param y where to write f(x); same shape as x
      * @param parameters resolved parameters
-     * @return f(x), a new array
      */
-    protected abstract INDArray apply(INDArray x, Parameters parameters);
+    protected abstract void apply(INDArray x, INDArray y, Parameters parameters);
 
     /**
+     * Computes dLoss/dx into {@code dx}.
+     *
      * @param x the input of the forward pass
      * @param y its output f(x)
-     * @param gradient dLoss/dy
+     * @param gradient dLoss/dy (do not modify)
+     * @param dx where to write dLoss/dx; same shape as x
      * @param parameters resolved parameters
-     * @return dLoss/dx
      */
-    protected abstract INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters);
+    protected abstract void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters);
 
     @Override
     public Layer create(Parameters parameters) {
@@ -60,13 +64,16 @@ public abstract class ElementwiseActivation extends AbstractContribution impleme
             @Override
             public INDArray forward(List<INDArray> inputs, LayerContext context) {
                 input = inputs.get(0);
-                output = apply(input, parameters);
+                output = context.buffer("output", input.shape());
+                apply(input, output, parameters);
                 return output;
             }
 
             @Override
             public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-                return List.of(ElementwiseActivation.this.backward(input, output, outputGradient, parameters));
+                INDArray inputGradient = context.buffer("input_gradient", input.shape());
+                ElementwiseActivation.this.backward(input, output, outputGradient, inputGradient, parameters);
+                return List.of(inputGradient);
             }
         };
     }

@@ -20,12 +20,12 @@ public final class Identity extends ElementwiseActivation {
     }
 
     @Override
-    protected INDArray apply(INDArray x, Parameters parameters) {
-        return x;
+    protected void apply(INDArray x, INDArray y, Parameters parameters) {
+        y.assign(x);
     }
 
     @Override
-    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
-        return gradient;
+    protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
+        dx.assign(gradient);
     }
 }

@@ -26,12 +26,12 @@ public final class LeakyRelu extends ElementwiseActivation {
     }
 
     @Override
-    protected INDArray apply(INDArray x, Parameters parameters) {
-        return x.mul(slopes(x, parameters.getDouble("alpha")));
+    protected void apply(INDArray x, INDArray y, Parameters parameters) {
+        y.assign(x).muli(slopes(x, parameters.getDouble("alpha")));
     }
 
     @Override
-    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
-        return gradient.mul(slopes(x, parameters.getDouble("alpha")));
+    protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
+        dx.assign(gradient).muli(slopes(x, parameters.getDouble("alpha")));
     }
 }

@@ -1,7 +1,7 @@
 package io.latentlab.layers.core.activation;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.ParameterSchema;
@@ -21,12 +21,13 @@ public final class Relu extends ElementwiseActivation {
     }
 
     @Override
-    protected INDArray apply(INDArray x, Parameters parameters) {
-        return Transforms.relu(x, true);
+    protected void apply(INDArray x, INDArray y, Parameters parameters) {
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(x, y, 0.0));
     }
 
     @Override
-    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
-        return gradient.mul(x.gt(0).castTo(x.dataType()));
+    protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
+        Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("relu_bp").addInputs(x, gradient).addOutputs(dx)
+                .addFloatingPointArguments(0.0).build());
     }
 }

@@ -1,7 +1,7 @@
 package io.latentlab.layers.core.activation;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.ParameterSchema;
@@ -21,12 +21,13 @@ public final class Sigmoid extends ElementwiseActivation {
     }
 
     @Override
-    protected INDArray apply(INDArray x, Parameters parameters) {
-        return Transforms.sigmoid(x, true);
+    protected void apply(INDArray x, INDArray y, Parameters parameters) {
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid(x, y));
     }
 
     @Override
-    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
-        return gradient.mul(y).muli(y.rsub(1));
+    protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
+        // dy/dx = y (1 - y)
+        dx.assign(y).rsubi(1).muli(y).muli(gradient);
     }
 }

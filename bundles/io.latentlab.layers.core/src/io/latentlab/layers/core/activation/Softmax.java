@@ -21,18 +21,18 @@ public final class Softmax extends ElementwiseActivation {
     }
 
     @Override
-    protected INDArray apply(INDArray x, Parameters parameters) {
+    protected void apply(INDArray x, INDArray y, Parameters parameters) {
         if (x.rank() != 2) {
             throw new IllegalArgumentException("softmax expects vectors [batch, features], received shape "
                     + java.util.Arrays.toString(x.shape()));
         }
-        return Transforms.softmax(x, true);
+        y.assign(Transforms.softmax(x, true));
     }
 
     @Override
-    protected INDArray backward(INDArray x, INDArray y, INDArray gradient, Parameters parameters) {
+    protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         // dx = y * (g - sum(g * y))
         INDArray dot = gradient.mul(y).sum(true, 1);
-        return gradient.subColumnVector(dot).muli(y);
+        dx.assign(gradient).subiColumnVector(dot).muli(y);
     }
 }

@@ -37,36 +37,48 @@ public final class BinaryCrossEntropy extends AbstractContribution implements Lo
         String reduction = parameters.getString(Reduction.PARAMETER);
         boolean fromLogits = parameters.getBoolean("from_logits");
         return new Loss() {
+            private final Scratch scratch = new Scratch();
             private INDArray prediction;
             private INDArray target;
             private double divisor;
+
+            /** p clamped away from 0 and 1, so that log p and log(1 - p) stay finite. */
+            private INDArray clamped() {
+                INDArray p = scratch.get("p", prediction).assign(prediction);
+                return Transforms.min(Transforms.max(p, CLAMP, false), 1 - CLAMP, false);
+            }
 
             @Override
             public double forward(List<INDArray> predictions, INDArray target) {
                 this.prediction = predictions.get(0);
                 this.target = target;
                 divisor = Reduction.divisor(reduction, prediction);
-                INDArray values;
+                INDArray values = scratch.get("values", prediction);
+                INDArray other = scratch.get("other", prediction);
                 if (fromLogits) {
-                    INDArray z = prediction;
-                    values = Transforms.relu(z, true).subi(z.mul(target))
-                            .addi(Transforms.log(Transforms.exp(Transforms.abs(z, true).negi(), false).addi(1), false));
+                    // max(z, 0) - z t + log(1 + exp(-|z|))
+                    Transforms.abs(values.assign(prediction), false).negi();
+                    Transforms.log(Transforms.exp(values, false).addi(1), false);
+                    values.addi(Transforms.relu(other.assign(prediction), false)).subi(other.assign(prediction).muli(target));
                 } else {
-                    INDArray p = Transforms.min(Transforms.max(prediction, CLAMP, true), 1 - CLAMP, false);
-                    values = Transforms.log(p, true).muli(target)
-                            .addi(Transforms.log(p.rsub(1), false).muli(target.rsub(1))).negi();
+                    INDArray p = clamped();
+                    Transforms.log(values.assign(p), false).muli(target); // t log p
+                    Transforms.log(other.assign(p).rsubi(1), false).muli(scratch.get("t", target).assign(target).rsubi(1));
+                    values.addi(other).negi();
                 }
                 return values.sumNumber().doubleValue() / divisor;
             }
 
             @Override
             public List<INDArray> backward() {
+                INDArray gradient = scratch.get("gradient", prediction);
                 if (fromLogits) {
-                    return List.of(Transforms.sigmoid(prediction, true).subi(target).divi(divisor));
+                    return List.of(Transforms.sigmoid(gradient.assign(prediction), false).subi(target).divi(divisor));
                 }
-                INDArray p = Transforms.min(Transforms.max(prediction, CLAMP, true), 1 - CLAMP, false);
+                INDArray p = clamped();
                 // d/dp = (p - t) / (p (1 - p))
-                return List.of(p.sub(target).divi(p.mul(p.rsub(1))).divi(divisor));
+                INDArray denominator = scratch.get("other", prediction).assign(p).rsubi(1).muli(p);
+                return List.of(gradient.assign(p).subi(target).divi(denominator).divi(divisor));
             }
         };
     }

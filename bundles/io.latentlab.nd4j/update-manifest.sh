@@ -2,10 +2,10 @@
 # Regenerates META-INF/MANIFEST.MF from the jars in lib/ (Bundle-ClassPath) and the
 # org.nd4j / org.bytedeco packages they contain (Export-Package).
 # Run after changing a dependency version in pom.xml:
-#   ../../mvnw -q -f pom.xml initialize && ./update-manifest.sh
+#   (cd ../.. && ./mvnw -q initialize -pl bundles/io.latentlab.nd4j -am) && ./update-manifest.sh
 set -euo pipefail
 cd "$(dirname "$0")"
-[ -n "$(ls lib/*.jar 2>/dev/null)" ] || { echo "lib/ is empty: run ../../mvnw -f pom.xml initialize first" >&2; exit 1; }
+[ -n "$(ls lib/*.jar 2>/dev/null)" ] || { echo "lib/ is empty: run ./mvnw -q initialize -pl bundles/io.latentlab.nd4j -am at the top first" >&2; exit 1; }
 nd4j_version=1.0.0
 javacpp_version=1.5.7
 {

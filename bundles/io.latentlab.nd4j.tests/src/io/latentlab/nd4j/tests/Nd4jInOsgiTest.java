@@ -52,6 +52,14 @@ class Nd4jInOsgiTest {
     }
 
     @Test
+    void theOneDnnBuildIsChosenOnCpusWithAvx2() throws Exception {
+        String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("flags")).findFirst().orElse("");
+        boolean avx2 = flags.matches(".*\\bavx2\\b.*") && flags.matches(".*\\bfma\\b.*");
+        assertEquals(avx2 ? "linux-x86_64-onednn-avx2" : "linux-x86_64", Nd4jRuntime.initialize().nativeVariant());
+    }
+
+    @Test
     void matrixProductMatchesHandComputedValues() {
         INDArray a = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}});
         INDArray b = Nd4j.createFromArray(new float[][] {{7, 8}, {9, 10}, {11, 12}});

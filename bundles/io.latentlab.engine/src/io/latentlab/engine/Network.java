@@ -46,6 +46,8 @@ public final class Network {
     private final Map<String, INDArray> inputGradients = new HashMap<>();
     private boolean lastTraining;
     private Map<String, long[]> timings;
+    /** Nodes whose backward would compute nothing anyone needs (no parameters, no input needing a gradient). */
+    private final Set<String> backwardSkipped = new java.util.HashSet<>();
 
     private Network(Map<String, Shape> inputShapes, List<Node> nodes, List<String> outputs, List<NodeInfo> infos,
             ParameterStore store, Random random, DataType dataType, Set<String> contributionIds) {
@@ -96,14 +98,12 @@ public final class Network {
         List<NodeInfo> withCounts = infos.stream().map(info -> new NodeInfo(info.name(), info.type(), info.inputs(),
                 info.inputShapes(), info.outputShape(), store.trainableCount(info.name()))).toList();
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-        List<Node> withContexts = nodes.stream().map(node -> {
-            boolean[] needed = new boolean[node.inputs().size()];
-            for (int i = 0; i < needed.length; i++) {
-                needed[i] = !spec.inputs().containsKey(node.inputs().get(i)); // data needs no gradient by default
-            }
-            return new Node(node.name(), node.type(), node.layer(), node.inputs(), new NetworkContext(random, dataType, needed));
-        }).toList();
-        return new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random, dataType, ids);
+        List<Node> withContexts = nodes.stream().map(node -> new Node(node.name(), node.type(), node.layer(),
+                node.inputs(), new NetworkContext(random, dataType, new boolean[node.inputs().size()]))).toList();
+        Network network = new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random,
+                dataType, ids);
+        network.computeInputGradients(false);
+        return network;
     }
 
     private static void addNode(NodeSpec spec, Map<String, Object> parameters, String activation,
@@ -221,7 +221,7 @@ public final class Network {
             Node node = nodes.get(i);
             NetworkContext context = node.context().training(lastTraining);
             INDArray gradient = gradients.remove(node.name());
-            if (gradient == null) {
+            if (gradient == null || backwardSkipped.contains(node.name())) {
                 continue;
             }
             long start = timings == null ? 0 : System.nanoTime();
@@ -264,11 +264,22 @@ public final class Network {
      * @return this network
      */
     public Network computeInputGradients(boolean enabled) {
+        // A node's output needs a gradient if something trainable lies at or before it (or the
+        // caller wants the data's gradient): e.g. a reshape of the data needs none.
+        Map<String, Boolean> needsGradient = new HashMap<>();
+        inputShapes.keySet().forEach(input -> needsGradient.put(input, enabled));
         for (Node node : nodes) {
+            boolean any = store.trainableCount(node.name()) > 0;
             for (int j = 0; j < node.inputs().size(); j++) {
-                if (inputShapes.containsKey(node.inputs().get(j))) {
-                    node.context().needInputGradient(j, enabled);
-                }
+                boolean needed = needsGradient.getOrDefault(node.inputs().get(j), true);
+                node.context().needInputGradient(j, needed);
+                any |= needed;
+            }
+            needsGradient.put(node.name(), any);
+            if (any) {
+                backwardSkipped.remove(node.name());
+            } else {
+                backwardSkipped.add(node.name());
             }
         }
         return this;

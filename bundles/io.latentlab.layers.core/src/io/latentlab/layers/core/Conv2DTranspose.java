@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
@@ -116,7 +115,9 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(unusedImage, weights, input)
                     .addOutputs(output, unusedWeights).addIntegerArguments(arguments()).build());
             if (useBias) {
-                Nd4j.getExecutioner().exec(new BroadcastAddOp(output, bias, output, 1));
+                // libnd4j's biasadd is several times faster than a generic broadcast add here
+                Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(output, bias).addOutputs(output)
+                        .addBooleanArguments(true).build());
             }
             return output;
         }

@@ -138,6 +138,16 @@ public final class Network {
         } catch (RuntimeException e) {
             throw new NetworkBuildException(name, "layer '" + name + "' (" + spec.type() + "): " + e.getMessage(), e);
         }
+        if (spec.sharesWith() != null) {
+            NodeInfo owner = infos.stream().filter(info -> info.name().equals(spec.sharesWith())).findFirst()
+                    .orElseThrow(() -> new NetworkBuildException(name, "layer '" + name + "' shares parameters with '"
+                            + spec.sharesWith() + "', which is not an earlier node", null));
+            if (!owner.type().equals(spec.type())) {
+                throw new NetworkBuildException(name, "layer '" + name + "' (" + spec.type() + ") shares parameters with '"
+                        + owner.name() + "', a " + owner.type() + "; shared layers must be of one type", null);
+            }
+            store.share(name, spec.sharesWith());
+        }
         shapes.put(name, output);
         boolean[] needed = new boolean[spec.inputs().size()];
         java.util.Arrays.fill(needed, true);
@@ -216,6 +226,7 @@ public final class Network {
      */
     public void backward(Map<String, INDArray> outputGradients) {
         store.gradients().assign(0); // nodes off the path from the outputs get zero, not stale, gradients
+        store.zeroSharedGradients();
         Map<String, INDArray> gradients = new HashMap<>(outputGradients);
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
@@ -237,6 +248,7 @@ public final class Network {
                 }
             }
         }
+        store.accumulateSharedGradients();
         inputGradients.clear();
         for (String input : inputShapes.keySet()) {
             INDArray gradient = gradients.get(input);
@@ -269,7 +281,7 @@ public final class Network {
         Map<String, Boolean> needsGradient = new HashMap<>();
         inputShapes.keySet().forEach(input -> needsGradient.put(input, enabled));
         for (Node node : nodes) {
-            boolean any = store.trainableCount(node.name()) > 0;
+            boolean any = store.trains(node.name());
             for (int j = 0; j < node.inputs().size(); j++) {
                 boolean needed = needsGradient.getOrDefault(node.inputs().get(j), true);
                 node.context().needInputGradient(j, needed);

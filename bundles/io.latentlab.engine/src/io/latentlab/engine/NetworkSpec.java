@@ -38,7 +38,7 @@ public record NetworkSpec(Map<String, Shape> inputs, List<NodeSpec> nodes, List<
         List<NodeSpec> chained = new ArrayList<>();
         String previous = INPUT;
         for (NodeSpec layer : layers) {
-            chained.add(new NodeSpec(layer.name(), layer.type(), layer.parameters(), List.of(previous)));
+            chained.add(new NodeSpec(layer.name(), layer.type(), layer.parameters(), List.of(previous), layer.sharesWith()));
             previous = layer.name();
         }
         return new NetworkSpec(Map.of(INPUT, inputShape), chained, List.of(previous));

@@ -30,6 +30,8 @@ public final class ParameterStore {
     private INDArray state;
     private final Map<String, Map<String, INDArray>> valueViews = new LinkedHashMap<>();
     private final Map<String, Map<String, INDArray>> gradientViews = new LinkedHashMap<>();
+    /** Nodes that use another node's parameters: node -> owner. */
+    private final Map<String, String> sharing = new LinkedHashMap<>();
 
     /**
      * @param dataType the type of every array
@@ -69,8 +71,25 @@ public final class ParameterStore {
         };
     }
 
+    /**
+     * Makes {@code node} use {@code owner}'s parameters: its declarations must repeat the
+     * owner's, its gradients are kept apart and added to the owner's after each backward.
+     */
+    void share(String node, String owner) {
+        sharing.put(node, owner);
+    }
+
     /** Allocates the flat arrays and the views, after every layer has declared. */
     void allocate() {
+        for (Map.Entry<String, String> entry : sharing.entrySet()) {
+            List<ParameterDeclaration> mine = declarations.remove(entry.getKey());
+            List<ParameterDeclaration> theirs = declarations.getOrDefault(entry.getValue(), List.of());
+            if (!describe(mine).equals(describe(theirs))) {
+                throw new NetworkBuildException(entry.getKey(), "layer '" + entry.getKey() + "' shares parameters with '"
+                        + entry.getValue() + "' but declares " + describe(mine) + " where '" + entry.getValue()
+                        + "' has " + describe(theirs), null);
+            }
+        }
         long trainable = 0;
         long stateLength = 0;
         for (List<ParameterDeclaration> list : declarations.values()) {
@@ -104,6 +123,40 @@ public final class ParameterStore {
             valueViews.put(entry.getKey(), values);
             gradientViews.put(entry.getKey(), grads);
         }
+        for (Map.Entry<String, String> entry : sharing.entrySet()) {
+            Map<String, INDArray> grads = new LinkedHashMap<>();
+            valueViews.get(entry.getValue()).forEach((name, value) -> grads.put(name, Nd4j.zeros(dataType, value.shape())));
+            valueViews.put(entry.getKey(), valueViews.get(entry.getValue()));
+            gradientViews.put(entry.getKey(), grads);
+        }
+    }
+
+    private static List<String> describe(List<ParameterDeclaration> declarations) {
+        return declarations == null ? List.of() : declarations.stream()
+                .map(d -> d.name() + java.util.Arrays.toString(d.shape()) + (d.trainable() ? "" : " (state)")).toList();
+    }
+
+    /**
+     * @param owner a node name
+     * @return whether the node trains parameters, its own or shared
+     */
+    boolean trains(String owner) {
+        return trainableCount(owner) > 0 || sharing.containsKey(owner);
+    }
+
+    /** Zeroes the separate gradients of sharing nodes, before a backward pass. */
+    void zeroSharedGradients() {
+        sharing.keySet().forEach(node -> gradientViews.get(node).values().forEach(g -> g.assign(0)));
+    }
+
+    /** Adds each sharing node's gradients into its owner's, after a backward pass. */
+    void accumulateSharedGradients() {
+        sharing.forEach((node, owner) -> gradientViews.get(node).forEach((name, gradient) -> {
+            INDArray ownerGradient = gradientViews.get(owner).get(name);
+            if (ownerGradient != null) {
+                ownerGradient.addi(gradient);
+            }
+        }));
     }
 
     private static INDArray view(INDArray flat, long offset, long length, long[] shape) {

@@ -89,6 +89,45 @@ class NetworkTest {
     }
 
     @Test
+    void sharedWeightsAreOneParameterWhoseGradientSumsBothUses() {
+        NetworkSpec spec = new NetworkSpec(Map.of("a", Shape.of(3), "b", Shape.of(3)), List.of(
+                new NodeSpec("left", "dense", Map.of("units", 2, "activation", "relu"), List.of("a")),
+                new NodeSpec("right", "dense", Map.of("units", 2, "activation", "relu"), List.of("b"), "left"),
+                new NodeSpec("sum", "add", Map.of(), List.of("left", "right"))), List.of("sum"));
+        Network network = Network.build(spec, REGISTRY, DataType.DOUBLE, 3);
+        assertEquals(3 * 2 + 2, network.parameters().trainableCount(), "the right branch adds no parameters");
+        INDArray a = Nd4j.createFromArray(new double[][] {{0.5, -1, 2}, {1, 0.25, -0.5}});
+        INDArray b = Nd4j.createFromArray(new double[][] {{-0.3, 0.8, 1.5}, {2, -1, 0.1}});
+        INDArray probe = Nd4j.createFromArray(new double[][] {{1, -2}, {0.5, 3}});
+        java.util.function.DoubleSupplier objective = () -> network.forward(Map.of("a", a, "b", b), true).get(0).mul(probe)
+                .sumNumber().doubleValue();
+        objective.getAsDouble();
+        network.backward(probe);
+        INDArray analytic = network.parameters().gradients().dup();
+        INDArray flat = network.parameters().parameters();
+        for (int i = 0; i < flat.length(); i++) {
+            double original = flat.getDouble(0, i);
+            flat.putScalar(0, i, original + 1e-6);
+            double plus = objective.getAsDouble();
+            flat.putScalar(0, i, original - 1e-6);
+            double minus = objective.getAsDouble();
+            flat.putScalar(0, i, original);
+            assertEquals((plus - minus) / 2e-6, analytic.getDouble(0, i), 1e-6, "parameter " + i);
+        }
+    }
+
+    @Test
+    void sharingWithALayerOfAnotherShapeIsRefusedWithBothShapes() {
+        NetworkSpec spec = new NetworkSpec(Map.of("a", Shape.of(3), "b", Shape.of(4)), List.of(
+                new NodeSpec("left", "dense", Map.of("units", 2), List.of("a")),
+                new NodeSpec("right", "dense", Map.of("units", 2), List.of("b"), "left")), List.of("left", "right"));
+        NetworkBuildException e = assertThrows(NetworkBuildException.class,
+                () -> Network.build(spec, REGISTRY, DataType.FLOAT, 1));
+        assertTrue(e.getMessage().contains("layer 'right' shares parameters with 'left' but declares [W[4, 2], b[1, 2]]"
+                + " where 'left' has [W[3, 2], b[1, 2]]"), e.getMessage());
+    }
+
+    @Test
     void clippingRescalesToTheGlobalNorm() {
         Nd4jRuntime.initialize();
         INDArray gradients = Nd4j.createFromArray(new double[] {3, 4}).reshape(1, 2);

@@ -63,75 +63,152 @@ public final class EngineBenchmark {
     private EngineBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         int steps = 150;
         int warmup = 15;
+        String engine = null;
+        String model = null;
         Path mnist = Path.of("../shared/datasets/mnist");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--steps" -> steps = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--mnist" -> mnist = Path.of(args[i + 1]);
+                case "--engine" -> engine = args[i + 1];
+                case "--model" -> model = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        if (engine != null) {
+            runOne(engine, model, steps, warmup, mnist);
+            return;
+        }
+        // Each engine and model trains in a JVM of its own, so that memory figures and garbage
+        // collections belong to one engine; the same class path, data, threads and settings.
         BackendInfo backend = Nd4jRuntime.initialize();
-        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
-        int needed = (steps + warmup) * BATCH;
-        float[][] images = MnistImages.read(mnist.resolve("train-images-idx3-ubyte.gz"), Math.min(60_000, needed));
-        INDArray all = Nd4j.createFromArray(images);
         System.out.printf(Locale.ROOT, "Backend %s, native %s, %d OpenMP threads; %d steps of batch %d after %d warm-up%n",
                 backend.backend(), backend.nativeVariant(), backend.ompThreads(), steps, BATCH, warmup);
-
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("backend", backend.nativeVariant());
         results.put("threads", backend.ompThreads());
         results.put("batch", BATCH);
         results.put("steps", steps);
-
-        NetworkSpec dense = NetworkSpec.sequential(Shape.of(784), List.of(
-                NetworkSpec.layer("enc1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
-                NetworkSpec.layer("enc2", "dense", "units", 32, "activation", "relu", "initializer", "he_normal"),
-                NetworkSpec.layer("dec1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
-                NetworkSpec.layer("dec2", "dense", "units", 784, "activation", "sigmoid")));
-        NetworkSpec conv = NetworkSpec.sequential(Shape.of(784), List.of(
-                NetworkSpec.layer("image", "reshape", "shape", List.of(1, 28, 28)),
-                NetworkSpec.layer("enc1", "conv2d", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
-                NetworkSpec.layer("enc2", "conv2d", "filters", 64, "kernel", 3, "stride", 2, "activation", "relu"),
-                NetworkSpec.layer("dec1", "conv2d_transpose", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
-                NetworkSpec.layer("dec2", "conv2d_transpose", "filters", 1, "kernel", 3, "stride", 2, "activation", "sigmoid"),
-                NetworkSpec.layer("flat", "flatten")));
-
-        results.put("dense_ae", compare("dense AE 784-256-32-256-784", dense, denseReference(), all, steps, warmup, false));
-        results.put("dense_ae_gemm_ceiling_ms", gemmCeilingMillis());
-        results.put("conv_ae", compare("conv AE 1-32-64-32-1 (3x3, stride 2)", conv, convReference(), all,
-                Math.max(10, steps / 3), Math.min(warmup, 5), true));
-        results.put("peak_rss_mb", peakRssMegabytes());
-        results.put("heap_used_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20));
-        System.out.printf(Locale.ROOT, "Memory: peak RSS %d MB (off-heap included), heap in use %d MB%n",
-                results.get("peak_rss_mb"), results.get("heap_used_mb"));
+        for (String name : List.of("dense_ae", "conv_ae")) {
+            int modelSteps = name.equals("conv_ae") ? Math.max(10, steps / 3) : steps;
+            Map<String, String> ours = child(args, "latentlab", name, modelSteps, warmup);
+            Map<String, String> theirs = child(args, "dl4j", name, modelSteps, warmup);
+            double ratio = Double.parseDouble(ours.get("examples_per_s")) / Double.parseDouble(theirs.get("examples_per_s"));
+            System.out.println();
+            System.out.println(ours.get("title"));
+            System.out.printf(Locale.ROOT, "  Latentlab %8s examples/s | DL4J %8s examples/s | ratio %.2fx%n",
+                    ours.get("examples_per_s"), theirs.get("examples_per_s"), ratio);
+            System.out.printf(Locale.ROOT, "  peak RSS: Latentlab %s MB, DL4J %s MB (off-heap included); heap in use: %s MB, %s MB%n",
+                    ours.get("peak_rss_mb"), theirs.get("peak_rss_mb"), ours.get("heap_used_mb"), theirs.get("heap_used_mb"));
+            System.out.println("  our step: " + ours.get("phases"));
+            System.out.println("  our layers (forward/backward ms): " + ours.get("layers"));
+            if (ours.containsKey("gemm_ceiling_ms")) {
+                double stepMillis = BATCH * 1000.0 / Double.parseDouble(ours.get("examples_per_s"));
+                System.out.printf(Locale.ROOT, "  gemm ceiling: %s ms per step; our step %.2f ms = %.2fx the ceiling%n",
+                        ours.get("gemm_ceiling_ms"), stepMillis, stepMillis / Double.parseDouble(ours.get("gemm_ceiling_ms")));
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("latentlab", ours);
+            result.put("dl4j", theirs);
+            result.put("ratio", Math.round(ratio * 100) / 100.0);
+            results.put(name, result);
+        }
         Path file = Path.of("bench-results", "engine-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, Json.write(results) + "\n");
+        System.out.println();
         System.out.println("Figures written to " + file.toAbsolutePath().normalize());
     }
 
-    private static Map<String, Object> compare(String title, NetworkSpec spec, MultiLayerNetwork reference, INDArray all,
-            int steps, int warmup, boolean image) {
-        System.out.println();
-        System.out.println(title);
+    /** Runs one engine on one model in a child JVM and returns the key=value lines it printed. */
+    private static Map<String, String> child(String[] args, String engine, String model, int steps, int warmup)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineBenchmark.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--engine", engine, "--model", model, "--steps", Integer.toString(steps), "--warmup",
+                Integer.toString(warmup)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : new String(process.getInputStream().readAllBytes()).split("\n")) {
+            int equals = line.indexOf('=');
+            if (line.startsWith("result.") && equals > 0) {
+                values.put(line.substring("result.".length(), equals), line.substring(equals + 1));
+            }
+        }
+        if (process.waitFor() != 0 || !values.containsKey("examples_per_s")) {
+            throw new IllegalStateException(engine + " " + model + " failed (exit " + process.exitValue() + "): " + values);
+        }
+        return values;
+    }
+
+    private static void runOne(String engine, String model, int steps, int warmup, Path mnist) throws IOException {
+        Nd4jRuntime.initialize();
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        float[][] images = MnistImages.read(mnist.resolve("train-images-idx3-ubyte.gz"), Math.min(60_000, (steps + warmup) * BATCH));
+        INDArray all = Nd4j.createFromArray(images);
+        boolean conv = "conv_ae".equals(model);
+        Map<String, Object> result = "dl4j".equals(engine)
+                ? reference(conv ? convReference() : denseReference(), all, steps, warmup, conv)
+                : ours(conv ? CONV : DENSE, all, steps, warmup);
+        result.put("title", conv ? "conv AE 1-32-64-32-1 (3x3, stride 2)" : "dense AE 784-256-32-256-784");
+        if (!conv && !"dl4j".equals(engine)) {
+            result.put("gemm_ceiling_ms", gemmCeilingMillis());
+        }
+        result.put("peak_rss_mb", peakRssMegabytes());
+        result.put("heap_used_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20));
+        result.forEach((key, value) -> System.out.println("result." + key + "=" + value));
+    }
+
+    private static final NetworkSpec DENSE = NetworkSpec.sequential(Shape.of(784), List.of(
+            NetworkSpec.layer("enc1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+            NetworkSpec.layer("enc2", "dense", "units", 32, "activation", "relu", "initializer", "he_normal"),
+            NetworkSpec.layer("dec1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+            NetworkSpec.layer("dec2", "dense", "units", 784, "activation", "sigmoid")));
+
+    private static final NetworkSpec CONV = NetworkSpec.sequential(Shape.of(784), List.of(
+            NetworkSpec.layer("image", "reshape", "shape", List.of(1, 28, 28)),
+            NetworkSpec.layer("enc1", "conv2d", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+            NetworkSpec.layer("enc2", "conv2d", "filters", 64, "kernel", 3, "stride", 2, "activation", "relu"),
+            NetworkSpec.layer("dec1", "conv2d_transpose", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+            NetworkSpec.layer("dec2", "conv2d_transpose", "filters", 1, "kernel", 3, "stride", 2, "activation", "sigmoid"),
+            NetworkSpec.layer("flat", "flatten")));
+
+    private static List<INDArray> batches(INDArray all, int count) {
+        List<INDArray> batches = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long from = (long) i * BATCH % (all.size(0) - BATCH + 1);
+            batches.add(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + BATCH)).dup());
+        }
+        return batches;
+    }
+
+    private static Map<String, Object> reference(MultiLayerNetwork network, INDArray all, int steps, int warmup,
+            boolean image) {
+        List<INDArray> batches = batches(all, steps + warmup);
+        double rate = time(steps, warmup, (i, record) -> {
+            INDArray features = image ? batches.get(i).reshape(BATCH, 1, 28, 28) : batches.get(i);
+            network.fit(new DataSet(features, features));
+        });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("examples_per_s", Math.round(rate));
+        return result;
+    }
+
+    private static Map<String, Object> ours(NetworkSpec spec, INDArray all, int steps, int warmup) {
         ContributionRegistry registry = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
                 new Flatten(), new Reshape(), new Relu(), new Sigmoid());
         Network network = Network.build(spec, registry, DataType.FLOAT, 1);
         Loss loss = new BinaryCrossEntropy().create(Parameters.of(new BinaryCrossEntropy().schema(), Map.of()));
         Optimizer adam = new Adam().create(Parameters.of(new Adam().schema(), Map.of("learning_rate", 1e-3)));
         adam.initialize(network.parameters().trainableCount(), DataType.FLOAT);
-        List<INDArray> batches = new ArrayList<>();
-        for (int i = 0; i < steps + warmup; i++) {
-            long from = (long) i * BATCH % (all.size(0) - BATCH + 1);
-            batches.add(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + BATCH)).dup());
-        }
+        List<INDArray> batches = batches(all, steps + warmup);
         double[] phases = new double[4];
         double ours = time(steps, warmup, (i, record) -> {
             if (i == warmup) {
@@ -156,26 +233,19 @@ public final class EngineBenchmark {
                 phases[3] += t4 - t3;
             }
         });
-        double theirs = time(steps, warmup, (i, record) -> {
-            INDArray batch = batches.get(i);
-            INDArray features = image ? batch.reshape(BATCH, 1, 28, 28) : batch;
-            reference.fit(new DataSet(features, features));
-        });
         double loss0 = loss.forward(List.of(network.forward(batches.get(0), false)), batches.get(0));
-        System.out.printf(Locale.ROOT, "  Latentlab %8.0f examples/s | DL4J %8.0f examples/s | ratio %.2fx (BCE after: %.4f)%n",
-                ours, theirs, ours / theirs, loss0);
         String[] names = {"forward", "loss", "backward", "update"};
         double total = phases[0] + phases[1] + phases[2] + phases[3];
-        StringBuilder breakdown = new StringBuilder("  our step:");
+        StringBuilder breakdown = new StringBuilder();
         Map<String, Object> phaseMillis = new LinkedHashMap<>();
         for (int p = 0; p < 4; p++) {
             double millis = phases[p] / steps / 1e6;
             phaseMillis.put(names[p], Math.round(millis * 1000) / 1000.0);
             breakdown.append(String.format(Locale.ROOT, " %s %.2f ms (%.0f%%)", names[p], millis, 100 * phases[p] / total));
         }
-        System.out.println(breakdown);
+
         Map<String, Object> nodeMillis = new LinkedHashMap<>();
-        StringBuilder perNode = new StringBuilder("  per layer (forward/backward ms):");
+        StringBuilder perNode = new StringBuilder();
         network.timings().forEach((node, timing) -> {
             double forward = timing[0] / 1e6 / steps;
             double backward = timing[1] / 1e6 / steps;
@@ -183,13 +253,11 @@ public final class EngineBenchmark {
             perNode.append(String.format(Locale.ROOT, " %s %.2f/%.2f", node, forward, backward));
         });
         network.profile(false);
-        System.out.println(perNode);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("latentlab_examples_per_s", Math.round(ours));
-        result.put("dl4j_examples_per_s", Math.round(theirs));
-        result.put("ratio", Math.round(ours / theirs * 100) / 100.0);
-        result.put("step_phases_ms", phaseMillis);
-        result.put("layer_forward_backward_ms", nodeMillis);
+        result.put("examples_per_s", Math.round(ours));
+        result.put("bce_after_training", Math.round(loss0 * 10000) / 10000.0);
+        result.put("phases", breakdown.toString().trim());
+        result.put("layers", perNode.toString().trim());
         result.put("parameters", network.parameters().trainableCount());
         return result;
     }
@@ -239,8 +307,6 @@ public final class EngineBenchmark {
             step.run();
         }
         double millis = (System.nanoTime() - start) / 1e6 / repeats;
-        System.out.printf(Locale.ROOT, "  gemm ceiling: %.2f ms per step (%.0f examples/s if the step were only its gemms)%n",
-                millis, BATCH / millis * 1000);
         return Math.round(millis * 1000) / 1000.0;
     }
 

@@ -14,7 +14,8 @@ final class Json {
             return map.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + write(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
-        if (value instanceof Number || value instanceof Boolean) {
+        if (value instanceof Number || value instanceof Boolean
+                || (value instanceof String text && text.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?"))) {
             return String.valueOf(value);
         }
         return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -103,14 +103,18 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
+            INDArray output = context.buffer("output", input.size(0), filters, geometry.outputHeight(input.size(2)),
+                    geometry.outputWidth(input.size(3)));
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addIntegerArguments(arguments());
             op = useBias ? op.addInputs(input, weights, bias) : op.addInputs(input, weights);
-            return Nd4j.exec(op.build())[0];
+            Nd4j.exec(op.addOutputs(output).build());
+            return output;
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            INDArray inputGradient = Nd4j.createUninitialized(input.dataType(), input.shape());
+            // conv2d_bp always computes the input gradient; when nobody needs it, it lands in a scratch buffer
+            INDArray inputGradient = context.buffer("input_gradient", input.shape());
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp").addIntegerArguments(arguments());
             if (useBias) {
                 op.addInputs(input, weights, bias, outputGradient).addOutputs(inputGradient, weightGradient, biasGradient);
@@ -118,7 +122,7 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
                 op.addInputs(input, weights, outputGradient).addOutputs(inputGradient, weightGradient);
             }
             Nd4j.exec(op.build());
-            return List.of(inputGradient);
+            return context.inputGradientNeeded(0) ? List.of(inputGradient) : java.util.Collections.singletonList(null);
         }
     }
 }

@@ -55,15 +55,16 @@ public final class Dropout extends AbstractContribution implements LayerFactory 
                 mask = null;
                 return input;
             }
-            mask = Nd4j.createUninitialized(input.dataType(), input.shape());
+            mask = context.buffer("mask", input.shape());
             Nd4j.getExecutioner().exec(new BernoulliDistribution(mask, 1 - rate), context.random());
             mask.divi(1 - rate);
-            return input.mul(mask);
+            return context.buffer("output", input.shape()).assign(input).muli(mask);
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            return List.of(mask == null ? outputGradient : outputGradient.mul(mask));
+            return List.of(mask == null ? outputGradient
+                    : context.buffer("input_gradient", outputGradient.shape()).assign(outputGradient).muli(mask));
         }
     }
 }

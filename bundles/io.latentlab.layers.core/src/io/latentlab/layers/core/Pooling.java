@@ -64,12 +64,15 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
-            return Nd4j.exec(DynamicCustomOp.builder(op).addInputs(input).addIntegerArguments(arguments()).build())[0];
+            INDArray output = context.buffer("output", input.size(0), input.size(1), geometry.outputHeight(input.size(2)),
+                    geometry.outputWidth(input.size(3)));
+            Nd4j.exec(DynamicCustomOp.builder(op).addInputs(input).addOutputs(output).addIntegerArguments(arguments()).build());
+            return output;
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            INDArray inputGradient = Nd4j.createUninitialized(input.dataType(), input.shape());
+            INDArray inputGradient = context.buffer("input_gradient", input.shape());
             Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(input, outputGradient).addOutputs(inputGradient)
                     .addIntegerArguments(arguments()).build());
             return List.of(inputGradient);

@@ -2,9 +2,11 @@ package io.latentlab.core;
 
 import java.util.List;
 
+import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.loss.LossFactory;
+import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.core.optim.ScheduleFactory;
 
@@ -28,9 +30,14 @@ public record ContributionKind(String label, Class<? extends Contribution> servi
     /** Learning-rate schedules ({@link ScheduleFactory}). */
     public static final ContributionKind SCHEDULE = new ContributionKind("schedule", ScheduleFactory.class);
 
+    /** Models ({@link ModelFactory}). */
+    public static final ContributionKind MODEL = new ContributionKind("model", ModelFactory.class);
+    /** Datasets ({@link DatasetFactory}). */
+    public static final ContributionKind DATASET = new ContributionKind("dataset", DatasetFactory.class);
+
     /** @return every kind, in display order */
     public static List<ContributionKind> all() {
-        return List.of(LAYER, ACTIVATION, LOSS, OPTIMIZER, SCHEDULE);
+        return List.of(LAYER, ACTIVATION, LOSS, OPTIMIZER, SCHEDULE, MODEL, DATASET);
     }
 
     /**

@@ -72,6 +72,63 @@ public final class Checkpoint {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Writes named arrays and properties to one file, atomically (temporary file, then rename).
+     *
+     * @param file where to write
+     * @param arrays the arrays, by name
+     * @param properties small facts (step, epoch, ...)
+     * @throws IOException if the file cannot be written
+     */
+    public static void saveArrays(Path file, Map<String, INDArray> arrays, Map<String, String> properties)
+            throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
+            Properties meta = new Properties();
+            meta.putAll(properties);
+            zip.putNextEntry(new ZipEntry(META));
+            meta.store(zip, "Latentlab checkpoint");
+            zip.closeEntry();
+            for (Map.Entry<String, INDArray> entry : new TreeMap<>(arrays).entrySet()) {
+                write(zip, entry.getKey(), entry.getValue());
+            }
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Reads what {@link #saveArrays} wrote.
+     *
+     * @param file the file
+     * @param properties filled with the saved properties
+     * @return the arrays by name
+     * @throws IOException naming the file if it is unreadable or corrupt
+     */
+    public static Map<String, INDArray> loadArrays(Path file, Map<String, String> properties) throws IOException {
+        Properties meta = new Properties();
+        Map<String, INDArray> arrays = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (META.equals(entry.getName())) {
+                    meta.load(zip);
+                } else {
+                    arrays.put(entry.getName(), Nd4j.read(new DataInputStream(zip)));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("checkpoint " + file + " is unreadable or corrupt: " + e.getMessage(), e);
+        }
+        if (meta.isEmpty()) {
+            throw new IOException("checkpoint " + file + " has no " + META);
+        }
+        meta.forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
+        return arrays;
+    }
+
     private static void write(ZipOutputStream zip, String name, INDArray array) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         DataOutputStream data = new DataOutputStream(zip);

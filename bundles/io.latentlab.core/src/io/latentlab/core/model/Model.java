@@ -1,0 +1,51 @@
+package io.latentlab.core.model;
+
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trainable model: one optimisation step per minibatch, evaluation on held-out data, and
+ * images to show. Its checkpoint is {@link #state()}: every array that must be saved to resume
+ * to the same numbers, given back by {@link #restore}.
+ */
+public interface Model {
+
+    /**
+     * @param features a minibatch, batch first, shaped [batch, example shape...]
+     * @param labels their class indices [batch, 1], or {@code null}
+     * @param step the step number, from 1
+     * @param totalSteps the planned number of steps
+     * @return the step's metrics, e.g. {@code loss}
+     */
+    Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps);
+
+    /**
+     * @param features held-out examples
+     * @param labels their labels, or {@code null}
+     * @return evaluation metrics, e.g. {@code test_bce}
+     */
+    Map<String, Double> evaluate(INDArray features, INDArray labels);
+
+    /**
+     * @param features a few examples
+     * @return images to show, values in [0, 1], shaped like the inputs (e.g. reconstructions)
+     */
+    INDArray sample(INDArray features);
+
+    /** @return the name of the headline metric of {@link #evaluate} (for run lists) */
+    String headlineMetric();
+
+    /** @return every array to checkpoint, by name: parameters, optimizer state, random generator state */
+    Map<String, INDArray> state();
+
+    /**
+     * @param saved arrays from an earlier {@link #state()} of a model built from the same setup
+     * @throws IllegalArgumentException naming the array that is missing or of another size
+     */
+    void restore(Map<String, INDArray> saved);
+
+    /** @return the contribution ids the model uses (layers, losses, optimizers) */
+    List<String> contributionIds();
+}

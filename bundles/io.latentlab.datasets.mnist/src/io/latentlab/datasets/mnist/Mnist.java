@@ -1,0 +1,132 @@
+package io.latentlab.datasets.mnist;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.data.Dataset;
+import io.latentlab.core.data.DatasetException;
+import io.latentlab.core.data.DatasetFactory;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/**
+ * MNIST digits, 28x28 grey images in [0, 1] with labels 0-9. Without a directory it uses the
+ * embedded 10,000-image test set, split into training and held-out parts.
+ */
+@Component(service = DatasetFactory.class)
+public final class Mnist extends AbstractContribution implements DatasetFactory {
+
+    /** Contribution id. */
+    public static final String ID = "mnist";
+
+    private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+        "t10k-labels-idx1-ubyte"};
+
+    /** Creates the contribution. */
+    public Mnist() {
+        super(ID, "MNIST", "Handwritten digits 0-9, 28x28 grey; the 10k test set is embedded.",
+                ParameterSchema.builder()
+                        .text("directory", "", "folder with train-/t10k- images and labels (IDX, .gz or not);"
+                                + " empty: the embedded 10k test set")
+                        .integer("train_limit", 0L, 0L, 60_000L, "images", "use at most this many training images (0: all)")
+                        .integer("test_limit", 0L, 0L, 10_000L, "images", "use at most this many test images (0: all)")
+                        .integer("embedded_test_images", 2000L, 1L, 9_999L, "images",
+                                "with the embedded set: how many of its 10k images are held out for testing")
+                        .build());
+    }
+
+    @Override
+    public Dataset load(Parameters parameters, Path baseDirectory) throws DatasetException {
+        Nd4jRuntime.initialize();
+        int trainLimit = parameters.getInt("train_limit");
+        int testLimit = parameters.getInt("test_limit");
+        String directory = parameters.getString("directory");
+        if (directory.isBlank()) {
+            INDArray[] all = read("embedded " + FILES[2], resource(FILES[2]), "embedded " + FILES[3], resource(FILES[3]), 0);
+            int held = parameters.getInt("embedded_test_images");
+            long count = all[0].size(0);
+            INDArray trainX = all[0].get(NDArrayIndex.interval(0, count - held));
+            INDArray trainY = all[1].get(NDArrayIndex.interval(0, count - held));
+            INDArray testX = all[0].get(NDArrayIndex.interval(count - held, count));
+            INDArray testY = all[1].get(NDArrayIndex.interval(count - held, count));
+            return new Dataset("MNIST (embedded 10k test set: " + (count - held) + " train, " + held + " test)",
+                    Shape.of(1, 28, 28), limit(trainX, trainLimit), limit(trainY, trainLimit), limit(testX, testLimit),
+                    limit(testY, testLimit), 10);
+        }
+        Path folder = baseDirectory.resolve(directory);
+        INDArray[] train = read(folder, FILES[0], FILES[1], trainLimit);
+        INDArray[] test = read(folder, FILES[2], FILES[3], testLimit);
+        return new Dataset("MNIST (" + folder + ")", Shape.of(1, 28, 28), train[0], train[1], test[0], test[1], 10);
+    }
+
+    private static INDArray limit(INDArray array, int limit) {
+        return limit <= 0 || limit >= array.size(0) ? array.dup() : array.get(NDArrayIndex.interval(0, limit)).dup();
+    }
+
+    private static InputStream resource(String file) throws DatasetException {
+        InputStream in = Mnist.class.getResourceAsStream("/data/" + file + ".gz");
+        if (in == null) {
+            throw new DatasetException("the embedded MNIST file data/" + file + ".gz is missing from bundle io.latentlab.datasets.mnist");
+        }
+        return in;
+    }
+
+    private static INDArray[] read(Path folder, String images, String labels, int limit) throws DatasetException {
+        Path imageFile = find(folder, images);
+        Path labelFile = find(folder, labels);
+        try (InputStream imageIn = Files.newInputStream(imageFile); InputStream labelIn = Files.newInputStream(labelFile)) {
+            return read(imageFile.toString(), imageIn, labelFile.toString(), labelIn, limit);
+        } catch (DatasetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DatasetException("cannot open " + imageFile + " or " + labelFile + ": " + e.getMessage());
+        }
+    }
+
+    private static Path find(Path folder, String name) throws DatasetException {
+        for (Path candidate : new Path[] {folder.resolve(name + ".gz"), folder.resolve(name)}) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new DatasetException("MNIST file " + name + "[.gz] not found in " + folder.toAbsolutePath());
+    }
+
+    /** @return {images [n, 1, 28, 28] in [0, 1], labels [n, 1]} */
+    static INDArray[] read(String imageName, InputStream images, String labelName, InputStream labels, int limit)
+            throws DatasetException {
+        IdxReader.Idx imageIdx = IdxReader.read(imageName, images, IdxReader.IMAGES_MAGIC, limit);
+        IdxReader.Idx labelIdx = IdxReader.read(labelName, labels, IdxReader.LABELS_MAGIC, limit);
+        if (imageIdx.count() != labelIdx.count()) {
+            throw new DatasetException(imageName + " holds " + imageIdx.count() + " images but " + labelName + " holds "
+                    + labelIdx.count() + " labels");
+        }
+        int[] dims = imageIdx.dimensions();
+        float[] pixels = new float[imageIdx.values().length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (imageIdx.values()[i] & 0xff) / 255f;
+        }
+        float[] classes = new float[labelIdx.count()];
+        for (int i = 0; i < classes.length; i++) {
+            int label = labelIdx.values()[i] & 0xff;
+            if (label > 9) {
+                throw new DatasetException(labelName + ": label " + label + " at byte offset " + (8 + i) + " is not a digit");
+            }
+            classes[i] = label;
+        }
+        INDArray x = Nd4j.createFromArray(pixels).reshape(dims[0], 1, dims[1], dims[2]).castTo(DataType.FLOAT);
+        INDArray y = Nd4j.createFromArray(classes).reshape(classes.length, 1);
+        return new INDArray[] {x, y};
+    }
+}

@@ -1,0 +1,61 @@
+package io.latentlab.experiments;
+
+import java.util.Map;
+
+import io.latentlab.core.Parameters;
+import io.latentlab.core.data.DatasetFactory;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+
+/**
+ * An experiment checked against the installed contributions, with every parameter resolved
+ * (defaults filled in).
+ *
+ * @param experiment the experiment as written
+ * @param dataset the dataset contribution
+ * @param datasetParameters its resolved parameters
+ * @param model the model contribution
+ * @param modelParameters its resolved parameters
+ * @param optimizers resolved optimizer choices by stack name (or {@code default})
+ * @param positions where each field is in the file, for problems found later (shapes)
+ */
+public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, Parameters datasetParameters,
+        ModelFactory model, Parameters modelParameters, Map<String, ModelSetup.OptimizerChoice> optimizers,
+        Positions positions) {
+
+    /** Maps a field path to its line and column. */
+    @FunctionalInterface
+    public interface Positions {
+        /**
+         * @param path a field path, e.g. {@code model.encoder[1]}
+         * @return 1-based line and column
+         */
+        int[] of(String path);
+    }
+
+    /** @return the resolved parameters of everything, for the run's record */
+    public Map<String, Object> resolved() {
+        Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+        resolved.put("name", experiment.name());
+        resolved.put("seed", experiment.seed());
+        resolved.put("dataset", withId(dataset.id(), datasetParameters));
+        Map<String, Object> modelSection = withId(model.id(), modelParameters);
+        experiment.stacks().forEach((stack, layers) -> modelSection.put(stack, layers.stream()
+                .map(layer -> Map.of(layer.type(), layer.parameters(), "name", layer.name())).toList()));
+        resolved.put("model", modelSection);
+        Map<String, Object> optimizerSection = new java.util.LinkedHashMap<>();
+        optimizers.forEach((stack, choice) -> optimizerSection.put(stack, withId(choice.id(), choice.parameters())));
+        resolved.put("optimizers", optimizerSection);
+        Experiment.Training t = experiment.training();
+        resolved.put("training", Map.of("epochs", t.epochs(), "batch_size", t.batchSize(), "evaluate_every",
+                t.evaluateEvery(), "sample_every", t.sampleEvery(), "checkpoint_every", t.checkpointEvery()));
+        return resolved;
+    }
+
+    private static Map<String, Object> withId(String id, Parameters parameters) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("id", id);
+        map.putAll(parameters.asMap());
+        return map;
+    }
+}

@@ -1,0 +1,46 @@
+package io.latentlab.experiments;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.latentlab.core.model.LayerEntry;
+
+/**
+ * An experiment as written, before it is checked against the installed contributions.
+ *
+ * @param file the experiment file
+ * @param text the file's text (snapshotted into the run)
+ * @param name a short name for the run directory
+ * @param seed seeds initialisation, shuffling and noise
+ * @param dataset the dataset id and parameters
+ * @param model the model id and parameters
+ * @param stacks the model's layer stacks by name
+ * @param optimizers optimizer per stack name, or under {@code default}
+ * @param training epochs, batch size and cadences
+ */
+public record Experiment(Path file, String text, String name, long seed, Choice dataset, Choice model,
+        Map<String, List<LayerEntry>> stacks, Map<String, Choice> optimizers, Training training) {
+
+    /**
+     * A contribution chosen by id with its parameters as given.
+     *
+     * @param id the contribution id
+     * @param parameters its parameters as given
+     * @param path where it is in the file, e.g. {@code optimizer}
+     */
+    public record Choice(String id, Map<String, Object> parameters, String path) {
+    }
+
+    /**
+     * The training loop's settings.
+     *
+     * @param epochs epochs to train
+     * @param batchSize examples per step
+     * @param evaluateEvery evaluate on the test set every this many epochs
+     * @param sampleEvery write a sample grid every this many epochs
+     * @param checkpointEvery checkpoint every this many epochs (and always at the end)
+     */
+    public record Training(int epochs, int batchSize, int evaluateEvery, int sampleEvery, int checkpointEvery) {
+    }
+}

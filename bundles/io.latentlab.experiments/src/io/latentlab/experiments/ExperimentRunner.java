@@ -1,0 +1,290 @@
+package io.latentlab.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionKind;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.data.Dataset;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.engine.ArrayBatchSource;
+import io.latentlab.engine.Checkpoint;
+import io.latentlab.engine.NetworkBuildException;
+import io.latentlab.engine.Trainer;
+import io.latentlab.engine.TrainingListener;
+import io.latentlab.engine.TrainingState;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/**
+ * Trains a checked experiment into a {@link RunDirectory}: loads the dataset, builds the model
+ * (shape problems reported at the layer's line), trains with metrics, evaluation, sample grids
+ * and checkpoints at the experiment's cadence, and stops cleanly after the current step when
+ * cancelled, with a final checkpoint.
+ */
+public final class ExperimentRunner {
+
+    /** Told of progress, on the training thread. */
+    public interface Progress {
+        /**
+         * @param line a one-line progress report (epoch, step, examples/s, ETA, losses)
+         * @param endOfEpoch whether an epoch just ended
+         */
+        void report(String line, boolean endOfEpoch);
+    }
+
+    private final ContributionRegistry registry;
+    private volatile Trainer trainer;
+    private volatile boolean cancelled;
+
+    /**
+     * @param registry the installed contributions
+     */
+    public ExperimentRunner(ContributionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Stops after the current step (a final checkpoint is written). */
+    public void cancel() {
+        cancelled = true;
+        Trainer current = trainer;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    /**
+     * Trains into a new run directory.
+     *
+     * @param checked the experiment
+     * @param runs the folder that holds runs
+     * @param progress told of progress
+     * @return the run directory
+     * @throws InvalidExperimentException if the model cannot be built (e.g. shapes), before any training
+     * @throws IOException if the data or the run directory cannot be read or written
+     */
+    public Path run(CheckedExperiment checked, Path runs, Progress progress) throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        try (RunDirectory run = RunDirectory.create(runs, checked.experiment().name())) {
+            run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
+            run.writeJson(RunDirectory.RESOLVED, checked.resolved());
+            run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
+            run.log("dataset: " + prepared.dataset().name());
+            train(checked, prepared, run, TrainingState.START, progress);
+            return run.path();
+        }
+    }
+
+    /**
+     * Continues an interrupted run from its last checkpoint, to the same numbers as an
+     * uninterrupted run.
+     *
+     * @param directory the run directory
+     * @param checked its experiment (read from the run's snapshot)
+     * @param progress told of progress
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the checkpoint or data cannot be read
+     */
+    public void resume(Path directory, CheckedExperiment checked, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        try (RunDirectory run = RunDirectory.open(directory)) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+            prepared.model().restore(arrays);
+            TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
+                    Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+            run.log("resumed at step " + state.step());
+            train(checked, prepared, run, state, progress);
+        }
+    }
+
+    private record Prepared(Dataset dataset, Model model) {
+    }
+
+    private Prepared prepare(CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        Nd4jRuntime.initialize();
+        Experiment experiment = checked.experiment();
+        Path base = experiment.file().toAbsolutePath().getParent();
+        Dataset dataset = checked.dataset().load(checked.datasetParameters(), base);
+        ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), checked.optimizers(),
+                dataset.exampleShape(), dataset.classes(), registry, DataType.FLOAT, experiment.seed());
+        try {
+            return new Prepared(dataset, checked.model().create(setup));
+        } catch (NetworkBuildException e) {
+            throw new InvalidExperimentException(List.of(problemAt(checked, e.node(), e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidExperimentException(List.of(problemAt(checked, "", e.getMessage())));
+        }
+    }
+
+    private static ExperimentProblem problemAt(CheckedExperiment checked, String layer, String message) {
+        String path = "model";
+        for (Map.Entry<String, List<LayerEntry>> stack : checked.experiment().stacks().entrySet()) {
+            for (int i = 0; i < stack.getValue().size(); i++) {
+                if (stack.getValue().get(i).name().equals(layer)) {
+                    path = "model." + stack.getKey() + "[" + i + "]";
+                }
+            }
+        }
+        int[] position = checked.positions().of(path);
+        return new ExperimentProblem(checked.experiment().file().toString(), position[0], position[1], path, message);
+    }
+
+    private void train(CheckedExperiment checked, Prepared prepared, RunDirectory run, TrainingState start,
+            Progress progress) throws IOException {
+        Experiment.Training settings = checked.experiment().training();
+        Dataset dataset = prepared.dataset();
+        Model model = prepared.model();
+        ArrayBatchSource source = new ArrayBatchSource(dataset.trainFeatures(), dataset.trainLabels(),
+                settings.batchSize(), true, checked.experiment().seed());
+        long[] total = {source.batchesPerEpoch() * settings.epochs()};
+        Trainer current = new Trainer((batch, step) -> model.trainStep(batch.features(), batch.labels(), step, total[0]),
+                source, settings.epochs());
+        trainer = current;
+        if (cancelled) {
+            current.cancel();
+        }
+        INDArray sampleInputs = dataset.testFeatures().get(NDArrayIndex.interval(0, Math.min(32, dataset.testFeatures().size(0))));
+        Map<String, Double> lastEvaluation = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        long startStep = start.step();
+        IOException[] failure = new IOException[1];
+        current.addListener(new TrainingListener() {
+            @Override
+            public void stepDone(TrainingState state, Map<String, Double> metrics) {
+                try {
+                    for (Map.Entry<String, Double> metric : metrics.entrySet()) {
+                        if (!"learning_rate".equals(metric.getKey())) {
+                            run.metric(state.step(), state.epoch() + 1, "train_" + metric.getKey(), metric.getValue());
+                        }
+                    }
+                } catch (IOException e) {
+                    failure[0] = e;
+                    current.cancel();
+                }
+                if (state.step() % 10 == 0 || state.batchInEpoch() == source.batchesPerEpoch()) {
+                    progress.report(line(state, metrics, started, startStep, settings, source, total[0]), false);
+                }
+            }
+
+            @Override
+            public void epochDone(int epoch, TrainingState state, Map<String, Double> means) {
+                int done = epoch + 1;
+                try {
+                    if (done % settings.evaluateEvery() == 0 || done == settings.epochs()) {
+                        lastEvaluation.putAll(model.evaluate(dataset.testFeatures(), dataset.testLabels()));
+                        for (Map.Entry<String, Double> metric : lastEvaluation.entrySet()) {
+                            run.metric(state.step(), done, metric.getKey(), metric.getValue());
+                        }
+                    }
+                    if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
+                        ImageGrid.write(model.sample(sampleInputs), 8,
+                                run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
+                    }
+                    if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {
+                        checkpoint(run, model, state);
+                    }
+                    String line = String.format(Locale.ROOT, "epoch %d/%d done: train loss %.5f%s", done, settings.epochs(),
+                            means.getOrDefault("loss", Double.NaN), describe(lastEvaluation));
+                    run.log(line);
+                    progress.report(line, true);
+                } catch (IOException e) {
+                    failure[0] = e;
+                    current.cancel();
+                }
+            }
+        });
+        run.status("running", "started at step " + start.step());
+        TrainingState reached;
+        try (AutoCloseable watch = current.watch(registry, new java.util.HashSet<>(model.contributionIds()))) {
+            reached = current.run(start);
+        } catch (RuntimeException e) {
+            run.log("failed: " + e);
+            run.status("failed", String.valueOf(e.getMessage()));
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        if (failure[0] != null) {
+            run.status("failed", failure[0].getMessage());
+            throw failure[0];
+        }
+        boolean finished = reached.epoch() >= settings.epochs();
+        if (!finished) {
+            checkpoint(run, model, reached);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", finished ? "completed" : "stopped");
+        summary.put("experiment", checked.experiment().name());
+        summary.put("model", checked.model().id());
+        summary.put("dataset", dataset.name());
+        summary.put("steps", reached.step());
+        summary.put("epochs_completed", reached.epoch());
+        summary.put("seconds", Math.round(seconds * 10) / 10.0);
+        summary.put("examples_per_second", Math.round((reached.step() - startStep) * settings.batchSize() / Math.max(seconds, 1e-9)));
+        summary.put("headline_metric", model.headlineMetric());
+        summary.put("metrics", lastEvaluation);
+        run.writeJson(RunDirectory.SUMMARY, summary);
+        run.status(finished ? "completed" : "stopped", finished ? "all epochs done"
+                : "stopped after step " + reached.step() + "; continue with: latentlab resume " + run.path());
+        run.log(finished ? "completed" : "stopped at step " + reached.step());
+        trainer = null;
+    }
+
+    private static void checkpoint(RunDirectory run, Model model, TrainingState state) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("epoch", Integer.toString(state.epoch()));
+        properties.put("batchInEpoch", Long.toString(state.batchInEpoch()));
+        properties.put("step", Long.toString(state.step()));
+        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), model.state(), properties);
+    }
+
+    private static String describe(Map<String, Double> evaluation) {
+        StringBuilder text = new StringBuilder();
+        evaluation.forEach((name, value) -> text.append(String.format(Locale.ROOT, ", %s %.5f", name, value)));
+        return text.toString();
+    }
+
+    private static String line(TrainingState state, Map<String, Double> metrics, long started, long startStep,
+            Experiment.Training settings, ArrayBatchSource source, long totalSteps) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double stepsPerSecond = (state.step() - startStep) / Math.max(seconds, 1e-9);
+        long remaining = (long) ((totalSteps - state.step()) / Math.max(stepsPerSecond, 1e-9));
+        int width = 24;
+        int filled = (int) (width * state.step() / Math.max(1, totalSteps));
+        return String.format(Locale.ROOT, "epoch %d/%d [%s%s] step %d/%d  %,.0f ex/s  ETA %d:%02d  loss %.5f",
+                Math.min(state.epoch() + 1, settings.epochs()), settings.epochs(), "#".repeat(filled),
+                ".".repeat(width - filled), state.step(), totalSteps, stepsPerSecond * settings.batchSize(),
+                remaining / 60, remaining % 60, metrics.getOrDefault("loss", Double.NaN));
+    }
+
+    private List<Map<String, String>> bundles(CheckedExperiment checked, Model model) {
+        List<String> ids = new ArrayList<>(model.contributionIds());
+        ids.add(checked.dataset().id());
+        ids.add(checked.model().id());
+        List<Map<String, String>> used = new ArrayList<>();
+        for (ContributionKind kind : ContributionKind.all()) {
+            for (RegisteredContribution<? extends Contribution> registered : registry.list(kind.serviceType())) {
+                if (registered.kind().equals(kind) && ids.contains(registered.id())) {
+                    used.add(Map.of("kind", kind.label(), "id", registered.id(), "bundle", registered.bundle(), "version",
+                            registered.version()));
+                }
+            }
+        }
+        return used;
+    }
+}

@@ -1,0 +1,118 @@
+package io.latentlab.experiments;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML document as plain values (maps, lists, Long, Double, Boolean, String) plus the line
+ * and column of every key and value, by field path ({@code model.encoder[0].dense.units}).
+ */
+final class YamlTree {
+
+    final Object root;
+    private final Map<String, int[]> keyPositions = new HashMap<>();
+    private final Map<String, int[]> valuePositions = new HashMap<>();
+
+    private YamlTree(Node node) {
+        root = node == null ? null : convert(node, "");
+    }
+
+    /**
+     * @param text the YAML text
+     * @param file its name, for messages
+     * @return the tree
+     * @throws InvalidExperimentException for YAML syntax errors, with line and column
+     */
+    static YamlTree parse(String text, String file) throws InvalidExperimentException {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            return new YamlTree(new Yaml(options).compose(new java.io.StringReader(text)));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            throw new InvalidExperimentException(List.of(new ExperimentProblem(file, mark == null ? 1 : mark.getLine() + 1,
+                    mark == null ? 1 : mark.getColumn() + 1, "", "YAML syntax: " + problem)));
+        } catch (RuntimeException e) {
+            throw new InvalidExperimentException(List.of(new ExperimentProblem(file, 1, 1, "", "YAML: " + e.getMessage())));
+        }
+    }
+
+    /** @return line and column (1-based) of the key at {@code path}, else of its value, else of the closest parent */
+    int[] keyPosition(String path) {
+        for (String candidate = path; ; candidate = parent(candidate)) {
+            int[] position = keyPositions.getOrDefault(candidate, valuePositions.get(candidate));
+            if (position != null || candidate.isEmpty()) {
+                return position == null ? new int[] {1, 1} : position;
+            }
+        }
+    }
+
+    /** @return line and column (1-based) of the value at {@code path}, else of its key */
+    int[] valuePosition(String path) {
+        int[] position = valuePositions.get(path);
+        return position != null ? position : keyPosition(path);
+    }
+
+    private static String parent(String path) {
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    private Object convert(Node node, String path) {
+        valuePositions.put(path, new int[] {node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1});
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(tuple.getKeyNode());
+                String childPath = path.isEmpty() ? key : path + "." + key;
+                keyPositions.put(childPath, new int[] {tuple.getKeyNode().getStartMark().getLine() + 1,
+                    tuple.getKeyNode().getStartMark().getColumn() + 1});
+                map.put(key, convert(tuple.getValueNode(), childPath));
+            }
+            return map;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                list.add(convert(sequence.getValue().get(i), path + "[" + i + "]"));
+            }
+            return list;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String value = scalar.getValue();
+        Tag tag = scalar.getTag();
+        try {
+            if (Tag.INT.equals(tag)) {
+                return Long.parseLong(value.replace("_", ""));
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return Double.parseDouble(value.replace("_", ""));
+            }
+        } catch (NumberFormatException e) {
+            return value;
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)) || "yes".equalsIgnoreCase(value)
+                    || "on".equalsIgnoreCase(value);
+        }
+        if (Tag.NULL.equals(tag)) {
+            return null;
+        }
+        return value;
+    }
+}

@@ -111,6 +111,31 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * A finished or stopped run, loaded with its last checkpoint.
+     *
+     * @param dataset the run's dataset
+     * @param model the model with the checkpoint's parameters
+     */
+    public record LoadedRun(Dataset dataset, Model model) {
+    }
+
+    /**
+     * Loads a run's model from its last checkpoint, for evaluation and sampling.
+     *
+     * @param directory the run directory
+     * @param checked its experiment (read from the run's snapshot)
+     * @return the dataset and the restored model
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the checkpoint or data cannot be read
+     */
+    public LoadedRun load(Path directory, CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        Map<String, String> properties = new LinkedHashMap<>();
+        prepared.model().restore(Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties));
+        return new LoadedRun(prepared.dataset(), prepared.model());
+    }
+
     private record Prepared(Dataset dataset, Model model) {
     }
 

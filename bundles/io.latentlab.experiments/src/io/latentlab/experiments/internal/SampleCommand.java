@@ -1,0 +1,78 @@
+package io.latentlab.experiments.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.ImageGrid;
+
+/**
+ * {@code latentlab sample RUN_DIR [--n N] [--out FILE]}: the model's images for N test
+ * examples (reconstructions for autoencoders), each below its input, as a PNG grid.
+ */
+@Component(service = Command.class)
+public final class SampleCommand implements Command {
+
+    @Reference
+    private ContributionRegistry registry;
+
+    @Override
+    public String name() {
+        return "sample";
+    }
+
+    @Override
+    public String summary() {
+        return "sample RUN_DIR [--n 64] [--out grid.png]: the model's images for N test examples, below their inputs";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (arguments.isEmpty() || arguments.size() % 2 == 0) {
+            err.println("usage: latentlab " + summary());
+            return TrainingCommands.INVALID;
+        }
+        int count = 64;
+        Path file = Path.of("grid.png");
+        for (int i = 1; i + 1 < arguments.size(); i += 2) {
+            switch (arguments.get(i)) {
+                case "--n" -> count = Integer.parseInt(arguments.get(i + 1));
+                case "--out" -> file = Path.of(arguments.get(i + 1));
+                default -> {
+                    err.println("latentlab sample: unknown option " + arguments.get(i) + "; usage: latentlab " + summary());
+                    return TrainingCommands.INVALID;
+                }
+            }
+        }
+        Path directory = Path.of(arguments.get(0));
+        int n = count;
+        Path target = file;
+        return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
+            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
+            INDArray inputs = loaded.dataset().testFeatures()
+                    .get(NDArrayIndex.interval(0, Math.min(n, loaded.dataset().testFeatures().size(0))));
+            INDArray samples = loaded.model().sample(inputs);
+            // rows of 8 inputs, each followed by the row of their samples
+            int columns = 8;
+            List<INDArray> rows = new java.util.ArrayList<>();
+            for (long start = 0; start < inputs.size(0); start += columns) {
+                long end = Math.min(inputs.size(0), start + columns);
+                rows.add(inputs.get(NDArrayIndex.interval(start, end)));
+                rows.add(samples.get(NDArrayIndex.interval(start, end)));
+            }
+            ImageGrid.write(Nd4j.concat(0, rows.toArray(INDArray[]::new)), columns, target);
+            out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + inputs.size(0) + " inputs and their samples)");
+        });
+    }
+}

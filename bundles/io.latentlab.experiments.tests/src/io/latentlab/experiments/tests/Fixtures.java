@@ -20,7 +20,8 @@ final class Fixtures {
 
     static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
-            new Adam(), new Sgd(), new Mnist(), new Autoencoder());
+            new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.vae.Vae(),
+            new io.latentlab.layers.core.loss.KlStandardNormal());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */
     static final String SMALL = """
@@ -37,6 +38,30 @@ final class Fixtures {
                 - dense: {units: 16, activation: relu}
               decoder:
                 - dense: {units: 64, activation: relu}
+                - dense: {units: 784, activation: sigmoid}
+            optimizer:
+              id: adam
+              learning_rate: 0.003
+            training:
+              epochs: 3
+              batch_size: 64
+            """;
+
+    /** A dense VAE 784-128-(8) on the same data. */
+    static final String SMALL_VAE = """
+            name: small-vae
+            seed: 3
+            dataset:
+              id: mnist
+              train_limit: 512
+              test_limit: 256
+            model:
+              id: vae
+              latent_dim: 8
+              encoder:
+                - dense: {units: 128, activation: relu, initializer: he_normal}
+              decoder:
+                - dense: {units: 128, activation: relu, initializer: he_normal}
                 - dense: {units: 784, activation: sigmoid}
             optimizer:
               id: adam

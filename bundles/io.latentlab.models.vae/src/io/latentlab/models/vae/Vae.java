@@ -1,0 +1,116 @@
+package io.latentlab.models.vae;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.loss.LossFactory;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NodeSpec;
+
+/**
+ * Variational autoencoder: the encoder stack feeds two dense heads, mean and log-variance of
+ * q(z|x); z = mu + eps * sigma (reparameterisation); the decoder stack maps z back to the
+ * input. Trained on the negative ELBO, reconstruction (BCE summed over pixels) plus beta
+ * times KL(q(z|x) || N(0, I)), both in nats per image.
+ */
+@Component(service = ModelFactory.class)
+public final class Vae extends AbstractContribution implements ModelFactory {
+
+    /** Contribution id. */
+    public static final String ID = "vae";
+
+    /** Encoder output holding the mean of q(z|x). */
+    static final String MEAN = "z_mean";
+    /** Encoder output holding the log-variance of q(z|x). */
+    static final String LOG_VARIANCE = "z_log_variance";
+
+    /** Creates the contribution. */
+    public Vae() {
+        super(ID, "Variational autoencoder", "z = mu + eps * sigma with a KL term to N(0, I); beta weights the KL term.",
+                ParameterSchema.builder()
+                        .integer("latent_dim", 20L, 1L, 4096L, "", "dimensions of z")
+                        .number("beta", 1.0, 0.0, 1000.0, "", "weight of the KL term (beta-VAE); 1 for the ELBO")
+                        .build());
+    }
+
+    @Override
+    public List<String> stackNames() {
+        return List.of("encoder", "decoder");
+    }
+
+    @Override
+    public Model create(ModelSetup setup) {
+        Shape input = setup.exampleShape();
+        long latent = setup.parameters().getLong("latent_dim");
+        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
+        List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
+        if (encoder.isEmpty() || decoder.isEmpty()) {
+            throw new IllegalArgumentException("a VAE needs both an encoder and a decoder stack");
+        }
+
+        List<NodeSpec> trunk = new ArrayList<>();
+        if (input.rank() > 1 && "dense".equals(encoder.get(0).type())) {
+            trunk.add(new NodeSpec("flatten", "flatten", Map.of(), List.of()));
+        }
+        encoder.forEach(entry -> trunk.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of())));
+        NetworkSpec chain = NetworkSpec.sequential(input, trunk);
+        Network probe = Network.build(chain, setup.registry(), setup.dataType(), setup.seed());
+        String last = chain.outputs().get(0);
+        List<NodeSpec> encoderNodes = new ArrayList<>(chain.nodes());
+        if (probe.nodes().get(probe.nodes().size() - 1).outputShape().rank() > 1) {
+            encoderNodes.add(new NodeSpec("encoder_flatten", "flatten", Map.of(), List.of(last)));
+            last = "encoder_flatten";
+        }
+        encoderNodes.add(new NodeSpec(MEAN, "dense", Map.of("units", latent), List.of(last)));
+        encoderNodes.add(new NodeSpec(LOG_VARIANCE, "dense", Map.of("units", latent), List.of(last)));
+        Network encoderNetwork = Network.build(new NetworkSpec(chain.inputs(), encoderNodes, List.of(MEAN, LOG_VARIANCE)),
+                setup.registry(), setup.dataType(), setup.seed());
+
+        List<NodeSpec> decoderNodes = new ArrayList<>();
+        decoder.forEach(entry -> decoderNodes.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of())));
+        Network decoderNetwork = Network.build(NetworkSpec.sequential(Shape.of(latent), decoderNodes), setup.registry(),
+                setup.dataType(), setup.seed() + 1);
+        Shape output = decoderNetwork.nodes().get(decoderNetwork.nodes().size() - 1).outputShape();
+        if (!output.equals(input)) {
+            if (output.size() != input.size()) {
+                throw new IllegalArgumentException("the decoder's output " + output + " cannot be compared with the input "
+                        + input + ": it must have the same shape (or " + input.size() + " values)");
+            }
+            List<Long> dims = new ArrayList<>();
+            for (long dim : input.dims()) {
+                dims.add(dim);
+            }
+            decoderNodes.add(new NodeSpec("reconstruction", "reshape", Map.of("shape", dims), List.of()));
+            decoderNetwork = Network.build(NetworkSpec.sequential(Shape.of(latent), decoderNodes), setup.registry(),
+                    setup.dataType(), setup.seed() + 1);
+        }
+        decoderNetwork.computeInputGradients(true); // the encoder trains through dLoss/dz
+
+        LossFactory bce = setup.registry().get(LossFactory.class, "bce");
+        LossFactory kl = setup.registry().get(LossFactory.class, "kl_normal");
+        ModelSetup.OptimizerChoice encoderChoice = setup.optimizerFor("encoder");
+        ModelSetup.OptimizerChoice decoderChoice = setup.optimizerFor("decoder");
+        OptimizerFactory encoderOptimizer = setup.registry().get(OptimizerFactory.class, encoderChoice.id());
+        OptimizerFactory decoderOptimizer = setup.registry().get(OptimizerFactory.class, decoderChoice.id());
+        List<String> ids = new ArrayList<>(encoderNetwork.contributionIds());
+        ids.addAll(decoderNetwork.contributionIds());
+        ids.addAll(List.of("bce", "kl_normal", encoderChoice.id(), decoderChoice.id()));
+        return new VaeModel(encoderNetwork, decoderNetwork,
+                bce.create(bce.schema().resolve("loss 'bce'", Map.of("reduction", "sum"))),
+                kl.create(kl.schema().resolve("loss 'kl_normal'", Map.of())),
+                encoderOptimizer.create(encoderChoice.parameters()), decoderOptimizer.create(decoderChoice.parameters()),
+                setup.parameters().getDouble("beta"), ids);
+    }
+}

@@ -1,0 +1,171 @@
+package io.latentlab.models.vae;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Network;
+
+/** The trainable VAE: one encoder with two heads, one decoder, an optimizer each. */
+final class VaeModel implements Model {
+
+    private static final int EVALUATION_BATCH = 500;
+
+    private final Network encoder;
+    private final Network decoder;
+    private final Loss reconstruction;
+    private final Loss kl;
+    private final Optimizer encoderOptimizer;
+    private final Optimizer decoderOptimizer;
+    private final double beta;
+    private final List<String> ids;
+    private boolean initialized;
+
+    VaeModel(Network encoder, Network decoder, Loss reconstruction, Loss kl, Optimizer encoderOptimizer,
+            Optimizer decoderOptimizer, double beta, List<String> ids) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.reconstruction = reconstruction;
+        this.kl = kl;
+        this.encoderOptimizer = encoderOptimizer;
+        this.decoderOptimizer = decoderOptimizer;
+        this.beta = beta;
+        this.ids = List.copyOf(ids);
+    }
+
+    private void initialize() {
+        if (!initialized) {
+            encoderOptimizer.initialize(encoder.parameters().trainableCount(), encoder.dataType());
+            decoderOptimizer.initialize(decoder.parameters().trainableCount(), decoder.dataType());
+            initialized = true;
+        }
+    }
+
+    /** The noise of the reparameterisation, drawn from the encoder's seeded generator. */
+    private INDArray noise(long[] shape) {
+        INDArray eps = Nd4j.createUninitialized(encoder.dataType(), shape);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(eps, 0.0, 1.0), encoder.random());
+        return eps;
+    }
+
+    @Override
+    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        initialize();
+        INDArray x = features.castTo(encoder.dataType());
+        List<INDArray> heads = encoder.forward(Map.of("input", x), true);
+        INDArray mean = heads.get(0);
+        INDArray logVariance = heads.get(1);
+        INDArray sigma = Transforms.exp(logVariance.mul(0.5), false);
+        INDArray eps = noise(mean.shape());
+        INDArray z = eps.mul(sigma).addi(mean);
+        INDArray reconstructed = decoder.forward(z, true);
+        double reconstructionLoss = reconstruction.forward(List.of(reconstructed), x);
+        double klLoss = kl.forward(List.of(mean, logVariance), null);
+        double loss = reconstructionLoss + beta * klLoss;
+        if (!Double.isFinite(loss)) {
+            String where = encoder.firstNonFinite() != null ? "encoder " + encoder.firstNonFinite()
+                    : "decoder " + decoder.firstNonFinite();
+            throw new io.latentlab.engine.NonFiniteException("loss became " + loss + " at step " + step + "; first non-finite"
+                    + " value: " + where);
+        }
+        decoder.backward(reconstruction.backward().get(0));
+        INDArray dz = decoder.inputGradient("input");
+        List<INDArray> klGradients = kl.backward();
+        // z = mu + eps * exp(logvar / 2): dz/dmu = 1, dz/dlogvar = eps * sigma / 2
+        INDArray dMean = dz.add(klGradients.get(0).mul(beta));
+        INDArray dLogVariance = dz.mul(eps).muli(sigma).muli(0.5).addi(klGradients.get(1).mul(beta));
+        encoder.backward(Map.of(Vae.MEAN, dMean, Vae.LOG_VARIANCE, dLogVariance));
+        double rate = encoderOptimizer.learningRate();
+        encoderOptimizer.step(encoder.parameters().parameters(), encoder.parameters().gradients(), step, rate);
+        decoderOptimizer.step(decoder.parameters().parameters(), decoder.parameters().gradients(), step,
+                decoderOptimizer.learningRate());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", loss);
+        metrics.put("reconstruction", reconstructionLoss);
+        metrics.put("kl", klLoss);
+        return metrics;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        double reconstructionSum = 0;
+        double klSum = 0;
+        long count = features.size(0);
+        for (long start = 0; start < count; start += EVALUATION_BATCH) {
+            long end = Math.min(count, start + EVALUATION_BATCH);
+            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(encoder.dataType());
+            List<INDArray> heads = encoder.forward(Map.of("input", x), false);
+            INDArray mean = heads.get(0).dup();
+            INDArray logVariance = heads.get(1).dup();
+            INDArray z = noise(mean.shape()).muli(Transforms.exp(logVariance.mul(0.5), false)).addi(mean);
+            INDArray reconstructed = decoder.forward(z, false);
+            reconstructionSum += reconstruction.forward(List.of(reconstructed), x) * (end - start);
+            klSum += kl.forward(List.of(mean, logVariance), null) * (end - start);
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_neg_elbo", (reconstructionSum + klSum) / count);
+        metrics.put("test_reconstruction", reconstructionSum / count);
+        metrics.put("test_kl", klSum / count);
+        return metrics;
+    }
+
+    @Override
+    public INDArray sample(INDArray features) {
+        INDArray mean = encoder.forward(Map.of("input", features.castTo(encoder.dataType())), false).get(0).dup();
+        return decoder.forward(mean, false).dup();
+    }
+
+    @Override
+    public String headlineMetric() {
+        return "test_neg_elbo";
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        put(state, "encoder/", encoder, encoderOptimizer);
+        put(state, "decoder/", decoder, decoderOptimizer);
+        return state;
+    }
+
+    private void put(Map<String, INDArray> state, String prefix, Network network, Optimizer optimizer) {
+        initialize();
+        state.put(prefix + "parameters", network.parameters().parameters());
+        state.put(prefix + "state", network.parameters().state());
+        optimizer.state().forEach((name, array) -> state.put(prefix + "optimizer/" + name, array));
+        state.put(prefix + "random", Nd4j.createFromArray(network.random().rootState(), network.random().nodeState()));
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> saved) {
+        for (Map.Entry<String, INDArray> entry : state().entrySet()) {
+            INDArray value = saved.get(entry.getKey());
+            if (value == null || value.length() != entry.getValue().length()) {
+                throw new IllegalArgumentException("checkpoint array '" + entry.getKey() + "' is "
+                        + (value == null ? "missing" : "of " + value.length() + " values, not " + entry.getValue().length()));
+            }
+            if (!entry.getKey().endsWith("random")) {
+                entry.getValue().assign(value.reshape(entry.getValue().shape()).castTo(entry.getValue().dataType()));
+            }
+        }
+        INDArray encoderRandom = saved.get("encoder/random").castTo(DataType.LONG);
+        encoder.random().setStates(encoderRandom.getLong(0), encoderRandom.getLong(1));
+        INDArray decoderRandom = saved.get("decoder/random").castTo(DataType.LONG);
+        decoder.random().setStates(decoderRandom.getLong(0), decoderRandom.getLong(1));
+    }
+
+    @Override
+    public List<String> contributionIds() {
+        return ids;
+    }
+}

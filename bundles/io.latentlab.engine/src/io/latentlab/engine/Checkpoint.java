@@ -46,30 +46,45 @@ public final class Checkpoint {
      * @throws IOException if the file cannot be written
      */
     public static void save(Path file, Network network, Optimizer optimizer, TrainingState state) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
-            Properties meta = new Properties();
-            meta.setProperty("format", "1");
-            meta.setProperty("epoch", Integer.toString(state.epoch()));
-            meta.setProperty("batchInEpoch", Long.toString(state.batchInEpoch()));
-            meta.setProperty("step", Long.toString(state.step()));
-            meta.setProperty("random.rootState", Long.toString(network.random().rootState()));
-            meta.setProperty("random.nodeState", Long.toString(network.random().nodeState()));
-            meta.setProperty("dataType", network.dataType().name());
-            zip.putNextEntry(new ZipEntry(META));
-            meta.store(zip, "Latentlab checkpoint");
-            zip.closeEntry();
-            write(zip, PARAMETERS, network.parameters().parameters());
-            write(zip, STATE, network.parameters().state());
-            for (Map.Entry<String, INDArray> entry : new TreeMap<>(optimizer.state()).entrySet()) {
-                write(zip, OPTIMIZER_PREFIX + entry.getKey(), entry.getValue());
-            }
+        Map<String, INDArray> arrays = new TreeMap<>();
+        arrays.put(PARAMETERS, network.parameters().parameters());
+        arrays.put(STATE, network.parameters().state());
+        optimizer.state().forEach((name, array) -> arrays.put(OPTIMIZER_PREFIX + name, array));
+        Map<String, String> properties = new TreeMap<>();
+        properties.put("format", "1");
+        properties.put("epoch", Integer.toString(state.epoch()));
+        properties.put("batchInEpoch", Long.toString(state.batchInEpoch()));
+        properties.put("step", Long.toString(state.step()));
+        properties.put("random.rootState", Long.toString(network.random().rootState()));
+        properties.put("random.nodeState", Long.toString(network.random().nodeState()));
+        properties.put("dataType", network.dataType().name());
+        saveArrays(file, arrays, properties);
+    }
+
+    /**
+     * Restores a checkpoint into a network built from the same spec and an optimizer of the
+     * same kind (already initialised).
+     *
+     * @param file the checkpoint
+     * @param network the network to restore into
+     * @param optimizer the optimizer to restore into
+     * @return the training state to resume from
+     * @throws IOException if the file cannot be read, or does not match the network
+     */
+    public static TrainingState load(Path file, Network network, Optimizer optimizer) throws IOException {
+        Map<String, String> meta = new TreeMap<>();
+        Map<String, INDArray> arrays = loadArrays(file, meta);
+        if (meta.get("step") == null) {
+            throw new IOException("checkpoint " + file + " has no training position");
         }
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        restore(file, PARAMETERS, arrays, network.parameters().parameters());
+        restore(file, STATE, arrays, network.parameters().state());
+        for (Map.Entry<String, INDArray> entry : optimizer.state().entrySet()) {
+            restore(file, OPTIMIZER_PREFIX + entry.getKey(), arrays, entry.getValue());
         }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        network.random().setStates(Long.parseLong(meta.get("random.rootState")), Long.parseLong(meta.get("random.nodeState")));
+        return new TrainingState(Integer.parseInt(meta.get("epoch")), Long.parseLong(meta.get("batchInEpoch")),
+                Long.parseLong(meta.get("step")));
     }
 
     /**
@@ -135,44 +150,6 @@ public final class Checkpoint {
         Nd4j.write(array, data);
         data.flush();
         zip.closeEntry();
-    }
-
-    /**
-     * Restores a checkpoint into a network built from the same spec and an optimizer of the
-     * same kind (already initialised).
-     *
-     * @param file the checkpoint
-     * @param network the network to restore into
-     * @param optimizer the optimizer to restore into
-     * @return the training state to resume from
-     * @throws IOException if the file cannot be read, or does not match the network
-     */
-    public static TrainingState load(Path file, Network network, Optimizer optimizer) throws IOException {
-        Properties meta = new Properties();
-        Map<String, INDArray> arrays = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (META.equals(entry.getName())) {
-                    meta.load(zip);
-                } else {
-                    arrays.put(entry.getName(), Nd4j.read(new DataInputStream(zip)));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("checkpoint " + file + " is unreadable or corrupt: " + e.getMessage(), e);
-        }
-        if (meta.getProperty("step") == null) {
-            throw new IOException("checkpoint " + file + " has no " + META);
-        }
-        restore(file, PARAMETERS, arrays, network.parameters().parameters());
-        restore(file, STATE, arrays, network.parameters().state());
-        for (Map.Entry<String, INDArray> entry : optimizer.state().entrySet()) {
-            restore(file, OPTIMIZER_PREFIX + entry.getKey(), arrays, entry.getValue());
-        }
-        network.random().setStates(Long.parseLong(meta.getProperty("random.rootState")),
-                Long.parseLong(meta.getProperty("random.nodeState")));
-        return new TrainingState(Integer.parseInt(meta.getProperty("epoch")),
-                Long.parseLong(meta.getProperty("batchInEpoch")), Long.parseLong(meta.getProperty("step")));
     }
 
     private static void restore(Path file, String name, Map<String, INDArray> arrays, INDArray target) throws IOException {

@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.osgi.service.component.annotations.Component;
 
@@ -24,8 +22,10 @@ import io.latentlab.core.model.ModelSetup;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.Batch;
+import io.latentlab.engine.LayerStacks;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NetworkState;
 import io.latentlab.engine.NodeSpec;
 import io.latentlab.engine.SupervisedStep;
 
@@ -56,34 +56,21 @@ public final class Autoencoder extends AbstractContribution implements ModelFact
 
     @Override
     public Model create(ModelSetup setup) {
-        List<NodeSpec> nodes = new ArrayList<>();
         Shape input = setup.exampleShape();
         List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
         List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
         if (encoder.isEmpty() || decoder.isEmpty()) {
             throw new IllegalArgumentException("an autoencoder needs both an encoder and a decoder stack");
         }
-        if (input.rank() > 1 && "dense".equals(encoder.get(0).type())) {
-            nodes.add(new NodeSpec("flatten", "flatten", Map.of(), List.of()));
-        }
-        for (int i = 0; i < encoder.size(); i++) {
-            LayerEntry entry = encoder.get(i);
-            nodes.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of())); // the last one is the code
-        }
-        for (LayerEntry entry : decoder) {
-            nodes.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of()));
-        }
-        NetworkSpec spec = NetworkSpec.sequential(input, nodes);
-        Network network = Network.build(spec, setup.registry(), setup.dataType(), setup.seed());
-        Shape output = network.nodes().get(network.nodes().size() - 1).outputShape();
-        if (!output.equals(input)) {
-            if (output.size() != input.size()) {
-                throw new IllegalArgumentException("the decoder's output " + output + " cannot be compared with the input "
-                        + input + ": it must have the same shape (or " + input.size() + " values)");
-            }
-            nodes.add(new NodeSpec("reconstruction", "reshape", Map.of("shape", toList(input)), List.of()));
-            spec = NetworkSpec.sequential(input, nodes);
-            network = Network.build(spec, setup.registry(), setup.dataType(), setup.seed());
+        List<LayerEntry> layers = new ArrayList<>(encoder); // the last encoder layer's output is the code
+        layers.addAll(decoder);
+        List<NodeSpec> nodes = LayerStacks.nodes(layers, input);
+        Network network = Network.build(NetworkSpec.sequential(input, nodes), setup.registry(), setup.dataType(),
+                setup.seed());
+        List<NodeSpec> reshaped = LayerStacks.endingIn(nodes, network.nodes().get(network.nodes().size() - 1).outputShape(),
+                input, "decoder");
+        if (reshaped != nodes) {
+            network = Network.build(NetworkSpec.sequential(input, reshaped), setup.registry(), setup.dataType(), setup.seed());
         }
         String lossId = setup.parameters().getString("loss");
         LossFactory lossFactory = setup.registry().get(LossFactory.class, lossId);
@@ -95,14 +82,6 @@ public final class Autoencoder extends AbstractContribution implements ModelFact
         ids.add(lossId);
         ids.add(choice.id());
         return new AutoencoderModel(network, loss, optimizer, setup.parameters().getDouble("clip_norm"), lossId, ids);
-    }
-
-    private static List<Long> toList(Shape shape) {
-        List<Long> dims = new ArrayList<>();
-        for (long dim : shape.dims()) {
-            dims.add(dim);
-        }
-        return dims;
     }
 
     /** The trainable autoencoder. */
@@ -171,32 +150,18 @@ public final class Autoencoder extends AbstractContribution implements ModelFact
 
         @Override
         public Map<String, INDArray> state() {
+            if (step == null) { // the optimizer allocates its state when training is set up
+                step = new SupervisedStep(network, loss, optimizer, null, 0, clipNorm, true);
+            }
             Map<String, INDArray> state = new LinkedHashMap<>();
-            state.put("parameters", network.parameters().parameters());
-            state.put("state", network.parameters().state());
-            optimizer.state().forEach((name, array) -> state.put("optimizer/" + name, array));
-            state.put("random", Nd4j.createFromArray(network.random().rootState(), network.random().nodeState()));
+            NetworkState.collect(state, "", network, optimizer);
             return state;
         }
 
         @Override
         public void restore(Map<String, INDArray> saved) {
-            if (step == null) { // the optimizer allocates its state when training is set up
-                step = new SupervisedStep(network, loss, optimizer, null, 0, clipNorm, true);
-            }
-            Map<String, INDArray> live = state();
-            for (Map.Entry<String, INDArray> entry : live.entrySet()) {
-                INDArray value = saved.get(entry.getKey());
-                if (value == null || value.length() != entry.getValue().length()) {
-                    throw new IllegalArgumentException("checkpoint array '" + entry.getKey() + "' is "
-                            + (value == null ? "missing" : "of " + value.length() + " values, not " + entry.getValue().length()));
-                }
-                if (!"random".equals(entry.getKey())) {
-                    entry.getValue().assign(value.reshape(entry.getValue().shape()).castTo(entry.getValue().dataType()));
-                }
-            }
-            INDArray random = saved.get("random").castTo(DataType.LONG);
-            network.random().setStates(random.getLong(0), random.getLong(1));
+            state(); // sets training up, so that the optimizer's state exists
+            NetworkState.restore(saved, "", network, optimizer);
         }
 
         @Override

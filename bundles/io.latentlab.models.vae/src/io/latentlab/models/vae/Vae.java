@@ -15,6 +15,7 @@ import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
 import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.engine.LayerStacks;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
 import io.latentlab.engine.NodeSpec;
@@ -60,12 +61,7 @@ public final class Vae extends AbstractContribution implements ModelFactory {
             throw new IllegalArgumentException("a VAE needs both an encoder and a decoder stack");
         }
 
-        List<NodeSpec> trunk = new ArrayList<>();
-        if (input.rank() > 1 && "dense".equals(encoder.get(0).type())) {
-            trunk.add(new NodeSpec("flatten", "flatten", Map.of(), List.of()));
-        }
-        encoder.forEach(entry -> trunk.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of())));
-        NetworkSpec chain = NetworkSpec.sequential(input, trunk);
+        NetworkSpec chain = NetworkSpec.sequential(input, LayerStacks.nodes(encoder, input));
         Network probe = Network.build(chain, setup.registry(), setup.dataType(), setup.seed());
         String last = chain.outputs().get(0);
         List<NodeSpec> encoderNodes = new ArrayList<>(chain.nodes());
@@ -78,22 +74,14 @@ public final class Vae extends AbstractContribution implements ModelFactory {
         Network encoderNetwork = Network.build(new NetworkSpec(chain.inputs(), encoderNodes, List.of(MEAN, LOG_VARIANCE)),
                 setup.registry(), setup.dataType(), setup.seed());
 
-        List<NodeSpec> decoderNodes = new ArrayList<>();
-        decoder.forEach(entry -> decoderNodes.add(new NodeSpec(entry.name(), entry.type(), entry.parameters(), List.of())));
-        Network decoderNetwork = Network.build(NetworkSpec.sequential(Shape.of(latent), decoderNodes), setup.registry(),
+        Shape latentShape = Shape.of(latent);
+        List<NodeSpec> decoderNodes = LayerStacks.nodes(decoder, latentShape);
+        Network decoderNetwork = Network.build(NetworkSpec.sequential(latentShape, decoderNodes), setup.registry(),
                 setup.dataType(), setup.seed() + 1);
-        Shape output = decoderNetwork.nodes().get(decoderNetwork.nodes().size() - 1).outputShape();
-        if (!output.equals(input)) {
-            if (output.size() != input.size()) {
-                throw new IllegalArgumentException("the decoder's output " + output + " cannot be compared with the input "
-                        + input + ": it must have the same shape (or " + input.size() + " values)");
-            }
-            List<Long> dims = new ArrayList<>();
-            for (long dim : input.dims()) {
-                dims.add(dim);
-            }
-            decoderNodes.add(new NodeSpec("reconstruction", "reshape", Map.of("shape", dims), List.of()));
-            decoderNetwork = Network.build(NetworkSpec.sequential(Shape.of(latent), decoderNodes), setup.registry(),
+        List<NodeSpec> reshaped = LayerStacks.endingIn(decoderNodes,
+                decoderNetwork.nodes().get(decoderNetwork.nodes().size() - 1).outputShape(), input, "decoder");
+        if (reshaped != decoderNodes) {
+            decoderNetwork = Network.build(NetworkSpec.sequential(latentShape, reshaped), setup.registry(),
                     setup.dataType(), setup.seed() + 1);
         }
         decoderNetwork.computeInputGradients(true); // the encoder trains through dLoss/dz

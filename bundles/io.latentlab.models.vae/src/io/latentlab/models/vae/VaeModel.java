@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,6 +14,7 @@ import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkState;
 
 /** The trainable VAE: one encoder with two heads, one decoder, an optimizer each. */
 final class VaeModel implements Model {
@@ -132,36 +132,18 @@ final class VaeModel implements Model {
 
     @Override
     public Map<String, INDArray> state() {
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        put(state, "encoder/", encoder, encoderOptimizer);
-        put(state, "decoder/", decoder, decoderOptimizer);
-        return state;
-    }
-
-    private void put(Map<String, INDArray> state, String prefix, Network network, Optimizer optimizer) {
         initialize();
-        state.put(prefix + "parameters", network.parameters().parameters());
-        state.put(prefix + "state", network.parameters().state());
-        optimizer.state().forEach((name, array) -> state.put(prefix + "optimizer/" + name, array));
-        state.put(prefix + "random", Nd4j.createFromArray(network.random().rootState(), network.random().nodeState()));
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        NetworkState.collect(state, "encoder/", encoder, encoderOptimizer);
+        NetworkState.collect(state, "decoder/", decoder, decoderOptimizer);
+        return state;
     }
 
     @Override
     public void restore(Map<String, INDArray> saved) {
-        for (Map.Entry<String, INDArray> entry : state().entrySet()) {
-            INDArray value = saved.get(entry.getKey());
-            if (value == null || value.length() != entry.getValue().length()) {
-                throw new IllegalArgumentException("checkpoint array '" + entry.getKey() + "' is "
-                        + (value == null ? "missing" : "of " + value.length() + " values, not " + entry.getValue().length()));
-            }
-            if (!entry.getKey().endsWith("random")) {
-                entry.getValue().assign(value.reshape(entry.getValue().shape()).castTo(entry.getValue().dataType()));
-            }
-        }
-        INDArray encoderRandom = saved.get("encoder/random").castTo(DataType.LONG);
-        encoder.random().setStates(encoderRandom.getLong(0), encoderRandom.getLong(1));
-        INDArray decoderRandom = saved.get("decoder/random").castTo(DataType.LONG);
-        decoder.random().setStates(decoderRandom.getLong(0), decoderRandom.getLong(1));
+        initialize();
+        NetworkState.restore(saved, "encoder/", encoder, encoderOptimizer);
+        NetworkState.restore(saved, "decoder/", decoder, decoderOptimizer);
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.layer.ShapeException;
 
 /**
  * 2-D convolution (cross-correlation) on NCHW images with libnd4j's fused conv2d/conv2d_bp.
@@ -34,7 +33,7 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
         super(ID, "Convolution 2-D", "Slides learned filters over an image (cross-correlation, NCHW).",
                 ConvGeometry.declare(ParameterSchema.builder()
                         .integer("filters", null, 1L, 1L << 16, "", "number of output channels"), 3, 1L, "same", true)
-                        .bool("use_bias", true, "add a learned bias per filter")
+                        .bool("use_bias", true, "add a learned params.bias per filter")
                         .choice("initializer", "he_normal", List.of("xavier_uniform", "he_normal"), "weight initialisation")
                         .build());
     }
@@ -49,64 +48,44 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
 
         private final long filters;
         private final ConvGeometry geometry;
-        private final boolean useBias;
+        private final WeightAndBias params;
         private final Initializer initializer;
-        private INDArray weights;
-        private INDArray bias;
-        private INDArray weightGradient;
-        private INDArray biasGradient;
         private INDArray input;
 
         ConvLayer(long filters, ConvGeometry geometry, boolean useBias, Initializer initializer) {
             this.filters = filters;
             this.geometry = geometry;
-            this.useBias = useBias;
+            this.params = new WeightAndBias(useBias);
             this.initializer = initializer;
         }
 
         @Override
         public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
             Shape in = Inputs.single(inputShapes, 3, Inputs.IMAGE);
-            long height = geometry.outputHeight(in.dim(1));
-            long width = geometry.outputWidth(in.dim(2));
-            if (height <= 0 || width <= 0) {
-                throw new ShapeException("an image at least as large as the " + geometry.describe(), in);
-            }
+            Shape output = geometry.outputShape(in, filters);
             long channels = in.dim(0);
             long fanIn = channels * geometry.kernelH() * geometry.kernelW();
             declarations.weight("W", new long[] {geometry.kernelH(), geometry.kernelW(), channels, filters}, initializer,
                     fanIn, filters * geometry.kernelH() * geometry.kernelW());
-            if (useBias) {
+            if (params.useBias) {
                 declarations.weight("b", new long[] {filters}, Initializer.ZEROS, fanIn, filters);
             }
-            return Shape.of(filters, height, width);
+            return output;
         }
 
         @Override
         public void bind(ParameterBinding parameters) {
-            weights = parameters.value("W");
-            weightGradient = parameters.gradient("W");
-            if (useBias) {
-                bias = parameters.value("b");
-                biasGradient = parameters.gradient("b");
-            }
+            params.bind(parameters);
         }
 
-        private int[] arguments() {
-            int[] geometryArgs = geometry.nd4jArguments();
-            int[] args = java.util.Arrays.copyOf(geometryArgs, geometryArgs.length + 2);
-            args[geometryArgs.length] = 0; // NCHW
-            args[geometryArgs.length + 1] = 0; // weights [kH, kW, iC, oC]
-            return args;
-        }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
             INDArray output = context.buffer("output", input.size(0), filters, geometry.outputHeight(input.size(2)),
                     geometry.outputWidth(input.size(3)));
-            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addIntegerArguments(arguments());
-            op = useBias ? op.addInputs(input, weights, bias) : op.addInputs(input, weights);
+            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addIntegerArguments(geometry.nd4jArguments());
+            op = params.useBias ? op.addInputs(input, params.weights, params.bias) : op.addInputs(input, params.weights);
             Nd4j.exec(op.addOutputs(output).build());
             return output;
         }
@@ -115,11 +94,11 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             // conv2d_bp always computes the input gradient; when nobody needs it, it lands in a scratch buffer
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
-            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp").addIntegerArguments(arguments());
-            if (useBias) {
-                op.addInputs(input, weights, bias, outputGradient).addOutputs(inputGradient, weightGradient, biasGradient);
+            DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d_bp").addIntegerArguments(geometry.nd4jArguments());
+            if (params.useBias) {
+                op.addInputs(input, params.weights, params.bias, outputGradient).addOutputs(inputGradient, params.weightGradient, params.biasGradient);
             } else {
-                op.addInputs(input, weights, outputGradient).addOutputs(inputGradient, weightGradient);
+                op.addInputs(input, params.weights, outputGradient).addOutputs(inputGradient, params.weightGradient);
             }
             Nd4j.exec(op.build());
             return context.inputGradientNeeded(0) ? List.of(inputGradient) : java.util.Collections.singletonList(null);

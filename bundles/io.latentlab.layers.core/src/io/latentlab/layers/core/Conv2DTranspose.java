@@ -37,7 +37,7 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
         super(ID, "Transposed convolution 2-D", "Upsamples by scattering learned kernels (the gradient of a convolution).",
                 ConvGeometry.declare(ParameterSchema.builder()
                         .integer("filters", null, 1L, 1L << 16, "", "number of output channels"), 3, 1L, "same", false)
-                        .bool("use_bias", true, "add a learned bias per filter")
+                        .bool("use_bias", true, "add a learned params.bias per filter")
                         .choice("initializer", "he_normal", List.of("xavier_uniform", "he_normal"), "weight initialisation")
                         .build());
     }
@@ -52,19 +52,15 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
 
         private final long filters;
         private final ConvGeometry geometry;
-        private final boolean useBias;
+        private final WeightAndBias params;
         private final Initializer initializer;
-        private INDArray weights;
-        private INDArray bias;
-        private INDArray weightGradient;
-        private INDArray biasGradient;
         private INDArray input;
         private INDArray zeroedImage;
 
         TransposedLayer(long filters, ConvGeometry geometry, boolean useBias, Initializer initializer) {
             this.filters = filters;
             this.geometry = geometry;
-            this.useBias = useBias;
+            this.params = new WeightAndBias(useBias);
             this.initializer = initializer;
         }
 
@@ -75,7 +71,7 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
             long taps = (long) geometry.kernelH() * geometry.kernelW();
             declarations.weight("W", new long[] {geometry.kernelH(), geometry.kernelW(), filters, channels}, initializer,
                     channels * taps, filters * taps);
-            if (useBias) {
+            if (params.useBias) {
                 declarations.weight("b", new long[] {filters}, Initializer.ZEROS, channels * taps, filters);
             }
             return Shape.of(filters, geometry.transposedHeight(in.dim(1)), geometry.transposedWidth(in.dim(2)));
@@ -83,21 +79,9 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
 
         @Override
         public void bind(ParameterBinding parameters) {
-            weights = parameters.value("W");
-            weightGradient = parameters.gradient("W");
-            if (useBias) {
-                bias = parameters.value("b");
-                biasGradient = parameters.gradient("b");
-            }
+            params.bind(parameters);
         }
 
-        private int[] arguments() {
-            int[] geometryArgs = geometry.nd4jArguments();
-            int[] args = java.util.Arrays.copyOf(geometryArgs, geometryArgs.length + 2);
-            args[geometryArgs.length] = 0; // NCHW
-            args[geometryArgs.length + 1] = 0; // weights [kH, kW, iC, oC] of the convolution this transposes
-            return args;
-        }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
@@ -111,12 +95,12 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
                 unusedImage.assign(0);
                 zeroedImage = unusedImage;
             }
-            INDArray unusedWeights = context.buffer("unused_weight_gradient", weights.shape());
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(unusedImage, weights, input)
-                    .addOutputs(output, unusedWeights).addIntegerArguments(arguments()).build());
-            if (useBias) {
+            INDArray unusedWeights = context.buffer("unused_weight_gradient", params.weights.shape());
+            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(unusedImage, params.weights, input)
+                    .addOutputs(output, unusedWeights).addIntegerArguments(geometry.nd4jArguments()).build());
+            if (params.useBias) {
                 // libnd4j's biasadd is several times faster than a generic broadcast add here
-                Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(output, bias).addOutputs(output)
+                Nd4j.exec(DynamicCustomOp.builder("biasadd").addInputs(output, params.bias).addOutputs(output)
                         .addBooleanArguments(true).build());
             }
             return output;
@@ -125,17 +109,17 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             INDArray unusedImageGradient = context.buffer("unused_image_gradient", outputGradient.shape());
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(outputGradient, weights, input)
-                    .addOutputs(unusedImageGradient, weightGradient).addIntegerArguments(arguments()).build());
-            if (useBias) {
-                biasGradient.assign(outputGradient.sum(0, 2, 3));
+            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(outputGradient, params.weights, input)
+                    .addOutputs(unusedImageGradient, params.weightGradient).addIntegerArguments(geometry.nd4jArguments()).build());
+            if (params.useBias) {
+                params.biasGradient.assign(outputGradient.sum(0, 2, 3));
             }
             if (!context.inputGradientNeeded(0)) {
                 return java.util.Collections.singletonList(null);
             }
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
-            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(outputGradient, weights).addOutputs(inputGradient)
-                    .addIntegerArguments(arguments()).build());
+            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(outputGradient, params.weights).addOutputs(inputGradient)
+                    .addIntegerArguments(geometry.nd4jArguments()).build());
             return List.of(inputGradient);
         }
     }

@@ -70,9 +70,28 @@ record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dila
         return same ? width * strideW : (width - 1) * strideW + (long) (kernelW - 1) * dilationW + 1;
     }
 
-    /** @return libnd4j's integer arguments: kH, kW, sH, sW, pH, pW, dH, dW, same-mode */
+    /**
+     * libnd4j's integer arguments for conv2d, deconv2d and the pooling ops: kH, kW, sH, sW, pH,
+     * pW, dH, dW, same-mode, then two zeros: NCHW data and [kH, kW, iC, oC] weights for the
+     * convolutions, padding left out of the average's divisor and NCHW data for pooling.
+     */
     int[] nd4jArguments() {
-        return new int[] {kernelH, kernelW, strideH, strideW, 0, 0, dilationH, dilationW, same ? 1 : 0};
+        return new int[] {kernelH, kernelW, strideH, strideW, 0, 0, dilationH, dilationW, same ? 1 : 0, 0, 0};
+    }
+
+    /**
+     * @param in an image [channels, height, width]
+     * @param channels the output's channels
+     * @return the output shape of a convolution or pooling
+     * @throws io.latentlab.core.layer.ShapeException if the image is smaller than a window
+     */
+    io.latentlab.core.layer.Shape outputShape(io.latentlab.core.layer.Shape in, long channels) {
+        long height = outputHeight(in.dim(1));
+        long width = outputWidth(in.dim(2));
+        if (height <= 0 || width <= 0) {
+            throw new io.latentlab.core.layer.ShapeException("an image at least as large as the " + describe(), in);
+        }
+        return io.latentlab.core.layer.Shape.of(channels, height, width);
     }
 
     /** @return the kernel and stride in words, for messages */

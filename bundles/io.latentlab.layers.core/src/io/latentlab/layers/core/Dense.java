@@ -29,7 +29,7 @@ public final class Dense extends AbstractContribution implements LayerFactory {
         super(ID, "Dense (fully connected)", "y = xW + b on a vector input; flatten images first.",
                 ParameterSchema.builder()
                         .integer("units", null, 1L, 1L << 24, "", "number of outputs")
-                        .bool("use_bias", true, "add a learned bias b")
+                        .bool("use_bias", true, "add a learned params.bias b")
                         .choice("initializer", "xavier_uniform", List.of("xavier_uniform", "he_normal"),
                                 "weight initialisation: Xavier for sigmoid/tanh/linear, He for ReLU")
                         .build());
@@ -44,17 +44,13 @@ public final class Dense extends AbstractContribution implements LayerFactory {
     private static final class DenseLayer implements Layer {
 
         private final long units;
-        private final boolean useBias;
+        private final WeightAndBias params;
         private final Initializer initializer;
-        private INDArray weights;
-        private INDArray bias;
-        private INDArray weightGradient;
-        private INDArray biasGradient;
         private INDArray input;
 
         DenseLayer(long units, boolean useBias, Initializer initializer) {
             this.units = units;
-            this.useBias = useBias;
+            this.params = new WeightAndBias(useBias);
             this.initializer = initializer;
         }
 
@@ -62,7 +58,7 @@ public final class Dense extends AbstractContribution implements LayerFactory {
         public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
             long inputs = Inputs.single(inputShapes, 1, "a vector [features] (add a flatten layer before dense)").dim(0);
             declarations.weight("W", new long[] {inputs, units}, initializer, inputs, units);
-            if (useBias) {
+            if (params.useBias) {
                 declarations.weight("b", new long[] {1, units}, Initializer.ZEROS, inputs, units);
             }
             return Shape.of(units);
@@ -70,33 +66,28 @@ public final class Dense extends AbstractContribution implements LayerFactory {
 
         @Override
         public void bind(ParameterBinding parameters) {
-            weights = parameters.value("W");
-            weightGradient = parameters.gradient("W");
-            if (useBias) {
-                bias = parameters.value("b");
-                biasGradient = parameters.gradient("b");
-            }
+            params.bind(parameters);
         }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
             INDArray output = context.buffer("output", input.size(0), units);
-            Nd4j.gemm(input, weights, output, false, false, 1.0, 0.0);
-            return useBias ? output.addiRowVector(bias) : output;
+            Nd4j.gemm(input, params.weights, output, false, false, 1.0, 0.0);
+            return params.useBias ? output.addiRowVector(params.bias) : output;
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            Nd4j.gemm(input, outputGradient, weightGradient, true, false, 1.0, 0.0);
-            if (useBias) {
-                biasGradient.assign(outputGradient.sum(true, 0));
+            Nd4j.gemm(input, outputGradient, params.weightGradient, true, false, 1.0, 0.0);
+            if (params.useBias) {
+                params.biasGradient.assign(outputGradient.sum(true, 0));
             }
             if (!context.inputGradientNeeded(0)) {
                 return java.util.Collections.singletonList(null);
             }
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
-            Nd4j.gemm(outputGradient, weights, inputGradient, false, true, 1.0, 0.0);
+            Nd4j.gemm(outputGradient, params.weights, inputGradient, false, true, 1.0, 0.0);
             return List.of(inputGradient);
         }
     }

@@ -14,7 +14,6 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.layer.ShapeException;
 
 /** Max or average pooling over windows of an NCHW image; libnd4j maxpool2d/avgpool2d and their _bp ops. */
 abstract class Pooling extends AbstractContribution implements LayerFactory {
@@ -45,28 +44,16 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
         @Override
         public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
             Shape in = Inputs.single(inputShapes, 3, Inputs.IMAGE);
-            long height = geometry.outputHeight(in.dim(1));
-            long width = geometry.outputWidth(in.dim(2));
-            if (height <= 0 || width <= 0) {
-                throw new ShapeException("an image at least as large as the " + geometry.describe(), in);
-            }
-            return Shape.of(in.dim(0), height, width);
+            return geometry.outputShape(in, in.dim(0));
         }
 
-        private int[] arguments() {
-            int[] geometryArgs = geometry.nd4jArguments();
-            int[] args = java.util.Arrays.copyOf(geometryArgs, geometryArgs.length + 2);
-            args[geometryArgs.length] = 0; // average: padding not counted in the divisor
-            args[geometryArgs.length + 1] = 0; // NCHW
-            return args;
-        }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
             INDArray output = context.buffer("output", input.size(0), input.size(1), geometry.outputHeight(input.size(2)),
                     geometry.outputWidth(input.size(3)));
-            Nd4j.exec(DynamicCustomOp.builder(op).addInputs(input).addOutputs(output).addIntegerArguments(arguments()).build());
+            Nd4j.exec(DynamicCustomOp.builder(op).addInputs(input).addOutputs(output).addIntegerArguments(geometry.nd4jArguments()).build());
             return output;
         }
 
@@ -74,7 +61,7 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
             Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(input, outputGradient).addOutputs(inputGradient)
-                    .addIntegerArguments(arguments()).build());
+                    .addIntegerArguments(geometry.nd4jArguments()).build());
             return List.of(inputGradient);
         }
     }

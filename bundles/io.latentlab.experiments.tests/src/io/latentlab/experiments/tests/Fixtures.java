@@ -20,7 +20,8 @@ final class Fixtures {
 
     static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
-            new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.vae.Vae(),
+            new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.ae.DenoisingAutoencoder(),
+            new io.latentlab.models.ae.SparseAutoencoder(), new io.latentlab.models.vae.Vae(),
             new io.latentlab.layers.core.loss.KlStandardNormal());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */

@@ -1,0 +1,175 @@
+package io.latentlab.models.ae;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.latentlab.core.Parameters;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.GradientClipping;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkState;
+import io.latentlab.engine.NonFiniteException;
+
+/**
+ * The trainable autoencoder: reconstruction loss, optionally from a noisy input (denoising)
+ * and with a KL sparsity penalty on the code (sparse).
+ */
+final class AutoencoderModel implements Model {
+
+    private static final int EVALUATION_BATCH = 500;
+
+    private final Network network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final String codeNode;
+    private final String lossId;
+    private final List<String> ids;
+    private final double clipNorm;
+    private final double noise;
+    private final double sparsityWeight;
+    private final double sparsityTarget;
+    private boolean initialized;
+
+    AutoencoderModel(Network network, Loss loss, Optimizer optimizer, Parameters parameters, String codeNode, String lossId,
+            List<String> ids) {
+        this.network = network;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.codeNode = codeNode;
+        this.lossId = lossId;
+        this.ids = List.copyOf(ids);
+        this.clipNorm = parameters.getDouble("clip_norm");
+        this.noise = parameters.getDouble("noise_std");
+        this.sparsityWeight = parameters.getDouble("sparsity_weight");
+        this.sparsityTarget = parameters.getDouble("sparsity_target");
+    }
+
+    private void initialize() {
+        if (!initialized) {
+            optimizer.initialize(network.parameters().trainableCount(), network.dataType());
+            initialized = true;
+        }
+    }
+
+    /** x + N(0, noise^2), clipped to [0, 1], from the network's seeded generator. */
+    private INDArray noisy(INDArray x) {
+        INDArray noisy = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Nd4j.getExecutioner().exec(new GaussianDistribution(noisy, 0.0, noise), network.random());
+        noisy.addi(x);
+        return Transforms.min(Transforms.max(noisy, 0.0, false), 1.0, false);
+    }
+
+    @Override
+    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        initialize();
+        INDArray x = features.castTo(network.dataType());
+        INDArray output = network.forward(noise > 0 ? noisy(x) : x, true);
+        double reconstruction = loss.forward(List.of(output), x);
+        Map<String, INDArray> gradients = new LinkedHashMap<>();
+        gradients.put(network.outputs().get(0), loss.backward().get(0));
+        double sparsity = 0;
+        if (sparsityWeight > 0) {
+            // KL(rho || rho^) per code unit, rho^ the unit's mean activation over the batch
+            INDArray code = network.activation(codeNode);
+            INDArray mean = Transforms.min(Transforms.max(code.mean(true, 0), 1e-6, false), 1 - 1e-6, false);
+            double rho = sparsityTarget;
+            INDArray kl = Transforms.log(mean.rdiv(rho), true).muli(rho)
+                    .addi(Transforms.log(mean.rsub(1).rdivi(1 - rho), false).muli(1 - rho));
+            sparsity = sparsityWeight * kl.sumNumber().doubleValue();
+            INDArray perUnit = mean.rdiv(-rho).addi(mean.rsub(1).rdivi(1 - rho)).muli(sparsityWeight / code.size(0));
+            gradients.put(codeNode, Nd4j.ones(code.dataType(), code.shape()).muliRowVector(perUnit));
+        }
+        double value = reconstruction + sparsity;
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteException("loss became " + value + " at step " + step + "; first non-finite value: "
+                    + network.firstNonFinite());
+        }
+        network.backward(gradients);
+        double norm = GradientClipping.clipByGlobalNorm(network.parameters().gradients(), clipNorm);
+        if (!Double.isFinite(norm)) {
+            throw new NonFiniteException("gradient norm became " + norm + " at step " + step + "; first non-finite value: "
+                    + network.firstNonFinite());
+        }
+        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", value);
+        if (sparsityWeight > 0) {
+            metrics.put("reconstruction", reconstruction);
+            metrics.put("sparsity", sparsity);
+        }
+        metrics.put("grad_norm", norm);
+        return metrics;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        double bce = 0;
+        double squared = 0;
+        double noisySquared = 0;
+        long values = 0;
+        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
+            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
+            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType());
+            INDArray input = noise > 0 ? noisy(x) : x;
+            INDArray output = network.forward(input, false);
+            INDArray p = Transforms.min(Transforms.max(output, 1e-7, true), 1 - 1e-7, false);
+            bce -= Transforms.log(p, true).muli(x).addi(Transforms.log(p.rsub(1), false).muli(x.rsub(1))).sumNumber()
+                    .doubleValue();
+            INDArray difference = output.sub(x);
+            squared += difference.mul(difference).sumNumber().doubleValue();
+            if (noise > 0) {
+                INDArray noiseOnly = input.sub(x);
+                noisySquared += noiseOnly.mul(noiseOnly).sumNumber().doubleValue();
+            }
+            values += x.length();
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_bce", bce / values);
+        metrics.put("test_mse", squared / values);
+        if (noise > 0) {
+            // PSNR for images in [0, 1]: 10 log10(1 / MSE)
+            metrics.put("test_psnr_noisy", 10 * Math.log10(values / noisySquared));
+            metrics.put("test_psnr_denoised", 10 * Math.log10(values / squared));
+        }
+        return metrics;
+    }
+
+    @Override
+    public INDArray sample(INDArray features) {
+        INDArray x = features.castTo(network.dataType());
+        return network.forward(noise > 0 ? noisy(x) : x, false).dup();
+    }
+
+    @Override
+    public String headlineMetric() {
+        return noise > 0 ? "test_psnr_denoised" : "test_" + lossId;
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        initialize();
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        NetworkState.collect(state, "", network, optimizer);
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> saved) {
+        initialize();
+        NetworkState.restore(saved, "", network, optimizer);
+    }
+
+    @Override
+    public List<String> contributionIds() {
+        return ids;
+    }
+}

@@ -22,6 +22,8 @@ final class Fixtures {
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
             new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.ae.DenoisingAutoencoder(),
             new io.latentlab.models.ae.SparseAutoencoder(), new io.latentlab.models.vae.Vae(),
+            new io.latentlab.models.gan.Gan(), new io.latentlab.layers.core.activation.Tanh(),
+            new io.latentlab.layers.core.activation.LeakyRelu(), new io.latentlab.layers.core.BatchNorm(),
             new io.latentlab.layers.core.loss.KlStandardNormal());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */

@@ -1,0 +1,161 @@
+package io.latentlab.models.gan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.latentlab.core.Parameters;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkState;
+import io.latentlab.engine.NonFiniteException;
+
+/** The trainable GAN: alternating discriminator and generator steps, each network with its own optimizer. */
+final class GanModel implements Model {
+
+    private final Network generator;
+    private final Network discriminator;
+    private final Loss loss;
+    private final Optimizer generatorOptimizer;
+    private final Optimizer discriminatorOptimizer;
+    private final long latent;
+    private final int discriminatorSteps;
+    private final double smoothing;
+    private final boolean tanhRange;
+    private final List<String> ids;
+    private boolean initialized;
+
+    GanModel(Network generator, Network discriminator, Loss loss, Optimizer generatorOptimizer,
+            Optimizer discriminatorOptimizer, Parameters parameters, List<String> ids) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.loss = loss;
+        this.generatorOptimizer = generatorOptimizer;
+        this.discriminatorOptimizer = discriminatorOptimizer;
+        this.latent = parameters.getLong("latent_dim");
+        this.discriminatorSteps = parameters.getInt("d_steps");
+        this.smoothing = parameters.getDouble("label_smoothing");
+        this.tanhRange = "minus_one_one".equals(parameters.getString("data_range"));
+        this.ids = List.copyOf(ids);
+    }
+
+    private void initialize() {
+        if (!initialized) {
+            generatorOptimizer.initialize(generator.parameters().trainableCount(), generator.dataType());
+            discriminatorOptimizer.initialize(discriminator.parameters().trainableCount(), discriminator.dataType());
+            initialized = true;
+        }
+    }
+
+    private INDArray noise(long count) {
+        INDArray z = Nd4j.createUninitialized(generator.dataType(), count, latent);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(z, 0.0, 1.0), generator.random());
+        return z;
+    }
+
+    /** Data in [0, 1] to the generator's range. */
+    private INDArray toGeneratorRange(INDArray x) {
+        INDArray real = x.castTo(generator.dataType());
+        return tanhRange ? real.mul(2).subi(1) : real.dup();
+    }
+
+    private static INDArray column(long count, double value, INDArray like) {
+        return Nd4j.valueArrayOf(new long[] {count, 1}, value, like.dataType());
+    }
+
+    @Override
+    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        initialize();
+        long batch = features.size(0);
+        INDArray real = toGeneratorRange(features);
+        double discriminatorLoss = 0;
+        double realScore = 0;
+        double fakeScore = 0;
+        for (int k = 0; k < discriminatorSteps; k++) {
+            INDArray fake = generator.forward(noise(batch), true).dup();
+            INDArray both = Nd4j.concat(0, real, fake); // one pass over real and generated images
+            INDArray targets = Nd4j.concat(0, column(batch, 1 - smoothing, real), column(batch, 0, real));
+            INDArray logits = discriminator.forward(both, true);
+            discriminatorLoss = loss.forward(List.of(logits), targets);
+            INDArray scores = Transforms.sigmoid(logits, true);
+            realScore = scores.get(NDArrayIndex.interval(0, batch)).meanNumber().doubleValue();
+            fakeScore = scores.get(NDArrayIndex.interval(batch, 2 * batch)).meanNumber().doubleValue();
+            discriminator.backward(loss.backward().get(0));
+            discriminatorOptimizer.step(discriminator.parameters().parameters(), discriminator.parameters().gradients(),
+                    step, discriminatorOptimizer.learningRate());
+        }
+        // Generator: non-saturating loss -log D(G(z)), back-propagated through D into G.
+        INDArray generated = generator.forward(noise(batch), true);
+        INDArray logits = discriminator.forward(generated, true);
+        double generatorLoss = loss.forward(List.of(logits), column(batch, 1, logits));
+        discriminator.backward(loss.backward().get(0));
+        generator.backward(discriminator.inputGradient("input"));
+        generatorOptimizer.step(generator.parameters().parameters(), generator.parameters().gradients(), step,
+                generatorOptimizer.learningRate());
+        if (!Double.isFinite(discriminatorLoss) || !Double.isFinite(generatorLoss)) {
+            throw new NonFiniteException("GAN losses became D " + discriminatorLoss + ", G " + generatorLoss + " at step "
+                    + step + "; generator: " + generator.firstNonFinite() + ", discriminator: "
+                    + discriminator.firstNonFinite());
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", discriminatorLoss + generatorLoss);
+        metrics.put("d_loss", discriminatorLoss);
+        metrics.put("g_loss", generatorLoss);
+        metrics.put("d_real", realScore);
+        metrics.put("d_fake", fakeScore);
+        return metrics;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        long count = Math.min(features.size(0), 1000);
+        INDArray real = toGeneratorRange(features.get(NDArrayIndex.interval(0, count)));
+        double realScore = Transforms.sigmoid(discriminator.forward(real, false), true).meanNumber().doubleValue();
+        INDArray fake = generator.forward(noise(count), false).dup();
+        double fakeScore = Transforms.sigmoid(discriminator.forward(fake, false), true).meanNumber().doubleValue();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_d_real", realScore);
+        metrics.put("test_d_fake", fakeScore);
+        return metrics;
+    }
+
+    @Override
+    public INDArray sample(INDArray features) {
+        INDArray images = generator.forward(noise(features.size(0)), false).dup();
+        return tanhRange ? images.addi(1).divi(2) : images;
+    }
+
+    @Override
+    public String headlineMetric() {
+        return "test_d_fake";
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        initialize();
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        NetworkState.collect(state, "generator/", generator, generatorOptimizer);
+        NetworkState.collect(state, "discriminator/", discriminator, discriminatorOptimizer);
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> saved) {
+        initialize();
+        NetworkState.restore(saved, "generator/", generator, generatorOptimizer);
+        NetworkState.restore(saved, "discriminator/", discriminator, discriminatorOptimizer);
+    }
+
+    @Override
+    public List<String> contributionIds() {
+        return ids;
+    }
+}

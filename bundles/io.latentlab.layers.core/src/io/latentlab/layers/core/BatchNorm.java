@@ -3,6 +3,9 @@ package io.latentlab.layers.core;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
@@ -20,7 +23,8 @@ import io.latentlab.core.layer.ShapeException;
 /**
  * Batch normalisation per feature (vectors) or per channel (images): y = gamma x^ + beta,
  * x^ = (x - mean) / sqrt(var + epsilon), with batch statistics in training and running
- * statistics (saved as non-trainable state) in evaluation.
+ * statistics (saved as non-trainable state) in evaluation. Uses libnd4j's batchnorm and
+ * batchnorm_bp, whose gradient accounts for the batch statistics' dependence on the input.
  */
 @Component(service = LayerFactory.class)
 public final class BatchNorm extends AbstractContribution implements LayerFactory {
@@ -52,8 +56,9 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
         private INDArray betaGradient;
         private INDArray runningMean;
         private INDArray runningVariance;
-        private INDArray normalized; // x^ as rows [examples*pixels, channels]
-        private INDArray inverseStd;
+        private INDArray input;
+        private INDArray mean;
+        private INDArray variance;
         private long[] inputShape;
 
         BatchNormLayer(double momentum, double epsilon) {
@@ -85,58 +90,60 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
             runningVariance = parameters.value("variance");
         }
 
-        /** [B, C] stays; [B, C, H, W] becomes [B*H*W, C]. */
-        private static INDArray toRows(INDArray x) {
-            if (x.rank() == 2) {
-                return x;
-            }
-            return x.permute(0, 2, 3, 1).dup('c').reshape(x.size(0) * x.size(2) * x.size(3), x.size(1));
+        /** The axes statistics are taken over: all but the channel (or feature) axis 1. */
+        private int[] statisticsAxes() {
+            return inputShape.length == 2 ? new int[] {0} : new int[] {0, 2, 3};
         }
 
-        private INDArray fromRows(INDArray rows) {
-            if (inputShape.length == 2) {
-                return rows;
-            }
-            return rows.reshape(inputShape[0], inputShape[2], inputShape[3], inputShape[1]).permute(0, 3, 1, 2).dup('c');
+        private long[] channelShape() {
+            return new long[] {inputShape[1]};
         }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
-            INDArray input = inputs.get(0);
+            input = inputs.get(0);
             inputShape = input.shape();
-            INDArray rows = toRows(input);
-            INDArray mean;
-            INDArray variance;
             if (context.training()) {
-                mean = rows.mean(true, 0);
-                variance = rows.var(false, 0).reshape(1, rows.size(1));
-                runningMean.muli(momentum).addi(mean.mul(1 - momentum));
-                runningVariance.muli(momentum).addi(variance.mul(1 - momentum));
+                mean = input.mean(statisticsAxes());
+                variance = input.var(false, statisticsAxes());
+                runningMean.muli(momentum).addi(mean.reshape(runningMean.shape()).mul(1 - momentum));
+                runningVariance.muli(momentum).addi(variance.reshape(runningVariance.shape()).mul(1 - momentum));
             } else {
-                mean = runningMean;
-                variance = runningVariance;
+                mean = runningMean.reshape(channelShape());
+                variance = runningVariance.reshape(channelShape());
             }
-            inverseStd = org.nd4j.linalg.ops.transforms.Transforms.pow(variance.add(epsilon), -0.5, false);
-            normalized = rows.subRowVector(mean).muliRowVector(inverseStd);
-            return fromRows(normalized.mulRowVector(gamma).addiRowVector(beta));
+            INDArray output = context.buffer("output", inputShape);
+            // libnd4j's fused batchnorm: applies scale and offset along axis 1
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm")
+                    .addInputs(input, mean, variance, gamma.reshape(channelShape()), beta.reshape(channelShape()))
+                    .addOutputs(output).addIntegerArguments(1, 1, 1).addFloatingPointArguments(epsilon).build());
+            return output;
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            INDArray gradient = toRows(outputGradient);
-            long count = gradient.size(0);
-            betaGradient.assign(gradient.sum(true, 0));
-            gammaGradient.assign(gradient.mul(normalized).sum(true, 0));
-            INDArray normalizedGradient = gradient.mulRowVector(gamma);
+            INDArray inputGradient = context.buffer("input_gradient", inputShape);
+            INDArray meanGradient = context.buffer("mean_gradient", channelShape());
+            INDArray varianceGradient = context.buffer("variance_gradient", channelShape());
             if (!context.training()) {
-                return List.of(fromRows(normalizedGradient.muliRowVector(inverseStd)));
+                // statistics are constants in evaluation: dx = g * gamma / sqrt(var + eps)
+                INDArray scale = gamma.reshape(channelShape()).div(Transforms.sqrt(variance.add(epsilon), false));
+                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp(outputGradient, scale, inputGradient, 1));
+                INDArray normalized = context.buffer("normalized", inputShape);
+                Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(input, mean, variance).addOutputs(normalized)
+                        .addIntegerArguments(0, 0, 1).addFloatingPointArguments(epsilon).build());
+                gammaGradient.assign(outputGradient.mul(normalized).sum(statisticsAxes()).reshape(gammaGradient.shape()));
+                betaGradient.assign(outputGradient.sum(statisticsAxes()).reshape(betaGradient.shape()));
+                return List.of(inputGradient);
             }
-            // dx = invstd / N * (N dx^ - sum(dx^) - x^ * sum(dx^ x^))
-            INDArray sum = normalizedGradient.sum(true, 0);
-            INDArray dotNormalized = normalizedGradient.mul(normalized).sum(true, 0);
-            INDArray inputGradient = normalizedGradient.mul(count).subiRowVector(sum)
-                    .subi(normalized.mulRowVector(dotNormalized)).muliRowVector(inverseStd).divi(count);
-            return List.of(fromRows(inputGradient));
+            INDArray gammaView = gammaGradient.reshape(channelShape());
+            INDArray betaView = betaGradient.reshape(channelShape());
+            Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
+                    .addInputs(input, mean, variance, gamma.reshape(channelShape()), beta.reshape(channelShape()),
+                            outputGradient)
+                    .addOutputs(inputGradient, meanGradient, varianceGradient, gammaView, betaView)
+                    .addIntegerArguments(1, 1, 1).addFloatingPointArguments(epsilon).build());
+            return List.of(inputGradient);
         }
     }
 }

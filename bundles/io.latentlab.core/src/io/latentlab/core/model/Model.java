@@ -34,6 +34,18 @@ public interface Model {
      */
     INDArray sample(INDArray features);
 
+    /**
+     * Per-example anomaly scores, higher meaning less like the training data (for an
+     * autoencoder, the reconstruction error). Used by {@code latentlab anomaly}.
+     *
+     * @param features examples
+     * @return one score per example, shape [n]
+     * @throws UnsupportedOperationException if the model has no such score
+     */
+    default INDArray anomalyScores(INDArray features) {
+        throw new UnsupportedOperationException("this model gives no anomaly scores");
+    }
+
     /** @return the name of the headline metric of {@link #evaluate} (for run lists) */
     String headlineMetric();
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,6 +44,8 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
                         .integer("test_limit", 0L, 0L, 10_000L, "images", "use at most this many test images (0: all)")
                         .integer("embedded_test_images", 2000L, 1L, 9_999L, "images",
                                 "with the embedded set: how many of its 10k images are held out for testing")
+                        .integers("train_digits", List.of(), 0L, "", "train only on these digits (e.g. [0] for anomaly"
+                                + " detection); empty: all. The test set keeps every digit")
                         .build());
     }
 
@@ -60,14 +63,31 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
             INDArray trainY = all[1].get(NDArrayIndex.interval(0, count - held));
             INDArray testX = all[0].get(NDArrayIndex.interval(count - held, count));
             INDArray testY = all[1].get(NDArrayIndex.interval(count - held, count));
+            INDArray[] train = digits(trainX, trainY, parameters);
             return new Dataset("MNIST (embedded 10k test set: " + (count - held) + " train, " + held + " test)",
-                    Shape.of(1, 28, 28), limit(trainX, trainLimit), limit(trainY, trainLimit), limit(testX, testLimit),
+                    Shape.of(1, 28, 28), limit(train[0], trainLimit), limit(train[1], trainLimit), limit(testX, testLimit),
                     limit(testY, testLimit), 10);
         }
         Path folder = baseDirectory.resolve(directory);
-        INDArray[] train = read(folder, FILES[0], FILES[1], trainLimit);
+        INDArray[] all = read(folder, FILES[0], FILES[1], 0);
+        INDArray[] selected = digits(all[0], all[1], parameters);
+        INDArray[] train = {limit(selected[0], trainLimit), limit(selected[1], trainLimit)};
         INDArray[] test = read(folder, FILES[2], FILES[3], testLimit);
         return new Dataset("MNIST (" + folder + ")", Shape.of(1, 28, 28), train[0], train[1], test[0], test[1], 10);
+    }
+
+    /** @return the images and labels of the chosen {@code train_digits} (all when none are chosen) */
+    private static INDArray[] digits(INDArray images, INDArray labels, Parameters parameters) {
+        List<?> chosen = (List<?>) parameters.asMap().get("train_digits");
+        if (chosen.isEmpty()) {
+            return new INDArray[] {images, labels};
+        }
+        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        chosen.forEach(digit -> wanted.add(((Number) digit).longValue()));
+        int[] keep = java.util.stream.IntStream.range(0, (int) labels.size(0))
+                .filter(i -> wanted.contains((long) labels.getDouble(i, 0))).toArray();
+        INDArray indices = Nd4j.createFromArray(keep);
+        return new INDArray[] {images.get(indices), labels.get(indices)};
     }
 
     private static INDArray limit(INDArray array, int limit) {

@@ -150,6 +150,19 @@ final class AutoencoderModel implements Model {
     }
 
     @Override
+    public INDArray anomalyScores(INDArray features) {
+        INDArray scores = Nd4j.create(network.dataType(), features.size(0));
+        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
+            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
+            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType());
+            INDArray difference = network.forward(x, false).sub(x);
+            INDArray perExample = difference.muli(difference).reshape(end - start, x.length() / (end - start)).mean(1);
+            scores.get(NDArrayIndex.interval(start, end)).assign(perExample);
+        }
+        return scores; // mean squared reconstruction error per example
+    }
+
+    @Override
     public String headlineMetric() {
         return noise > 0 ? "test_psnr_denoised" : "test_" + lossId;
     }

@@ -1,0 +1,44 @@
+package io.latentlab.experiments.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.RocAuc;
+
+/** Anomaly detection: ROC AUC by hand, and an autoencoder trained on zeros tells other digits apart. */
+class AnomalyTest {
+
+    @Test
+    void rocAucOfWorkedExamples() {
+        assertEquals(1.0, RocAuc.of(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {false, false, true, true}), 1e-12);
+        assertEquals(0.0, RocAuc.of(new double[] {0.1, 0.2, 0.8, 0.9}, new boolean[] {true, true, false, false}), 1e-12);
+        // positives 0.35, 0.8 against negatives 0.1, 0.4: pairs won 1 + 0 + 1 + 1 = 3 of 4
+        assertEquals(0.75, RocAuc.of(new double[] {0.1, 0.35, 0.4, 0.8}, new boolean[] {false, true, false, true}), 1e-12);
+        assertEquals(0.5, RocAuc.of(new double[] {0.5, 0.5}, new boolean[] {true, false}), 1e-12, "a tie counts one half");
+    }
+
+    @Test
+    void anAutoencoderTrainedOnZerosScoresOtherDigitsAsAnomalous(@TempDir Path runs) throws Exception {
+        String text = Fixtures.SMALL.replace("train_limit: 512", "train_digits: [0]").replace("test_limit: 256",
+                "test_limit: 1000").replace("epochs: 3", "epochs: 10");
+        CheckedExperiment checked = new ExperimentReader(Fixtures.REGISTRY).check(Path.of("zeros.experiment.yaml"), text);
+        ExperimentRunner runner = new ExperimentRunner(Fixtures.REGISTRY);
+        Path run = runner.run(checked, runs, (line, end) -> { });
+        ExperimentRunner.LoadedRun loaded = runner.load(run, checked);
+        double[] scores = loaded.model().anomalyScores(loaded.dataset().testFeatures()).toDoubleVector();
+        boolean[] anomalous = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            anomalous[i] = loaded.dataset().testLabels().getDouble(i, 0) != 0;
+        }
+        double auc = RocAuc.of(scores, anomalous);
+        assertTrue(auc > 0.9, "ROC AUC " + auc);
+    }
+}

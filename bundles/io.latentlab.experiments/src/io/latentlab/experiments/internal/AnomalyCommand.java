@@ -1,0 +1,80 @@
+package io.latentlab.experiments.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.RocAuc;
+import io.latentlab.experiments.RunDirectory;
+
+/**
+ * {@code latentlab anomaly RUN_DIR --normal LABEL}: scores every test example with the model's
+ * anomaly score (an autoencoder's reconstruction error) and reports the ROC AUC of telling the
+ * other labels from the normal one; writes anomaly.json.
+ */
+@Component(service = Command.class)
+public final class AnomalyCommand implements Command {
+
+    @Reference
+    private ContributionRegistry registry;
+
+    @Override
+    public String name() {
+        return "anomaly";
+    }
+
+    @Override
+    public String summary() {
+        return "anomaly RUN_DIR --normal LABEL: ROC AUC of the model's anomaly scores, normal label vs the rest";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (arguments.size() != 3 || !"--normal".equals(arguments.get(1))) {
+            err.println("usage: latentlab " + summary());
+            return TrainingCommands.INVALID;
+        }
+        Path directory = Path.of(arguments.get(0));
+        int normal;
+        try {
+            normal = Integer.parseInt(arguments.get(2));
+        } catch (NumberFormatException e) {
+            err.println("latentlab anomaly: --normal takes a class label (a whole number), not '" + arguments.get(2) + "'");
+            return TrainingCommands.INVALID;
+        }
+        return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
+            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
+            INDArray labels = loaded.dataset().testLabels();
+            if (labels == null) {
+                throw new IllegalArgumentException("the run's dataset has no labels to tell normal from anomalous");
+            }
+            double[] scores = loaded.model().anomalyScores(loaded.dataset().testFeatures()).toDoubleVector();
+            boolean[] anomalous = new boolean[scores.length];
+            for (int i = 0; i < scores.length; i++) {
+                anomalous[i] = (int) labels.getDouble(i, 0) != normal;
+            }
+            double auc = RocAuc.of(scores, anomalous);
+            out.printf(Locale.ROOT, "ROC AUC %.4f (label %d normal, every other label anomalous; %d test examples)%n", auc,
+                    normal, scores.length);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("normal_label", normal);
+            result.put("roc_auc", auc);
+            result.put("examples", scores.length);
+            try (RunDirectory run = RunDirectory.open(directory)) {
+                run.writeJson("anomaly.json", result);
+            }
+        });
+    }
+}

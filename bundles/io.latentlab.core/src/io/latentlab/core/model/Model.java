@@ -46,6 +46,18 @@ public interface Model {
         throw new UnsupportedOperationException("this model gives no anomaly scores");
     }
 
+    /**
+     * Latent codes of examples (an autoencoder's code layer, a VAE's posterior mean), for
+     * clustering and latent-space views.
+     *
+     * @param features examples
+     * @return one code per example, [n, code size]
+     * @throws UnsupportedOperationException if the model has no latent space
+     */
+    default INDArray encode(INDArray features) {
+        throw new UnsupportedOperationException("this model has no latent codes");
+    }
+
     /** @return the name of the headline metric of {@link #evaluate} (for run lists) */
     String headlineMetric();
 

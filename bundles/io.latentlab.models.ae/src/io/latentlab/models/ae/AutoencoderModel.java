@@ -163,6 +163,22 @@ final class AutoencoderModel implements Model {
     }
 
     @Override
+    public INDArray encode(INDArray features) {
+        INDArray codes = null;
+        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
+            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
+            network.forward(features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType()), false);
+            INDArray code = network.activation(codeNode);
+            INDArray flat = code.reshape(end - start, code.length() / (end - start));
+            if (codes == null) {
+                codes = Nd4j.create(network.dataType(), features.size(0), flat.size(1));
+            }
+            codes.get(NDArrayIndex.interval(start, end)).assign(flat);
+        }
+        return codes;
+    }
+
+    @Override
     public String headlineMetric() {
         return noise > 0 ? "test_psnr_denoised" : "test_" + lossId;
     }

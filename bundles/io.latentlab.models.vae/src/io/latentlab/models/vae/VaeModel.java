@@ -126,6 +126,21 @@ final class VaeModel implements Model {
     }
 
     @Override
+    public INDArray encode(INDArray features) {
+        INDArray codes = Nd4j.create(encoder.dataType(), features.size(0), latentSize());
+        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
+            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
+            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(encoder.dataType());
+            codes.get(NDArrayIndex.interval(start, end)).assign(encoder.forward(Map.of("input", x), false).get(0));
+        }
+        return codes; // the posterior means
+    }
+
+    private long latentSize() {
+        return decoder.inputShapes().values().iterator().next().dim(0);
+    }
+
+    @Override
     public String headlineMetric() {
         return "test_neg_elbo";
     }

@@ -1,0 +1,78 @@
+package io.latentlab.experiments.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.Clustering;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.RunDirectory;
+
+/**
+ * {@code latentlab cluster RUN_DIR [--k K]}: k-means on the test set's latent codes, scored
+ * against the labels by accuracy (best one-to-one matching) and NMI; writes cluster.json.
+ */
+@Component(service = Command.class)
+public final class ClusterCommand implements Command {
+
+    @Reference
+    private ContributionRegistry registry;
+
+    @Override
+    public String name() {
+        return "cluster";
+    }
+
+    @Override
+    public String summary() {
+        return "cluster RUN_DIR [--k 10]: k-means on the test set's latent codes; accuracy and NMI against the labels";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (!(arguments.size() == 1 || (arguments.size() == 3 && "--k".equals(arguments.get(1))))) {
+            err.println("usage: latentlab " + summary());
+            return TrainingCommands.INVALID;
+        }
+        int k = arguments.size() == 3 ? Integer.parseInt(arguments.get(2)) : 10;
+        if (k < 2 || k > 20) {
+            err.println("latentlab cluster: --k must be between 2 and 20, not " + k);
+            return TrainingCommands.INVALID;
+        }
+        Path directory = Path.of(arguments.get(0));
+        return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
+            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
+            INDArray labels = loaded.dataset().testLabels();
+            if (labels == null) {
+                throw new IllegalArgumentException("the run's dataset has no labels to score the clusters against");
+            }
+            double[][] codes = loaded.model().encode(loaded.dataset().testFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix();
+            int[] truth = labels.castTo(DataType.INT).reshape(labels.length()).toIntVector();
+            int[] clusters = Clustering.kMeans(codes, k, checked.experiment().seed(), 100);
+            double accuracy = Clustering.accuracy(clusters, truth, k);
+            double nmi = Clustering.nmi(clusters, truth, k);
+            out.printf(Locale.ROOT, "k-means (k=%d) on %d latent codes of size %d: accuracy %.4f, NMI %.4f%n", k,
+                    codes.length, codes[0].length, accuracy, nmi);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("k", k);
+            result.put("accuracy", accuracy);
+            result.put("nmi", nmi);
+            result.put("examples", codes.length);
+            try (RunDirectory run = RunDirectory.open(directory)) {
+                run.writeJson("cluster.json", result);
+            }
+        });
+    }
+}

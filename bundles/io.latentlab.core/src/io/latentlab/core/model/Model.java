@@ -58,6 +58,23 @@ public interface Model {
         throw new UnsupportedOperationException("this model has no latent codes");
     }
 
+    /**
+     * Images from latent codes (a VAE's decoder, a GAN's generator): generation from the prior,
+     * latent maps and interpolation.
+     *
+     * @param codes one code per image, [n, {@link #latentDimensions()}]
+     * @return images in [0, 1], shaped like the inputs
+     * @throws UnsupportedOperationException if the model cannot decode codes
+     */
+    default INDArray decode(INDArray codes) {
+        throw new UnsupportedOperationException("this model cannot decode latent codes");
+    }
+
+    /** @return the size of the latent codes {@link #decode} takes, or 0 if it cannot decode */
+    default int latentDimensions() {
+        return 0;
+    }
+
     /** @return the name of the headline metric of {@link #evaluate} (for run lists) */
     String headlineMetric();
 

@@ -10,7 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.LatentPaths;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.RunDirectory;
@@ -37,5 +41,27 @@ class VaeRunTest {
         assertEquals(value(metrics, "test_reconstruction") + value(metrics, "test_kl"), elbo, 1e-3 * elbo);
         assertTrue(value(metrics, "test_kl") > 0.5, "the posterior should move away from the prior");
         assertTrue(Files.readString(run.resolve(RunDirectory.SUMMARY)).contains("\"headline_metric\": \"test_neg_elbo\""));
+
+        // generation and interpolation through the decoder
+        ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Fixtures.REGISTRY).load(run, checked);
+        assertEquals(8, loaded.model().latentDimensions());
+        INDArray codes = loaded.model().encode(loaded.dataset().testFeatures().get(Nd4j.createFromArray(0, 1)));
+        INDArray path = LatentPaths.between(codes.getRow(0), codes.getRow(1), 5, true);
+        assertEquals(codes.getRow(0).reshape(8), path.getRow(0).reshape(8), "the path starts at the first code");
+        INDArray images = loaded.model().decode(path);
+        assertEquals(List.of(5L, 1L, 28L, 28L), List.of(images.shape()[0], images.shape()[1], images.shape()[2],
+                images.shape()[3]));
+        assertTrue(images.minNumber().doubleValue() >= 0 && images.maxNumber().doubleValue() <= 1);
+    }
+
+    @Test
+    void sphericalPathsKeepTheNormBetweenOrthogonalUnitCodes() {
+        INDArray path = LatentPaths.between(Nd4j.createFromArray(1.0, 0.0), Nd4j.createFromArray(0.0, 1.0), 5, true);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(1.0, path.getRow(i).norm2Number().doubleValue(), 1e-9);
+        }
+        INDArray line = LatentPaths.between(Nd4j.createFromArray(1.0, 0.0), Nd4j.createFromArray(0.0, 1.0), 3, false);
+        assertEquals(0.5, line.getDouble(1, 0), 1e-12);
+        assertEquals(0.5, line.getDouble(1, 1), 1e-12);
     }
 }

@@ -33,11 +33,14 @@ public final class SampleCommand implements Command {
 
     @Override
     public String summary() {
-        return "sample RUN_DIR [--n 64] [--out grid.png]: the model's images for N test examples, below their inputs";
+        return "sample RUN_DIR [--n 64] [--out grid.png] [--prior]: the model's images for N test examples, below"
+                + " their inputs; with --prior, N images decoded from z ~ N(0, I) (VAE, GAN)";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        boolean prior = arguments.contains("--prior");
+        arguments = arguments.stream().filter(a -> !"--prior".equals(a)).toList();
         if (arguments.isEmpty() || arguments.size() % 2 == 0) {
             err.println("usage: latentlab " + summary());
             return TrainingCommands.INVALID;
@@ -60,6 +63,16 @@ public final class SampleCommand implements Command {
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
+            if (prior) {
+                if (loaded.model().latentDimensions() == 0) {
+                    throw new IllegalArgumentException("model '" + checked.model().id() + "' cannot decode from a prior");
+                }
+                INDArray codes = Nd4j.getRandomFactory().getNewRandomInstance(checked.experiment().seed())
+                        .nextGaussian(new long[] {n, loaded.model().latentDimensions()});
+                ImageGrid.write(loaded.model().decode(codes), 8, target);
+                out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + n + " images from z ~ N(0, I))");
+                return;
+            }
             INDArray inputs = loaded.dataset().testFeatures()
                     .get(NDArrayIndex.interval(0, Math.min(n, loaded.dataset().testFeatures().size(0))));
             INDArray samples = loaded.model().sample(inputs);

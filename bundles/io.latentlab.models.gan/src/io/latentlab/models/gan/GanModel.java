@@ -134,6 +134,17 @@ final class GanModel implements Model {
     }
 
     @Override
+    public INDArray decode(INDArray codes) {
+        INDArray images = generator.forward(codes.castTo(generator.dataType()), false).dup();
+        return tanhRange ? images.addi(1).divi(2) : images;
+    }
+
+    @Override
+    public int latentDimensions() {
+        return (int) latent;
+    }
+
+    @Override
     public String headlineMetric() {
         return "test_d_fake";
     }

@@ -141,6 +141,16 @@ final class VaeModel implements Model {
     }
 
     @Override
+    public INDArray decode(INDArray codes) {
+        return decoder.forward(codes.castTo(decoder.dataType()), false).dup();
+    }
+
+    @Override
+    public int latentDimensions() {
+        return (int) latentSize();
+    }
+
+    @Override
     public String headlineMetric() {
         return "test_neg_elbo";
     }

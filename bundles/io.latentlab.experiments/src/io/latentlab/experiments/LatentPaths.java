@@ -1,0 +1,37 @@
+package io.latentlab.experiments;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Paths between two latent codes: linear, or spherical (slerp, which keeps norms typical of a Gaussian prior). */
+public final class LatentPaths {
+
+    private LatentPaths() {
+    }
+
+    /**
+     * @param from the first code (a vector)
+     * @param to the last code
+     * @param steps points on the path, ends included (at least 2)
+     * @param spherical slerp instead of a straight line
+     * @return the codes, [steps, size]
+     */
+    public static INDArray between(INDArray from, INDArray to, int steps, boolean spherical) {
+        INDArray a = from.reshape(1, from.length());
+        INDArray b = to.reshape(1, to.length());
+        double cosine = a.mul(b).sumNumber().doubleValue() / (a.norm2Number().doubleValue() * b.norm2Number().doubleValue());
+        double omega = Math.acos(Math.max(-1, Math.min(1, cosine)));
+        INDArray path = Nd4j.create(a.dataType(), steps, a.length());
+        for (int i = 0; i < steps; i++) {
+            double t = (double) i / (steps - 1);
+            double wa = 1 - t;
+            double wb = t;
+            if (spherical && Math.sin(omega) > 1e-6) {
+                wa = Math.sin((1 - t) * omega) / Math.sin(omega);
+                wb = Math.sin(t * omega) / Math.sin(omega);
+            }
+            path.getRow(i).assign(a.mul(wa).addi(b.mul(wb)).reshape(a.length()));
+        }
+        return path;
+    }
+}

@@ -2,6 +2,7 @@ package io.latentlab.core;
 
 import java.util.List;
 
+import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.LayerFactory;
@@ -35,9 +36,12 @@ public record ContributionKind(String label, Class<? extends Contribution> servi
     /** Datasets ({@link DatasetFactory}). */
     public static final ContributionKind DATASET = new ContributionKind("dataset", DatasetFactory.class);
 
+    /** Augmentations of training batches ({@link AugmentationFactory}). */
+    public static final ContributionKind AUGMENTATION = new ContributionKind("augmentation", AugmentationFactory.class);
+
     /** @return every kind, in display order */
     public static List<ContributionKind> all() {
-        return List.of(LAYER, ACTIVATION, LOSS, OPTIMIZER, SCHEDULE, MODEL, DATASET);
+        return List.of(LAYER, ACTIVATION, LOSS, OPTIMIZER, SCHEDULE, MODEL, DATASET, AUGMENTATION);
     }
 
     /**

@@ -17,11 +17,22 @@ import io.latentlab.core.model.ModelSetup;
  * @param model the model contribution
  * @param modelParameters its resolved parameters
  * @param optimizers resolved optimizer choices by stack name (or {@code default})
+ * @param augmentations the augmentations of training batches, in order
  * @param positions where each field is in the file, for problems found later (shapes)
  */
 public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, Parameters datasetParameters,
         ModelFactory model, Parameters modelParameters, Map<String, ModelSetup.OptimizerChoice> optimizers,
-        Positions positions) {
+        java.util.List<AugmentationChoice> augmentations, Positions positions) {
+
+    /**
+     * An augmentation as chosen.
+     *
+     * @param id its id
+     * @param parameters its resolved parameters
+     * @param augmentation the augmentation
+     */
+    public record AugmentationChoice(String id, Parameters parameters, io.latentlab.core.data.Augmentation augmentation) {
+    }
 
     /** Maps a field path to its line and column. */
     @FunctionalInterface
@@ -46,6 +57,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
         Map<String, Object> optimizerSection = new java.util.LinkedHashMap<>();
         optimizers.forEach((stack, choice) -> optimizerSection.put(stack, withId(choice.id(), choice.parameters())));
         resolved.put("optimizers", optimizerSection);
+        resolved.put("augmentations", augmentations.stream().map(a -> withId(a.id(), a.parameters())).toList());
         Experiment.Training t = experiment.training();
         resolved.put("training", Map.of("epochs", t.epochs(), "batch_size", t.batchSize(), "evaluate_every",
                 t.evaluateEvery(), "sample_every", t.sampleEvery(), "checkpoint_every", t.checkpointEvery()));

@@ -17,6 +17,7 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.RegisteredContribution;
 import io.latentlab.core.Suggestions;
+import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.model.LayerEntry;
@@ -30,8 +31,8 @@ import io.latentlab.core.optim.OptimizerFactory;
  */
 public final class ExperimentReader {
 
-    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "model", "optimizer",
-            "optimizers", "training");
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "augmentations",
+            "model", "optimizer", "optimizers", "training");
     private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "evaluate_every", "sample_every",
             "checkpoint_every");
 
@@ -119,6 +120,25 @@ public final class ExperimentReader {
             }
         });
 
+        List<CheckedExperiment.AugmentationChoice> augmentations = new ArrayList<>();
+        if (root.containsKey("augmentations")) {
+            if (!(root.get("augmentations") instanceof List<?> list)) {
+                problems.value("augmentations", "'augmentations' is a list, e.g. - {id: shift, max_pixels: 2}");
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    String path = "augmentations[" + i + "]";
+                    Map<String, Object> holder = new LinkedHashMap<>();
+                    holder.put("entry", list.get(i));
+                    Experiment.Choice choice = choice(holder, "entry", path, problems);
+                    AugmentationFactory factory = contribution(AugmentationFactory.class, choice, "augmentation", problems);
+                    Parameters resolved = resolve(factory, choice, problems);
+                    if (resolved != null) {
+                        augmentations.add(new CheckedExperiment.AugmentationChoice(factory.id(), resolved,
+                                factory.create(resolved)));
+                    }
+                }
+            }
+        }
         Experiment.Training training = training(root, problems);
         Experiment experiment = new Experiment(file, text, runName, seed, datasetChoice, modelChoice, stacks,
                 optimizerChoices, training);
@@ -126,7 +146,7 @@ public final class ExperimentReader {
             throw new InvalidExperimentException(problems.list);
         }
         return new CheckedExperiment(experiment, dataset, datasetParameters, model, modelParameters, optimizers,
-                tree::keyPosition);
+                List.copyOf(augmentations), tree::keyPosition);
     }
 
     private List<LayerEntry> layers(String path, String stack, Object value, Problems problems) {
@@ -189,8 +209,8 @@ public final class ExperimentReader {
     private Experiment.Choice choice(Map<?, ?> parent, String key, String path, Problems problems) {
         Object value = parent.get(key);
         if (!(value instanceof Map<?, ?> section)) {
-            problems.add(path, value == null ? "'" + key + "' is missing: give it as {id: ..., <parameters>}"
-                    : "'" + key + "' must be a mapping {id: ..., <parameters>}");
+            problems.add(path, value == null ? "'" + path + "' is missing: give it as {id: ..., <parameters>}"
+                    : "'" + path + "' must be a mapping {id: ..., <parameters>}");
             return new Experiment.Choice(null, Map.of(), path);
         }
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -176,8 +176,16 @@ public final class ExperimentRunner {
         ArrayBatchSource source = new ArrayBatchSource(dataset.trainFeatures(), dataset.trainLabels(),
                 settings.batchSize(), true, checked.experiment().seed());
         long[] total = {source.batchesPerEpoch() * settings.epochs()};
-        Trainer current = new Trainer((batch, step) -> model.trainStep(batch.features(), batch.labels(), step, total[0]),
-                source, settings.epochs());
+        long seed = checked.experiment().seed();
+        Trainer current = new Trainer((batch, step) -> {
+            INDArray features = batch.features();
+            // one generator per step, so that a resumed run draws the same augmentations
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed * 1_000_003L + step);
+            for (CheckedExperiment.AugmentationChoice augmentation : checked.augmentations()) {
+                features = augmentation.augmentation().apply(features, random);
+            }
+            return model.trainStep(features, batch.labels(), step, total[0]);
+        }, source, settings.epochs());
         trainer = current;
         if (cancelled) {
             current.cancel();

@@ -22,6 +22,9 @@ final class Fixtures {
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
             new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.ae.DenoisingAutoencoder(),
             new io.latentlab.models.ae.SparseAutoencoder(), new io.latentlab.models.vae.Vae(),
+            new io.latentlab.augmentations.core.Augmentations.Shift(),
+            new io.latentlab.augmentations.core.Augmentations.GaussianNoise(),
+            new io.latentlab.augmentations.core.Augmentations.Occlusion(),
             new io.latentlab.models.gan.Gan(), new io.latentlab.layers.core.activation.Tanh(),
             new io.latentlab.layers.core.activation.LeakyRelu(), new io.latentlab.layers.core.BatchNorm(),
             new io.latentlab.layers.core.loss.KlStandardNormal());

@@ -70,7 +70,7 @@ public final class CommandLineApplication implements IApplication {
         out.println("usage: latentlab [<command> [arguments]]   (no command: start the workbench)");
         out.println();
         for (Command command : commands) {
-            out.printf("  %-10s %s%n", command.name(), command.summary());
+            out.printf("  %-12s %s%n", command.name(), command.summary());
         }
     }
 

@@ -45,6 +45,15 @@ public record ContributionKind(String label, Class<? extends Contribution> servi
     }
 
     /**
+     * @param type a contribution interface, e.g. {@code LayerFactory.class}
+     * @return its kind; for an interface that is not a kind, one labelled with its simple name
+     */
+    public static ContributionKind ofType(Class<? extends Contribution> type) {
+        return all().stream().filter(kind -> kind.serviceType() == type).findFirst()
+                .orElse(new ContributionKind(type.getSimpleName(), type));
+    }
+
+    /**
      * @param contribution a contribution
      * @return the kind it belongs to (its most specific service interface)
      */

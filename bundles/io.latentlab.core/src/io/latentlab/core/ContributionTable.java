@@ -88,7 +88,7 @@ public class ContributionTable implements ContributionRegistry {
 
     @Override
     public <T extends Contribution> T get(Class<T> type, String id) {
-        return find(type, id).orElseThrow(() -> new UnknownContributionException(kindOf(type), id,
+        return find(type, id).orElseThrow(() -> new UnknownContributionException(ContributionKind.ofType(type), id,
                 list(type).stream().map(RegisteredContribution::id).toList()));
     }
 
@@ -135,10 +135,5 @@ public class ContributionTable implements ContributionRegistry {
         for (Consumer<ContributionEvent> listener : listeners) {
             listener.accept(event);
         }
-    }
-
-    private static ContributionKind kindOf(Class<?> type) {
-        return ContributionKind.all().stream().filter(k -> k.serviceType() == type).findFirst()
-                .orElse(new ContributionKind(type.getSimpleName(), Contribution.class));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ParameterProblem;
 import io.latentlab.core.ParameterSchema;
@@ -74,11 +75,11 @@ public final class ExperimentReader {
         long seed = integer(root, "seed", "", 1, problems);
 
         Experiment.Choice datasetChoice = choice(root, "dataset", problems);
-        DatasetFactory dataset = contribution(DatasetFactory.class, datasetChoice, "dataset", problems);
+        DatasetFactory dataset = contribution(DatasetFactory.class, datasetChoice, problems);
         Parameters datasetParameters = resolve(dataset, datasetChoice, problems);
 
         Experiment.Choice modelChoice = choice(root, "model", problems);
-        ModelFactory model = contribution(ModelFactory.class, modelChoice, "model", problems);
+        ModelFactory model = contribution(ModelFactory.class, modelChoice, problems);
         Map<String, List<LayerEntry>> stacks = new LinkedHashMap<>();
         Parameters modelParameters = null;
         if (model != null) {
@@ -113,7 +114,7 @@ public final class ExperimentReader {
         }
         Map<String, ModelSetup.OptimizerChoice> optimizers = new LinkedHashMap<>();
         optimizerChoices.forEach((stack, choice) -> {
-            OptimizerFactory optimizer = contribution(OptimizerFactory.class, choice, choice.path(), problems);
+            OptimizerFactory optimizer = contribution(OptimizerFactory.class, choice, problems);
             Parameters resolved = resolve(optimizer, choice, problems);
             if (resolved != null) {
                 optimizers.put(stack, new ModelSetup.OptimizerChoice(optimizer.id(), resolved));
@@ -130,7 +131,7 @@ public final class ExperimentReader {
                     Map<String, Object> holder = new LinkedHashMap<>();
                     holder.put("entry", list.get(i));
                     Experiment.Choice choice = choice(holder, "entry", path, problems);
-                    AugmentationFactory factory = contribution(AugmentationFactory.class, choice, "augmentation", problems);
+                    AugmentationFactory factory = contribution(AugmentationFactory.class, choice, problems);
                     Parameters resolved = resolve(factory, choice, problems);
                     if (resolved != null) {
                         augmentations.add(new CheckedExperiment.AugmentationChoice(factory.id(), resolved,
@@ -222,14 +223,13 @@ public final class ExperimentReader {
         return new Experiment.Choice(id == null ? null : String.valueOf(id), parameters, path);
     }
 
-    private <T extends Contribution> T contribution(Class<T> type, Experiment.Choice choice, String what, Problems problems) {
+    private <T extends Contribution> T contribution(Class<T> type, Experiment.Choice choice, Problems problems) {
         if (choice.id() == null) {
             return null;
         }
         var found = registry.find(type, choice.id());
         if (found.isEmpty()) {
-            problems.value(choice.path() + ".id", unknown(what.contains(".") ? what.substring(0, what.indexOf('.')) : what,
-                    choice.id(), type));
+            problems.value(choice.path() + ".id", unknown(ContributionKind.ofType(type).label(), choice.id(), type));
         }
         return found.orElse(null);
     }

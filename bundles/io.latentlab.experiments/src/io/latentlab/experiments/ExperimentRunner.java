@@ -144,8 +144,10 @@ public final class ExperimentRunner {
         Experiment experiment = checked.experiment();
         Path base = experiment.file().toAbsolutePath().getParent();
         Dataset dataset = checked.dataset().load(checked.datasetParameters(), base);
+        long batch = experiment.training().batchSize();
+        long stepsPerEpoch = (dataset.trainFeatures().size(0) + batch - 1) / batch; // as ArrayBatchSource counts
         ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), checked.optimizers(),
-                dataset.exampleShape(), dataset.classes(), registry, DataType.FLOAT, experiment.seed());
+                dataset.exampleShape(), dataset.classes(), registry, DataType.FLOAT, experiment.seed(), stepsPerEpoch);
         try {
             return new Prepared(dataset, checked.model().create(setup));
         } catch (NetworkBuildException e) {

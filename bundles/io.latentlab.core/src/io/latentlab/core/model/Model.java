@@ -70,6 +70,17 @@ public interface Model {
         throw new UnsupportedOperationException("this model cannot decode latent codes");
     }
 
+    /**
+     * Class probabilities, for classifiers (and for scoring generated images with one).
+     *
+     * @param features examples
+     * @return [n, classes], rows summing to 1
+     * @throws UnsupportedOperationException if the model does not classify
+     */
+    default INDArray classProbabilities(INDArray features) {
+        throw new UnsupportedOperationException("this model does not classify");
+    }
+
     /** @return the size of the latent codes {@link #decode} takes, or 0 if it cannot decode */
     default int latentDimensions() {
         return 0;

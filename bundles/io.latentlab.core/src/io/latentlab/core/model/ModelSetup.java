@@ -20,10 +20,12 @@ import io.latentlab.core.layer.Shape;
  * @param registry where layer, loss and optimizer ids are looked up
  * @param dataType FLOAT normally
  * @param seed the experiment's seed
+ * @param stepsPerEpoch minibatches per training epoch, for models whose phases are counted in
+ *        epochs (e.g. layer-wise pre-training)
  */
 public record ModelSetup(Parameters parameters, Map<String, List<LayerEntry>> stacks,
         Map<String, OptimizerChoice> optimizers, Shape exampleShape, int classes, ContributionRegistry registry,
-        DataType dataType, long seed) {
+        DataType dataType, long seed, long stepsPerEpoch) {
 
     /**
      * An optimizer as chosen in the experiment.

@@ -39,7 +39,7 @@ class ExamplesTest {
         for (Path file : files) {
             CheckedExperiment checked = new ExperimentReader(Fixtures.REGISTRY).read(file);
             ModelSetup setup = new ModelSetup(checked.modelParameters(), checked.experiment().stacks(), checked.optimizers(),
-                    Shape.of(1, 28, 28), 10, Fixtures.REGISTRY, DataType.FLOAT, 1);
+                    Shape.of(1, 28, 28), 10, Fixtures.REGISTRY, DataType.FLOAT, 1, 100);
             assertNotNull(checked.model().create(setup), file.toString());
         }
     }

@@ -39,7 +39,7 @@ class VaeGradientTest {
                 Map.of("encoder", List.of(new LayerEntry("e1", "dense", Map.of("units", 5, "activation", "sigmoid"))),
                         "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 4, "activation", "sigmoid")),
                                 new LayerEntry("d2", "dense", Map.of("units", 6, "activation", "sigmoid")))),
-                Map.of(ModelFactory.DEFAULT_OPTIMIZER, plain), Shape.of(6), 0, Fixtures.REGISTRY, DataType.DOUBLE, 11);
+                Map.of(ModelFactory.DEFAULT_OPTIMIZER, plain), Shape.of(6), 0, Fixtures.REGISTRY, DataType.DOUBLE, 11, 1);
         Model model = vae.create(setup);
         SplittableRandom random = new SplittableRandom(4);
         double[][] rows = new double[3][6];

@@ -7,13 +7,13 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Batches;
 import io.latentlab.engine.GradientClipping;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkState;
@@ -24,8 +24,6 @@ import io.latentlab.engine.NonFiniteException;
  * and with a KL sparsity penalty on the code (sparse).
  */
 final class AutoencoderModel implements Model {
-
-    private static final int EVALUATION_BATCH = 500;
 
     private final Network network;
     private final Loss loss;
@@ -112,33 +110,29 @@ final class AutoencoderModel implements Model {
 
     @Override
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
-        double bce = 0;
-        double squared = 0;
-        double noisySquared = 0;
-        long values = 0;
-        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
-            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
-            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType());
+        double[] sums = new double[3]; // BCE, squared error, squared noise
+        long values = features.length();
+        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+            INDArray x = slice.castTo(network.dataType());
             INDArray input = noise > 0 ? noisy(x) : x;
             INDArray output = network.forward(input, false);
             INDArray p = Transforms.min(Transforms.max(output, 1e-7, true), 1 - 1e-7, false);
-            bce -= Transforms.log(p, true).muli(x).addi(Transforms.log(p.rsub(1), false).muli(x.rsub(1))).sumNumber()
-                    .doubleValue();
+            sums[0] -= Transforms.log(p, true).muli(x).addi(Transforms.log(p.rsub(1), false).muli(x.rsub(1)))
+                    .sumNumber().doubleValue();
             INDArray difference = output.sub(x);
-            squared += difference.mul(difference).sumNumber().doubleValue();
+            sums[1] += difference.mul(difference).sumNumber().doubleValue();
             if (noise > 0) {
                 INDArray noiseOnly = input.sub(x);
-                noisySquared += noiseOnly.mul(noiseOnly).sumNumber().doubleValue();
+                sums[2] += noiseOnly.mul(noiseOnly).sumNumber().doubleValue();
             }
-            values += x.length();
-        }
+        });
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("test_bce", bce / values);
-        metrics.put("test_mse", squared / values);
+        metrics.put("test_bce", sums[0] / values);
+        metrics.put("test_mse", sums[1] / values);
         if (noise > 0) {
             // PSNR for images in [0, 1]: 10 log10(1 / MSE)
-            metrics.put("test_psnr_noisy", 10 * Math.log10(values / noisySquared));
-            metrics.put("test_psnr_denoised", 10 * Math.log10(values / squared));
+            metrics.put("test_psnr_noisy", 10 * Math.log10(values / sums[2]));
+            metrics.put("test_psnr_denoised", 10 * Math.log10(values / sums[1]));
         }
         return metrics;
     }
@@ -151,31 +145,20 @@ final class AutoencoderModel implements Model {
 
     @Override
     public INDArray anomalyScores(INDArray features) {
-        INDArray scores = Nd4j.create(network.dataType(), features.size(0));
-        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
-            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
-            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType());
+        return Batches.map(features, Batches.EVALUATION, slice -> {
+            INDArray x = slice.castTo(network.dataType());
             INDArray difference = network.forward(x, false).sub(x);
-            INDArray perExample = difference.muli(difference).reshape(end - start, x.length() / (end - start)).mean(1);
-            scores.get(NDArrayIndex.interval(start, end)).assign(perExample);
-        }
-        return scores; // mean squared reconstruction error per example
+            return difference.muli(difference).reshape(x.size(0), x.length() / x.size(0)).mean(1);
+        }); // mean squared reconstruction error per example
     }
 
     @Override
     public INDArray encode(INDArray features) {
-        INDArray codes = null;
-        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
-            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
-            network.forward(features.get(NDArrayIndex.interval(start, end)).castTo(network.dataType()), false);
+        return Batches.map(features, Batches.EVALUATION, slice -> {
+            network.forward(slice.castTo(network.dataType()), false);
             INDArray code = network.activation(codeNode);
-            INDArray flat = code.reshape(end - start, code.length() / (end - start));
-            if (codes == null) {
-                codes = Nd4j.create(network.dataType(), features.size(0), flat.size(1));
-            }
-            codes.get(NDArrayIndex.interval(start, end)).assign(flat);
-        }
-        return codes;
+            return code.reshape(slice.size(0), code.length() / slice.size(0));
+        });
     }
 
     @Override

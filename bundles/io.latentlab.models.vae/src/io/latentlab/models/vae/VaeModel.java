@@ -7,19 +7,17 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Batches;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkState;
 
 /** The trainable VAE: one encoder with two heads, one decoder, an optimizer each. */
 final class VaeModel implements Model {
-
-    private static final int EVALUATION_BATCH = 500;
 
     private final Network encoder;
     private final Network decoder;
@@ -98,24 +96,22 @@ final class VaeModel implements Model {
 
     @Override
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
-        double reconstructionSum = 0;
-        double klSum = 0;
+        double[] sums = new double[2]; // reconstruction, KL; both summed over images
         long count = features.size(0);
-        for (long start = 0; start < count; start += EVALUATION_BATCH) {
-            long end = Math.min(count, start + EVALUATION_BATCH);
-            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(encoder.dataType());
+        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+            INDArray x = slice.castTo(encoder.dataType());
             List<INDArray> heads = encoder.forward(Map.of("input", x), false);
             INDArray mean = heads.get(0).dup();
             INDArray logVariance = heads.get(1).dup();
             INDArray z = noise(mean.shape()).muli(Transforms.exp(logVariance.mul(0.5), false)).addi(mean);
             INDArray reconstructed = decoder.forward(z, false);
-            reconstructionSum += reconstruction.forward(List.of(reconstructed), x) * (end - start);
-            klSum += kl.forward(List.of(mean, logVariance), null) * (end - start);
-        }
+            sums[0] += reconstruction.forward(List.of(reconstructed), x) * x.size(0);
+            sums[1] += kl.forward(List.of(mean, logVariance), null) * x.size(0);
+        });
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("test_neg_elbo", (reconstructionSum + klSum) / count);
-        metrics.put("test_reconstruction", reconstructionSum / count);
-        metrics.put("test_kl", klSum / count);
+        metrics.put("test_neg_elbo", (sums[0] + sums[1]) / count);
+        metrics.put("test_reconstruction", sums[0] / count);
+        metrics.put("test_kl", sums[1] / count);
         return metrics;
     }
 
@@ -127,13 +123,8 @@ final class VaeModel implements Model {
 
     @Override
     public INDArray encode(INDArray features) {
-        INDArray codes = Nd4j.create(encoder.dataType(), features.size(0), latentSize());
-        for (long start = 0; start < features.size(0); start += EVALUATION_BATCH) {
-            long end = Math.min(features.size(0), start + EVALUATION_BATCH);
-            INDArray x = features.get(NDArrayIndex.interval(start, end)).castTo(encoder.dataType());
-            codes.get(NDArrayIndex.interval(start, end)).assign(encoder.forward(Map.of("input", x), false).get(0));
-        }
-        return codes; // the posterior means
+        return Batches.map(features, Batches.EVALUATION,
+                slice -> encoder.forward(Map.of("input", slice.castTo(encoder.dataType())), false).get(0)); // posterior means
     }
 
     private long latentSize() {

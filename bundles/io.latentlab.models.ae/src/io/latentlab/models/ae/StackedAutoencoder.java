@@ -1,0 +1,119 @@
+package io.latentlab.models.ae;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.loss.LossFactory;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkBuildException;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NodeSpec;
+
+/**
+ * Stacked autoencoder (Bengio et al. 2007): each encoder layer is first trained alone as the
+ * encoder of a one-layer autoencoder of the previous layer's output (greedy, layer-wise), then
+ * the whole stack is fine-tuned with a classification head on the labels. With
+ * {@code pretrain_epochs: 0} it is the same network trained from scratch, the baseline.
+ */
+@Component(service = ModelFactory.class)
+public final class StackedAutoencoder extends AbstractContribution implements ModelFactory {
+
+    /** Contribution id. */
+    public static final String ID = "stacked_autoencoder";
+
+    /** Creates the contribution. */
+    public StackedAutoencoder() {
+        super(ID, "Stacked autoencoder", "Greedy layer-wise pre-training of the encoder, then fine-tuning with a"
+                + " logistic (softmax) or linear head on the labels.", ParameterSchema.builder()
+                        .integer("pretrain_epochs", 2L, 0L, 1000L, "epochs", "pre-training epochs per encoder layer;"
+                                + " fine-tuning takes the rest of training.epochs; 0: train from scratch")
+                        .choice("head", "logistic", List.of("logistic", "linear"), "logistic: softmax and cross-entropy;"
+                                + " linear: identity and squared error to the one-hot label")
+                        .build());
+    }
+
+    @Override
+    public List<String> stackNames() {
+        return List.of("encoder");
+    }
+
+    @Override
+    public Model create(ModelSetup setup) {
+        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
+        if (encoder.isEmpty()) {
+            throw new IllegalArgumentException("a stacked autoencoder needs an encoder stack");
+        }
+        if (setup.classes() < 2) {
+            throw new IllegalArgumentException("a stacked autoencoder is fine-tuned on class labels; the dataset has none");
+        }
+        long pretrainEpochs = setup.parameters().getLong("pretrain_epochs");
+        ModelSetup.OptimizerChoice choice = setup.optimizerFor("encoder");
+        OptimizerFactory optimizers = setup.registry().get(OptimizerFactory.class, choice.id());
+        List<String> ids = new ArrayList<>();
+
+        // one network per encoder layer, so that each can be trained alone, and a decoder for each
+        List<Network> layers = new ArrayList<>();
+        List<Network> decoders = new ArrayList<>();
+        List<Optimizer> layerOptimizers = new ArrayList<>();
+        List<Optimizer> decoderOptimizers = new ArrayList<>();
+        Shape shape = setup.exampleShape();
+        for (int i = 0; i < encoder.size(); i++) {
+            LayerEntry entry = encoder.get(i);
+            if (pretrainEpochs > 0 && !"dense".equals(entry.type())) {
+                throw new NetworkBuildException(entry.name(), "layer-wise pre-training takes dense layers; '"
+                        + entry.name() + "' is " + entry.type() + " (set pretrain_epochs: 0 to train it from scratch)", null);
+            }
+            Network layer = Network.build(NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(entry), shape)),
+                    setup.registry(), setup.dataType(), setup.seed() + i);
+            layer.computeInputGradients(i > 0);
+            Shape code = layer.nodes().get(layer.nodes().size() - 1).outputShape();
+            List<NodeSpec> decoderNodes = List.of(new NodeSpec(entry.name() + "_decoder", "dense",
+                    Map.of("units", shape.size(), "activation", i == 0 ? "sigmoid" : "identity"), List.of()));
+            decoderNodes = LayerStacks.endingIn(decoderNodes, Shape.of(shape.size()), shape, entry.name() + "_decoder");
+            Network decoder = Network.build(NetworkSpec.sequential(code, decoderNodes), setup.registry(), setup.dataType(),
+                    setup.seed() + 1000 + i);
+            decoder.computeInputGradients(true);
+            layers.add(layer);
+            decoders.add(decoder);
+            layerOptimizers.add(optimizers.create(choice.parameters()));
+            decoderOptimizers.add(optimizers.create(choice.parameters()));
+            ids.addAll(layer.contributionIds());
+            ids.addAll(decoder.contributionIds());
+            shape = code;
+        }
+        Network head = Network.build(NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(new LayerEntry("head",
+                "dense", Map.of("units", (long) setup.classes()))), shape)), setup.registry(), setup.dataType(),
+                setup.seed() + 2000);
+        head.computeInputGradients(true);
+        ids.addAll(head.contributionIds());
+
+        boolean logistic = "logistic".equals(setup.parameters().getString("head"));
+        Loss headLoss = loss(setup, logistic ? "cce" : "mse", logistic ? Map.of("from_logits", true) : Map.of(), ids);
+        Loss pixels = loss(setup, "bce", Map.of(), ids);
+        Loss features = loss(setup, "mse", Map.of(), ids);
+        ids.add(choice.id());
+        return new StackedAutoencoderModel(layers, decoders, head, layerOptimizers, decoderOptimizers,
+                optimizers.create(choice.parameters()), pixels, features, headLoss, logistic, setup.classes(),
+                pretrainEpochs * setup.stepsPerEpoch(), ids);
+    }
+
+    private static Loss loss(ModelSetup setup, String id, Map<String, Object> parameters, List<String> ids) {
+        LossFactory factory = setup.registry().get(LossFactory.class, id);
+        ids.add(id);
+        return factory.create(factory.schema().resolve("loss '" + id + "'", parameters));
+    }
+}

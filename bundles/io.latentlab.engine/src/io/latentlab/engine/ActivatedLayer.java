@@ -66,11 +66,39 @@ final class ActivatedLayer implements Layer {
 
     @Override
     public INDArray forward(List<INDArray> inputs, LayerContext context) {
-        return activation.forward(List.of(layer.forward(inputs, context)), context);
+        return activation.forward(List.of(layer.forward(inputs, context)), new ActivationContext(context));
     }
 
     @Override
     public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-        return layer.backward(activation.backward(outputGradient, context).get(0), context);
+        return layer.backward(activation.backward(outputGradient, new ActivationContext(context)).get(0), context);
+    }
+
+    /**
+     * The node's context with the activation's buffers kept apart from the layer's: both name
+     * theirs {@code output} and {@code input_gradient}, and sharing them would let a layer
+     * whose input and output shapes agree write its input gradient over the gradient it reads.
+     */
+    private record ActivationContext(LayerContext node) implements LayerContext {
+
+        @Override
+        public boolean training() {
+            return node.training();
+        }
+
+        @Override
+        public org.nd4j.linalg.api.rng.Random random() {
+            return node.random();
+        }
+
+        @Override
+        public org.nd4j.linalg.api.buffer.DataType dataType() {
+            return node.dataType();
+        }
+
+        @Override
+        public INDArray buffer(String name, long... shape) {
+            return node.buffer(PREFIX + name, shape);
+        }
     }
 }

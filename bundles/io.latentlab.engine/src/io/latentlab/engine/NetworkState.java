@@ -43,17 +43,33 @@ public final class NetworkState {
     public static void restore(Map<String, INDArray> saved, String prefix, Network network, Optimizer optimizer) {
         Map<String, INDArray> live = new LinkedHashMap<>();
         collect(live, prefix, network, optimizer);
+        INDArray random = saved.get(prefix + RANDOM);
+        if (random == null || random.length() != 2) {
+            throw new IllegalArgumentException("checkpoint array '" + prefix + RANDOM + "' is "
+                    + (random == null ? "missing" : "of " + random.length() + " values, not 2"));
+        }
+        live.remove(prefix + RANDOM);
+        assign(saved, live);
+        INDArray states = random.castTo(DataType.LONG);
+        network.random().setStates(states.getLong(0), states.getLong(1));
+    }
+
+    /**
+     * Copies saved arrays into live ones of the same names (for a model's arrays outside its
+     * networks, such as a codebook).
+     *
+     * @param saved the checkpoint's arrays
+     * @param live the arrays to fill, by name
+     * @throws IllegalArgumentException naming an array that is missing or of another size
+     */
+    public static void assign(Map<String, INDArray> saved, Map<String, INDArray> live) {
         for (Map.Entry<String, INDArray> entry : live.entrySet()) {
             INDArray value = saved.get(entry.getKey());
             if (value == null || value.length() != entry.getValue().length()) {
                 throw new IllegalArgumentException("checkpoint array '" + entry.getKey() + "' is "
                         + (value == null ? "missing" : "of " + value.length() + " values, not " + entry.getValue().length()));
             }
-            if (!entry.getKey().equals(prefix + RANDOM)) {
-                entry.getValue().assign(value.reshape(entry.getValue().shape()).castTo(entry.getValue().dataType()));
-            }
+            entry.getValue().assign(value.reshape(entry.getValue().shape()).castTo(entry.getValue().dataType()));
         }
-        INDArray random = saved.get(prefix + RANDOM).castTo(DataType.LONG);
-        network.random().setStates(random.getLong(0), random.getLong(1));
     }
 }

@@ -226,7 +226,7 @@ public final class ExperimentRunner {
                         }
                     }
                     if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
-                        ImageGrid.write(model.sample(sampleInputs), 8,
+                        ImageGrid.writeBands(model.illustrate(sampleInputs), 8,
                                 run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
                     }
                     if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {

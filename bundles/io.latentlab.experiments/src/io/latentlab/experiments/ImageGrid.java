@@ -8,12 +8,38 @@ import java.nio.file.StandardCopyOption;
 
 import javax.imageio.ImageIO;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Writes images [n, 1, h, w] (values in [0, 1]) as one grey PNG grid with 2-pixel gaps. */
 public final class ImageGrid {
 
     private ImageGrid() {
+    }
+
+    /**
+     * Writes several views of the same examples (e.g. inputs, outputs, targets) as bands: a row of
+     * {@code columns} examples from each view in turn, then the next examples.
+     *
+     * @param views one image per example each, all the same count and shape
+     * @param columns examples per row
+     * @param file the PNG to write (atomically)
+     * @throws IOException if it cannot be written
+     */
+    public static void writeBands(List<INDArray> views, int columns, Path file) throws IOException {
+        long count = views.get(0).size(0);
+        List<INDArray> rows = new ArrayList<>();
+        for (long start = 0; start < count; start += columns) {
+            long end = Math.min(count, start + columns);
+            for (INDArray view : views) {
+                rows.add(view.get(NDArrayIndex.interval(start, end)).castTo(views.get(0).dataType()));
+            }
+        }
+        write(Nd4j.concat(0, rows.toArray(INDArray[]::new)), columns, file);
     }
 
     /**

@@ -35,6 +35,35 @@ public interface Model {
     INDArray sample(INDArray features);
 
     /**
+     * What to show for a few examples, as views shown in bands one above the other: by default
+     * the inputs and {@link #sample}; an image-to-image model shows its corrupted input, its
+     * output and the target.
+     *
+     * @param features a few examples
+     * @return views of one image per example each, values in [0, 1]
+     */
+    default List<INDArray> illustrate(INDArray features) {
+        return List.of(features, sample(features));
+    }
+
+    /**
+     * Images generated from the model's prior (a VAE's N(0, I), a GAN's noise), drawn from a
+     * generator seeded with {@code seed}. By default, codes z ~ N(0, I) through {@link #decode}.
+     *
+     * @param count how many images
+     * @param seed the seed of the draw
+     * @return images in [0, 1], shaped like the inputs
+     * @throws UnsupportedOperationException if the model cannot generate
+     */
+    default INDArray generate(int count, long seed) {
+        if (latentDimensions() == 0) {
+            throw new UnsupportedOperationException("this model cannot generate images from a prior");
+        }
+        return decode(org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(seed)
+                .nextGaussian(new long[] {count, latentDimensions()}));
+    }
+
+    /**
      * Per-example anomaly scores, higher meaning less like the training data (for an
      * autoencoder, the reconstruction error). Used by {@code latentlab anomaly}.
      *

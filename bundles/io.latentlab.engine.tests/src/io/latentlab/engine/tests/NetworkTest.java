@@ -37,6 +37,38 @@ class NetworkTest {
     private static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Flatten(),
             new Concat(), new Add(), new Relu());
 
+    /**
+     * The gradient of a whole graph against finite differences: activated convolutions whose
+     * input and output shapes agree (their buffers must not alias the activation's), and a node
+     * read by two others (gradients add up).
+     */
+    @Test
+    void aGraphsParameterGradientsMatchFiniteDifferences() {
+        NetworkSpec spec = new NetworkSpec(Map.of("image", Shape.of(2, 4, 4)), List.of(
+                new NodeSpec("c1", "conv2d", Map.of("filters", 2, "activation", "relu"), List.of("image")),
+                new NodeSpec("c2", "conv2d", Map.of("filters", 2, "activation", "relu"), List.of("c1")),
+                new NodeSpec("skip", "concat", Map.of(), List.of("c2", "c1")),
+                new NodeSpec("out", "conv2d", Map.of("filters", 1, "kernel", 1), List.of("skip"))), List.of("out"));
+        Network network = Network.build(spec, REGISTRY, DataType.DOUBLE, 5);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 4, 4);
+        INDArray weights = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5); // loss = sum(out * weights)
+        network.forward(Map.of("image", x), true);
+        network.backward(Map.of("out", weights));
+        INDArray analytic = network.parameters().gradients().dup();
+        INDArray parameters = network.parameters().parameters();
+        for (long i = 0; i < parameters.length(); i++) {
+            double value = parameters.getDouble(i);
+            parameters.putScalar(i, value + 1e-6);
+            double plus = network.forward(Map.of("image", x), true).get(0).mul(weights).sumNumber().doubleValue();
+            parameters.putScalar(i, value - 1e-6);
+            double minus = network.forward(Map.of("image", x), true).get(0).mul(weights).sumNumber().doubleValue();
+            parameters.putScalar(i, value);
+            double numeric = (plus - minus) / 2e-6;
+            assertEquals(numeric, analytic.getDouble(i), 1e-6 + 1e-6 * Math.abs(numeric), "parameter " + i);
+        }
+        assertTrue(analytic.getDouble(0) != 0, "the first layer receives a gradient");
+    }
+
     @Test
     void aSkipConnectionGraphBuildsWithShapesAndParameterCounts() {
         NetworkSpec spec = new NetworkSpec(Map.of("image", Shape.of(1, 8, 8)), List.of(

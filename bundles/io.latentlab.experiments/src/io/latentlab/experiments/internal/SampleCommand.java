@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,7 +33,7 @@ public final class SampleCommand implements Command {
     @Override
     public String summary() {
         return "sample RUN_DIR [--n 64] [--out grid.png] [--prior]: the model's images for N test examples, below"
-                + " their inputs; with --prior, N images decoded from z ~ N(0, I) (VAE, GAN)";
+                + " their inputs; with --prior, N images decoded from the prior (VAE, GAN, VQ-VAE)";
     }
 
     @Override
@@ -64,27 +63,13 @@ public final class SampleCommand implements Command {
             CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             if (prior) {
-                if (loaded.model().latentDimensions() == 0) {
-                    throw new IllegalArgumentException("model '" + checked.model().id() + "' cannot decode from a prior");
-                }
-                INDArray codes = Nd4j.getRandomFactory().getNewRandomInstance(checked.experiment().seed())
-                        .nextGaussian(new long[] {n, loaded.model().latentDimensions()});
-                ImageGrid.write(loaded.model().decode(codes), 8, target);
-                out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + n + " images from z ~ N(0, I))");
+                ImageGrid.write(loaded.model().generate(n, checked.experiment().seed()), 8, target);
+                out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + n + " images from the prior)");
                 return;
             }
             INDArray inputs = loaded.dataset().testFeatures()
                     .get(NDArrayIndex.interval(0, Math.min(n, loaded.dataset().testFeatures().size(0))));
-            INDArray samples = loaded.model().sample(inputs);
-            // rows of 8 inputs, each followed by the row of their samples
-            int columns = 8;
-            List<INDArray> rows = new java.util.ArrayList<>();
-            for (long start = 0; start < inputs.size(0); start += columns) {
-                long end = Math.min(inputs.size(0), start + columns);
-                rows.add(inputs.get(NDArrayIndex.interval(start, end)));
-                rows.add(samples.get(NDArrayIndex.interval(start, end)));
-            }
-            ImageGrid.write(Nd4j.concat(0, rows.toArray(INDArray[]::new)), columns, target);
+            ImageGrid.writeBands(loaded.model().illustrate(inputs), 8, target);
             out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + inputs.size(0) + " inputs and their samples)");
         });
     }

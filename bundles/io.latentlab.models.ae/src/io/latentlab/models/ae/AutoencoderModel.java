@@ -143,6 +143,17 @@ final class AutoencoderModel implements Model {
         return network.forward(noise > 0 ? noisy(x) : x, false).dup();
     }
 
+    /** A denoising autoencoder shows the noisy input, its output and the clean image. */
+    @Override
+    public List<INDArray> illustrate(INDArray features) {
+        if (noise == 0) {
+            return Model.super.illustrate(features);
+        }
+        INDArray x = features.castTo(network.dataType());
+        INDArray input = noisy(x);
+        return List.of(input, network.forward(input, false).dup(), x);
+    }
+
     @Override
     public INDArray anomalyScores(INDArray features) {
         return Batches.map(features, Batches.EVALUATION, slice -> {

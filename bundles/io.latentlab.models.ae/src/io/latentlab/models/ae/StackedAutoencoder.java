@@ -41,6 +41,9 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
                 + " logistic (softmax) or linear head on the labels.", ParameterSchema.builder()
                         .integer("pretrain_epochs", 2L, 0L, 1000L, "epochs", "pre-training epochs per encoder layer;"
                                 + " fine-tuning takes the rest of training.epochs; 0: train from scratch")
+                        .number("pretrain_rate_scale", 0.1, 0.0, 10.0, "", "pre-training uses the optimizer's learning"
+                                + " rate times this; a smaller rate keeps the pre-trained weights near the scale that"
+                                + " fine-tuning starts well from")
                         .choice("head", "logistic", List.of("logistic", "linear"), "logistic: softmax and cross-entropy;"
                                 + " linear: identity and squared error to the one-hot label")
                         .build());
@@ -108,7 +111,7 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
         ids.add(choice.id());
         return new StackedAutoencoderModel(layers, decoders, head, layerOptimizers, decoderOptimizers,
                 optimizers.create(choice.parameters()), pixels, features, headLoss, logistic, setup.classes(),
-                pretrainEpochs * setup.stepsPerEpoch(), ids);
+                pretrainEpochs * setup.stepsPerEpoch(), setup.parameters().getDouble("pretrain_rate_scale"), ids);
     }
 
     private static Loss loss(ModelSetup setup, String id, Map<String, Object> parameters, List<String> ids) {

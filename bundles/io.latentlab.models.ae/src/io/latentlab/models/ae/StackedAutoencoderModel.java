@@ -37,12 +37,13 @@ final class StackedAutoencoderModel implements Model {
     private final boolean logistic;
     private final int classes;
     private final long stepsPerLayer;
+    private final double pretrainRateScale;
     private final List<String> ids;
     private boolean initialized;
 
     StackedAutoencoderModel(List<Network> layers, List<Network> decoders, Network head, List<Optimizer> layerOptimizers,
             List<Optimizer> decoderOptimizers, Optimizer headOptimizer, Loss pixelLoss, Loss featureLoss, Loss headLoss,
-            boolean logistic, int classes, long stepsPerLayer, List<String> ids) {
+            boolean logistic, int classes, long stepsPerLayer, double pretrainRateScale, List<String> ids) {
         this.layers = List.copyOf(layers);
         this.decoders = List.copyOf(decoders);
         this.head = head;
@@ -55,6 +56,7 @@ final class StackedAutoencoderModel implements Model {
         this.logistic = logistic;
         this.classes = classes;
         this.stepsPerLayer = stepsPerLayer;
+        this.pretrainRateScale = pretrainRateScale;
         this.ids = List.copyOf(ids);
     }
 
@@ -97,8 +99,8 @@ final class StackedAutoencoderModel implements Model {
         check(value, step, encoder, decoder);
         decoder.backward(loss.backward().get(0));
         encoder.backward(decoder.inputGradient("input"));
-        update(encoder, layerOptimizers.get(layer), local);
-        update(decoder, decoderOptimizers.get(layer), local);
+        update(encoder, layerOptimizers.get(layer), local, pretrainRateScale);
+        update(decoder, decoderOptimizers.get(layer), local, pretrainRateScale);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", value);
         metrics.put("phase", layer + 1.0);
@@ -127,9 +129,9 @@ final class StackedAutoencoderModel implements Model {
             }
         }
         for (int i = 0; i < layers.size(); i++) {
-            update(layers.get(i), layerOptimizers.get(i), local);
+            update(layers.get(i), layerOptimizers.get(i), local, 1);
         }
-        update(head, headOptimizer, local);
+        update(head, headOptimizer, local, 1);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", value);
         metrics.put("accuracy", accuracy);
@@ -137,8 +139,9 @@ final class StackedAutoencoderModel implements Model {
         return metrics;
     }
 
-    private static void update(Network network, Optimizer optimizer, long step) {
-        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
+    private static void update(Network network, Optimizer optimizer, long step, double rateScale) {
+        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step,
+                optimizer.learningRate() * rateScale);
     }
 
     private static void check(double value, long step, Network... networks) {

@@ -1,0 +1,151 @@
+package io.latentlab.experiments.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.models.ae.StackedAutoencoder;
+import io.latentlab.models.unet.UNet;
+import io.latentlab.models.vae.Vae;
+import io.latentlab.models.vqvae.VqVae;
+import io.latentlab.optimizers.core.Sgd;
+
+/**
+ * Each model's whole gradient against float64 finite differences of the loss its training step
+ * reports, with its randomness held fixed (the random state is restored with the parameters).
+ * With SGD at learning rate 1, one step moves each parameter by minus its gradient.
+ */
+class ModelGradientTest {
+
+    private static final ModelSetup.OptimizerChoice PLAIN = new ModelSetup.OptimizerChoice("sgd",
+            Parameters.of(new Sgd().schema(), Map.of("learning_rate", 1.0)));
+
+    @BeforeAll
+    static void backend() {
+        io.latentlab.nd4j.Nd4jRuntime.initialize();
+    }
+
+    private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
+            Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
+        return new ModelSetup(Parameters.of(factory.schema(), parameters), stacks,
+                Map.of(ModelFactory.DEFAULT_OPTIMIZER, PLAIN), input, classes, Fixtures.REGISTRY, DataType.DOUBLE, 11,
+                stepsPerEpoch);
+    }
+
+    private static INDArray uniform(long seed, long... shape) {
+        SplittableRandom random = new SplittableRandom(seed);
+        INDArray x = Nd4j.create(DataType.DOUBLE, shape);
+        for (long i = 0; i < x.length(); i++) {
+            x.putScalar(i, random.nextDouble());
+        }
+        return x;
+    }
+
+    @Test
+    void vaeThroughTheReparameterisationAndTheKlTerm() {
+        Vae vae = new Vae();
+        Model model = vae.create(setup(vae, Map.of("latent_dim", 3),
+                Map.of("encoder", List.of(new LayerEntry("e1", "dense", Map.of("units", 5, "activation", "sigmoid"))),
+                        "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 4, "activation", "sigmoid")),
+                                new LayerEntry("d2", "dense", Map.of("units", 6, "activation", "sigmoid")))),
+                Shape.of(6), 0, 1));
+        check(model, uniform(4, 3, 6), null, 1, List.of("encoder/", "decoder/"));
+    }
+
+    @Test
+    void unetThroughSkipConnectionsPoolingAndUpsampling() {
+        UNet unet = new UNet();
+        Model model = unet.create(setup(unet, Map.of("depth", 1, "filters", 2, "noise_std", 0.1, "occlusion", 0), // an occluded square of zeros puts ReLUs on their kink
+                Map.of(), Shape.of(1, 4, 4), 0, 1));
+        check(model, uniform(5, 2, 1, 4, 4), null, 1, List.of(""));
+    }
+
+    @Test
+    void stackedAutoencoderInPreTrainingOfTheSecondLayerAndInFineTuning() {
+        StackedAutoencoder stacked = new StackedAutoencoder();
+        Map<String, List<LayerEntry>> stacks = Map.of("encoder", List.of(
+                new LayerEntry("h1", "dense", Map.of("units", 5, "activation", "sigmoid")),
+                new LayerEntry("h2", "dense", Map.of("units", 4, "activation", "sigmoid"))));
+        Model model = stacked.create(setup(stacked, Map.of("pretrain_epochs", 1, "pretrain_rate_scale", 1.0), stacks,
+                Shape.of(6), 3, 2)); // layer 1: steps 1-2, layer 2: steps 3-4, fine-tuning from step 5
+        INDArray x = uniform(6, 4, 6);
+        INDArray labels = Nd4j.createFromArray(new long[][] {{0}, {2}, {1}, {2}});
+        check(model, x, labels, 3, List.of("layer1/", "decoder1/"));
+        check(model, x, labels, 5, List.of("layer0/", "layer1/", "head/"));
+    }
+
+    @Test
+    void vqVaeWithTheStraightThroughEstimatorCommitmentAndCodebookTerms() {
+        VqVae vq = new VqVae();
+        Model model = vq.create(setup(vq, Map.of("codes", 4, "commitment", 0.25, "loss", "mse"),
+                Map.of("encoder", List.of(new LayerEntry("e1", "conv2d", Map.of("filters", 3, "kernel", 2, "stride", 2))),
+                        "decoder", List.of(new LayerEntry("d1", "upsampling2d", Map.of()),
+                                new LayerEntry("d2", "conv2d", Map.of("filters", 1, "activation", "sigmoid")))),
+                Shape.of(1, 4, 4), 0, 1));
+        INDArray x = uniform(7, 2, 1, 4, 4);
+        model.trainStep(x, null, 1, 10); // initialises the codebook from the encoder's outputs
+        // the straight-through estimator is not the true gradient of the encoder (by design); the
+        // decoder's is that of the loss, the codebook's that of its own term
+        check(model, x, null, 2, List.of("decoder/"), "loss");
+        check(model, x, null, 2, List.of("codebook/"), "codebook_loss");
+    }
+
+    private static void check(Model model, INDArray x, INDArray labels, long step, List<String> networks) {
+        check(model, x, labels, step, networks, "loss");
+    }
+
+    private static void check(Model model, INDArray x, INDArray labels, long step, List<String> networks, String metric) {
+        Map<String, INDArray> start = copy(model.state());
+        model.trainStep(x, labels, step, 100);
+        Map<String, INDArray> after = copy(model.state());
+        int checked = 0;
+        for (String network : networks) {
+            INDArray before = start.get(network + "parameters");
+            INDArray gradient = before.sub(after.get(network + "parameters")); // SGD, rate 1
+            for (long i = 0; i < before.length(); i += before.length() > 40 ? 3 : 1) {
+                double numeric = (loss(model, start, network, i, 1e-6, x, labels, step, metric)
+                        - loss(model, start, network, i, -1e-6, x, labels, step, metric)) / 2e-6;
+                if (System.getenv("GRADIENT_DEBUG") != null) {
+                    System.out.println("DEBUG " + network + i + " numeric " + numeric + " analytic " + gradient.getDouble(i));
+                    continue;
+                }
+                assertEquals(numeric, gradient.getDouble(i), 1e-6 + 1e-5 * Math.abs(numeric), network + "parameter " + i);
+                checked++;
+            }
+        }
+        assertTrue(checked > 5);
+        model.restore(after);
+    }
+
+    /** The loss of one step from the starting state with one parameter moved. */
+    private static double loss(Model model, Map<String, INDArray> start, String network, long index, double delta,
+            INDArray x, INDArray labels, long step, String metric) {
+        Map<String, INDArray> moved = copy(start);
+        INDArray parameters = moved.get(network + "parameters");
+        parameters.putScalar(index, parameters.getDouble(index) + delta);
+        model.restore(moved);
+        return model.trainStep(x, labels, step, 100).get(metric);
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        state.forEach((name, array) -> copy.put(name, array.dup()));
+        return copy;
+    }
+}

@@ -1,0 +1,139 @@
+package io.latentlab.models.unet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.data.Augmentation;
+import io.latentlab.core.data.AugmentationFactory;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.loss.LossFactory;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NodeSpec;
+
+/**
+ * U-Net: a contracting path of two 3x3 convolutions and a 2x2 max pool per level, a bottom
+ * level, and an expanding path that upsamples, convolves, concatenates the skip connection of
+ * the same level and convolves twice; a 1x1 convolution gives one logit per pixel and
+ * channel. It learns to map a corrupted image (Gaussian noise, then an occluded square, drawn
+ * with the installed augmentations) to the clean image's foreground mask (segmentation) or to
+ * the clean image itself (denoising).
+ */
+@Component(service = ModelFactory.class)
+public final class UNet extends AbstractContribution implements ModelFactory {
+
+    /** Contribution id. */
+    public static final String ID = "unet";
+
+    /** Creates the contribution. */
+    public UNet() {
+        super(ID, "U-Net", "Encoder-decoder with skip connections by concatenation, for segmentation and denoising.",
+                ParameterSchema.builder()
+                        .integer("depth", 2L, 1L, 6L, "levels", "how many times the image is halved; its height and width"
+                                + " must be divisible by 2^depth")
+                        .integer("filters", 16L, 1L, 1024L, "", "channels of the first level, doubled at each level down")
+                        .choice("task", "segmentation", List.of("segmentation", "denoising"), "segmentation: predict the"
+                                + " clean image's foreground (value > threshold); denoising: predict the clean image")
+                        .number("threshold", 0.5, 0.0, 1.0, "", "segmentation: a pixel is foreground above this value")
+                        .number("noise_std", 0.5, 0.0, 10.0, "", "Gaussian noise added to the input (then clipped to [0, 1])")
+                        .integer("occlusion", 8L, 0L, 4096L, "px", "side of a random square set to 0 in the input; 0: none")
+                        .build());
+    }
+
+    @Override
+    public List<String> stackNames() {
+        return List.of();
+    }
+
+    @Override
+    public Model create(ModelSetup setup) {
+        Shape input = setup.exampleShape();
+        int depth = setup.parameters().getInt("depth");
+        long filters = setup.parameters().getLong("filters");
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException("a U-Net reads images [channels, height, width]; the dataset gives " + input);
+        }
+        long divisor = 1L << depth;
+        if (input.dim(1) % divisor != 0 || input.dim(2) % divisor != 0) {
+            throw new IllegalArgumentException("a U-Net of depth " + depth + " halves the image " + depth + " times, so its"
+                    + " height and width must be divisible by " + divisor + "; the images are " + input.dim(1) + "x"
+                    + input.dim(2) + " (lower depth)");
+        }
+        Network network = Network.build(spec(input, depth, filters), setup.registry(), setup.dataType(), setup.seed());
+
+        List<Augmentation> corruption = new ArrayList<>();
+        double noise = setup.parameters().getDouble("noise_std");
+        long occlusion = setup.parameters().getLong("occlusion");
+        List<String> ids = new ArrayList<>(network.contributionIds());
+        if (noise > 0) {
+            corruption.add(augmentation(setup, "gaussian_noise", Map.of("std", noise), ids));
+        }
+        if (occlusion > 0) {
+            corruption.add(augmentation(setup, "occlusion", Map.of("size", occlusion), ids));
+        }
+        LossFactory bce = setup.registry().get(LossFactory.class, "bce");
+        ModelSetup.OptimizerChoice choice = setup.optimizerFor(ModelFactory.DEFAULT_OPTIMIZER);
+        OptimizerFactory optimizer = setup.registry().get(OptimizerFactory.class, choice.id());
+        ids.addAll(List.of("bce", choice.id()));
+        boolean segmentation = "segmentation".equals(setup.parameters().getString("task"));
+        return new UNetModel(network, bce.create(bce.schema().resolve("loss 'bce'", Map.of("from_logits", true))),
+                optimizer.create(choice.parameters()), corruption, segmentation,
+                setup.parameters().getDouble("threshold"), setup.seed(), ids);
+    }
+
+    private static Augmentation augmentation(ModelSetup setup, String id, Map<String, Object> parameters,
+            List<String> ids) {
+        AugmentationFactory factory = setup.registry().get(AugmentationFactory.class, id);
+        ids.add(id);
+        return factory.create(factory.schema().resolve("augmentation '" + id + "'", parameters));
+    }
+
+    /**
+     * @param input [channels, height, width]
+     * @param depth levels down
+     * @param filters channels of the first level
+     * @return the network: input {@code input}, one output of the input's shape (logits)
+     */
+    public static NetworkSpec spec(Shape input, int depth, long filters) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        String previous = NetworkSpec.INPUT;
+        List<String> skips = new ArrayList<>();
+        for (int level = 0; level < depth; level++) {
+            previous = convolutions(nodes, "down" + level, previous, filters << level);
+            skips.add(previous);
+            nodes.add(new NodeSpec("pool" + level, "max_pooling2d", Map.of("kernel", List.of(2L)), List.of(previous)));
+            previous = "pool" + level;
+        }
+        previous = convolutions(nodes, "bottom", previous, filters << depth);
+        for (int level = depth - 1; level >= 0; level--) {
+            String up = "up" + level;
+            nodes.add(new NodeSpec(up + "_upsample", "upsampling2d", Map.of(), List.of(previous)));
+            nodes.add(conv(up + "_conv", up + "_upsample", filters << level, 3));
+            nodes.add(new NodeSpec(up + "_concat", "concat", Map.of(), List.of(up + "_conv", skips.get(level))));
+            previous = convolutions(nodes, up, up + "_concat", filters << level);
+        }
+        nodes.add(new NodeSpec("logits", "conv2d", Map.of("filters", input.dim(0), "kernel", List.of(1L),
+                "initializer", "xavier_uniform"), List.of(previous)));
+        return new NetworkSpec(Map.of(NetworkSpec.INPUT, input), nodes, List.of("logits"));
+    }
+
+    private static String convolutions(List<NodeSpec> nodes, String prefix, String from, long filters) {
+        nodes.add(conv(prefix + "_a", from, filters, 3));
+        nodes.add(conv(prefix + "_b", prefix + "_a", filters, 3));
+        return prefix + "_b";
+    }
+
+    private static NodeSpec conv(String name, String from, long filters, long kernel) {
+        return new NodeSpec(name, "conv2d", Map.of("filters", filters, "kernel", List.of(kernel), "activation", "relu"),
+                List.of(from));
+    }
+}

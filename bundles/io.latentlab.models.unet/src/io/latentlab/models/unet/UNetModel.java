@@ -1,0 +1,152 @@
+package io.latentlab.models.unet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.latentlab.core.data.Augmentation;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Batches;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkState;
+import io.latentlab.engine.NonFiniteException;
+
+/** The trainable U-Net: corrupt, predict per-pixel logits, binary cross-entropy to the target. */
+final class UNetModel implements Model {
+
+    /** The test set is corrupted the same way at every evaluation, so that figures compare. */
+    private static final long EVALUATION_SEED = 20_151_118L;
+
+    private final Network network;
+    private final Loss loss;
+    private final Optimizer optimizer;
+    private final List<Augmentation> corruption;
+    private final boolean segmentation;
+    private final double threshold;
+    private final long seed;
+    private final List<String> ids;
+    private boolean initialized;
+
+    UNetModel(Network network, Loss loss, Optimizer optimizer, List<Augmentation> corruption, boolean segmentation,
+            double threshold, long seed, List<String> ids) {
+        this.network = network;
+        this.loss = loss;
+        this.optimizer = optimizer;
+        this.corruption = List.copyOf(corruption);
+        this.segmentation = segmentation;
+        this.threshold = threshold;
+        this.seed = seed;
+        this.ids = List.copyOf(ids);
+    }
+
+    private void initialize() {
+        if (!initialized) {
+            optimizer.initialize(network.parameters().trainableCount(), network.dataType());
+            initialized = true;
+        }
+    }
+
+    private INDArray corrupt(INDArray clean, SplittableRandom random) {
+        INDArray input = clean;
+        for (Augmentation augmentation : corruption) {
+            input = augmentation.apply(input, random);
+        }
+        return input;
+    }
+
+    private INDArray target(INDArray clean) {
+        return segmentation ? clean.gt(threshold).castTo(clean.dataType()) : clean;
+    }
+
+    @Override
+    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        initialize();
+        INDArray clean = features.castTo(network.dataType());
+        // a generator per step (not the runner's augmentation one): resumed runs draw the same corruption
+        INDArray input = corrupt(clean, new SplittableRandom((seed * 31 + step) * 0x9E3779B97F4A7C15L));
+        INDArray logits = network.forward(input, true);
+        double value = loss.forward(List.of(logits), target(clean));
+        if (!Double.isFinite(value)) {
+            throw new NonFiniteException("loss became " + value + " at step " + step + "; first non-finite value: "
+                    + network.firstNonFinite());
+        }
+        network.backward(loss.backward().get(0));
+        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
+        return Map.of("loss", value);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        SplittableRandom random = new SplittableRandom(EVALUATION_SEED);
+        double[] sums = new double[4]; // intersection, union, correct pixels / squared error, noisy squared error
+        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+            INDArray clean = slice.castTo(network.dataType());
+            INDArray input = corrupt(clean, random);
+            INDArray predicted = Transforms.sigmoid(network.forward(input, false), true);
+            INDArray target = target(clean);
+            if (segmentation) {
+                INDArray mask = predicted.gt(0.5).castTo(clean.dataType());
+                sums[0] += mask.mul(target).sumNumber().doubleValue();
+                sums[1] += Transforms.max(mask, target, true).sumNumber().doubleValue();
+                sums[2] += mask.eq(target).castTo(clean.dataType()).sumNumber().doubleValue();
+            } else {
+                sums[2] += Transforms.pow(predicted.sub(clean), 2, false).sumNumber().doubleValue();
+                sums[3] += Transforms.pow(input.sub(clean), 2, false).sumNumber().doubleValue();
+            }
+        });
+        long values = features.length();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (segmentation) {
+            // pooled over the test set: all pixels of all images as one mask
+            metrics.put("test_iou", sums[1] == 0 ? 1.0 : sums[0] / sums[1]);
+            metrics.put("test_pixel_accuracy", sums[2] / values);
+        } else {
+            metrics.put("test_psnr_noisy", 10 * Math.log10(values / sums[3]));
+            metrics.put("test_psnr_denoised", 10 * Math.log10(values / sums[2]));
+        }
+        return metrics;
+    }
+
+    @Override
+    public INDArray sample(INDArray features) {
+        return illustrate(features).get(1);
+    }
+
+    /** The corrupted inputs, the predictions (probabilities) and the targets. */
+    @Override
+    public List<INDArray> illustrate(INDArray features) {
+        INDArray clean = features.castTo(network.dataType());
+        INDArray input = corrupt(clean, new SplittableRandom(EVALUATION_SEED));
+        return List.of(input, Transforms.sigmoid(network.forward(input, false), true), target(clean));
+    }
+
+    @Override
+    public String headlineMetric() {
+        return segmentation ? "test_iou" : "test_psnr_denoised";
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        initialize();
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        NetworkState.collect(state, "", network, optimizer);
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> saved) {
+        initialize();
+        NetworkState.restore(saved, "", network, optimizer);
+    }
+
+    @Override
+    public List<String> contributionIds() {
+        return ids;
+    }
+}

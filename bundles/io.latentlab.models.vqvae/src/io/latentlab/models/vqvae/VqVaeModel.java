@@ -1,0 +1,282 @@
+package io.latentlab.models.vqvae;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.optim.Optimizer;
+import io.latentlab.engine.Batches;
+import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkState;
+import io.latentlab.engine.NonFiniteException;
+
+/**
+ * The trainable VQ-VAE. Vectors are laid out as rows [N, D], N = batch x positions; the codebook
+ * is one flat parameter row [1, K x D] with its own optimizer. It is initialised at step 1 from
+ * K encoder outputs of the first batch, so that no code starts far from the data (dead codes
+ * are the usual failure of a random codebook).
+ */
+final class VqVaeModel implements Model {
+
+    private final Network encoder;
+    private final Network decoder;
+    private final Shape code;
+    private final int codes;
+    private final long dimension;
+    private final double commitment;
+    private final Loss reconstruction;
+    private final String lossId;
+    private final Optimizer encoderOptimizer;
+    private final Optimizer decoderOptimizer;
+    private final Optimizer codebookOptimizer;
+    private final INDArray codebook;
+    private final long seed;
+    private final List<String> ids;
+    private boolean initialized;
+
+    VqVaeModel(Network encoder, Network decoder, Shape code, int codes, double commitment, Loss reconstruction,
+            String lossId, Optimizer encoderOptimizer, Optimizer decoderOptimizer, Optimizer codebookOptimizer, long seed,
+            List<String> ids) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.code = code;
+        this.codes = codes;
+        this.dimension = code.dim(0);
+        this.commitment = commitment;
+        this.reconstruction = reconstruction;
+        this.lossId = lossId;
+        this.encoderOptimizer = encoderOptimizer;
+        this.decoderOptimizer = decoderOptimizer;
+        this.codebookOptimizer = codebookOptimizer;
+        this.codebook = Nd4j.zeros(encoder.dataType(), 1, codes * dimension);
+        this.seed = seed;
+        this.ids = List.copyOf(ids);
+    }
+
+    private void initialize() {
+        if (!initialized) {
+            encoderOptimizer.initialize(encoder.parameters().trainableCount(), encoder.dataType());
+            decoderOptimizer.initialize(decoder.parameters().trainableCount(), decoder.dataType());
+            codebookOptimizer.initialize(codebook.length(), codebook.dataType());
+            initialized = true;
+        }
+    }
+
+    private INDArray entries() {
+        return codebook.reshape(codes, dimension);
+    }
+
+    /** [B, D, h, w] or [B, D] to rows [N, D] (a copy). */
+    private INDArray rows(INDArray grid) {
+        return grid.rank() == 2 ? grid.dup() : grid.permute(0, 2, 3, 1).dup('c').reshape(-1, dimension);
+    }
+
+    /** Rows [N, D] back to the encoder's layout for {@code batch} examples. */
+    private INDArray grid(INDArray rows, long batch) {
+        return code.rank() == 1 ? rows
+                : rows.reshape(batch, code.dim(1), code.dim(2), dimension).permute(0, 3, 1, 2).dup('c');
+    }
+
+    /** @return the index of the nearest codebook entry of each row, as ints */
+    private int[] nearest(INDArray rows) {
+        INDArray e = entries();
+        INDArray distances = rows.mmul(e.transpose()).muli(-2)
+                .addiColumnVector(rows.mul(rows).sum(true, 1))
+                .addiRowVector(e.mul(e).sum(true, 1).reshape(1, codes));
+        return Nd4j.argMin(distances, 1).toIntVector();
+    }
+
+    private INDArray lookup(int[] indices) {
+        return Nd4j.pullRows(entries(), 1, indices);
+    }
+
+    private void initializeCodebook(INDArray rows) {
+        SplittableRandom random = new SplittableRandom(seed);
+        INDArray e = entries();
+        for (int k = 0; k < codes; k++) {
+            e.getRow(k).assign(rows.getRow(random.nextInt((int) rows.size(0))));
+        }
+    }
+
+    private static double perplexity(long[] counts, long total) {
+        double entropy = 0;
+        for (long count : counts) {
+            if (count > 0) {
+                double p = (double) count / total;
+                entropy -= p * Math.log(p);
+            }
+        }
+        return Math.exp(entropy);
+    }
+
+    private long[] counts(int[] indices) {
+        long[] counts = new long[codes];
+        for (int index : indices) {
+            counts[index]++;
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        initialize();
+        INDArray x = features.castTo(encoder.dataType());
+        long batch = x.size(0);
+        INDArray z = rows(encoder.forward(x, true));
+        if (step == 1) {
+            initializeCodebook(z);
+        }
+        int[] indices = nearest(z);
+        INDArray quantized = lookup(indices);
+        INDArray output = decoder.forward(grid(quantized, batch), true);
+        double reconstructionLoss = reconstruction.forward(List.of(output), x);
+        INDArray difference = z.sub(quantized); // z_e - e
+        double scale = 1.0 / difference.length();
+        double codebookLoss = difference.mul(difference).sumNumber().doubleValue() * scale;
+        double loss = reconstructionLoss + (1 + commitment) * codebookLoss;
+        if (!Double.isFinite(loss)) {
+            throw new NonFiniteException("loss became " + loss + " at step " + step + "; first non-finite value: "
+                    + (encoder.firstNonFinite() != null ? "encoder " + encoder.firstNonFinite()
+                            : "decoder " + decoder.firstNonFinite()));
+        }
+        decoder.backward(reconstruction.backward().get(0));
+        // straight-through: dL/dz_e = dL/dz_q, plus the commitment term's 2 beta (z_e - e) / (N D)
+        INDArray encoderGradient = rows(decoder.inputGradient("input")).addi(difference.mul(2 * commitment * scale));
+        encoder.backward(grid(encoderGradient, batch));
+        // the codebook term ||sg[z_e] - e||^2: each entry gets 2 (e - z_e) / (N D) per row assigned to it
+        long[] counts = counts(indices);
+        INDArray assignment = Nd4j.zeros(z.dataType(), z.size(0), codes);
+        for (int i = 0; i < indices.length; i++) {
+            assignment.putScalar(i, indices[i], 1.0);
+        }
+        INDArray perEntry = Nd4j.createFromArray(counts).castTo(z.dataType()).reshape(codes, 1);
+        INDArray codebookGradient = entries().mulColumnVector(perEntry).subi(assignment.transpose().mmul(z))
+                .muli(2 * scale).reshape(1, codebook.length());
+        encoderOptimizer.step(encoder.parameters().parameters(), encoder.parameters().gradients(), step,
+                encoderOptimizer.learningRate());
+        decoderOptimizer.step(decoder.parameters().parameters(), decoder.parameters().gradients(), step,
+                decoderOptimizer.learningRate());
+        codebookOptimizer.step(codebook, codebookGradient, step, codebookOptimizer.learningRate());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", loss);
+        metrics.put("reconstruction", reconstructionLoss);
+        metrics.put("codebook_loss", codebookLoss);
+        metrics.put("perplexity", perplexity(counts, indices.length));
+        return metrics;
+    }
+
+    @Override
+    public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        double[] sums = new double[2]; // squared error, BCE
+        long[] counts = new long[codes];
+        long[] vectors = {0};
+        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+            INDArray x = slice.castTo(encoder.dataType());
+            int[] indices = nearest(rows(encoder.forward(x, false)));
+            INDArray output = decoder.forward(grid(lookup(indices), x.size(0)), false);
+            INDArray difference = output.sub(x);
+            sums[0] += difference.muli(difference).sumNumber().doubleValue();
+            INDArray p = Transforms.min(Transforms.max(output, 1e-7, true), 1 - 1e-7, false);
+            sums[1] -= Transforms.log(p, true).muli(x).addi(Transforms.log(p.rsub(1), false).muli(x.rsub(1)))
+                    .sumNumber().doubleValue();
+            for (int index : indices) {
+                counts[index]++;
+            }
+            vectors[0] += indices.length;
+        });
+        long used = 0;
+        for (long count : counts) {
+            used += count > 0 ? 1 : 0;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_mse", sums[0] / features.length());
+        metrics.put("test_bce", sums[1] / features.length());
+        metrics.put("test_perplexity", perplexity(counts, vectors[0]));
+        metrics.put("test_codes_used", (double) used);
+        return metrics;
+    }
+
+    @Override
+    public INDArray sample(INDArray features) {
+        INDArray x = features.castTo(encoder.dataType());
+        return decoder.forward(grid(lookup(nearest(rows(encoder.forward(x, false)))), x.size(0)), false).dup();
+    }
+
+    /** The quantised codes, flattened per example. */
+    @Override
+    public INDArray encode(INDArray features) {
+        return Batches.map(features, Batches.EVALUATION, slice -> {
+            INDArray x = slice.castTo(encoder.dataType());
+            return grid(lookup(nearest(rows(encoder.forward(x, false)))), x.size(0)).reshape(x.size(0), code.size());
+        });
+    }
+
+    /** Each D-vector of the codes is replaced by its nearest codebook entry, then decoded. */
+    @Override
+    public INDArray decode(INDArray codes) {
+        long count = codes.size(0);
+        INDArray z = rows(codes.castTo(encoder.dataType()).reshape(count, dimension, code.rank() == 1 ? 1 : code.dim(1),
+                code.rank() == 1 ? 1 : code.dim(2)));
+        INDArray quantized = lookup(nearest(z));
+        return decoder.forward(grid(quantized, count), false).dup();
+    }
+
+    @Override
+    public int latentDimensions() {
+        return Math.toIntExact(code.size());
+    }
+
+    /** The prior of training: every position's code drawn uniformly from the codebook. */
+    @Override
+    public INDArray generate(int count, long drawSeed) {
+        SplittableRandom random = new SplittableRandom(drawSeed);
+        int[] indices = new int[Math.toIntExact(count * code.size() / dimension)];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = random.nextInt(codes);
+        }
+        return decoder.forward(grid(lookup(indices), count), false).dup();
+    }
+
+    @Override
+    public String headlineMetric() {
+        return "test_" + lossId;
+    }
+
+    private Map<String, INDArray> codebookState() {
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        state.put("codebook/parameters", codebook);
+        codebookOptimizer.state().forEach((name, array) -> state.put("codebook/optimizer/" + name, array));
+        return state;
+    }
+
+    @Override
+    public Map<String, INDArray> state() {
+        initialize();
+        Map<String, INDArray> state = new LinkedHashMap<>();
+        NetworkState.collect(state, "encoder/", encoder, encoderOptimizer);
+        NetworkState.collect(state, "decoder/", decoder, decoderOptimizer);
+        state.putAll(codebookState());
+        return state;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> saved) {
+        initialize();
+        NetworkState.restore(saved, "encoder/", encoder, encoderOptimizer);
+        NetworkState.restore(saved, "decoder/", decoder, decoderOptimizer);
+        NetworkState.assign(saved, codebookState());
+    }
+
+    @Override
+    public List<String> contributionIds() {
+        return ids;
+    }
+}

@@ -40,6 +40,9 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
                         .integer("codes", 64L, 2L, 65_536L, "", "codebook size K; the code dimension D is the number of"
                                 + " channels (or units) of the encoder's last layer")
                         .number("commitment", 0.25, 0.0, 100.0, "", "beta, the weight of ||z_e - sg[e]||^2")
+                        .integer("restart_every", 20L, 0L, 1_000_000L, "steps", "every this many steps, codes no vector"
+                                + " of the batch chose are moved onto random encoder outputs of the batch (dead-code"
+                                + " restart); 0: never")
                         .choice("loss", "bce", List.of("bce", "mse"), "reconstruction loss, per pixel")
                         .build());
     }
@@ -86,7 +89,7 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
             ids.add(choice.id());
         }
         return new VqVaeModel(encoderNetwork, decoderNetwork, code, setup.parameters().getInt("codes"),
-                setup.parameters().getDouble("commitment"),
+                setup.parameters().getDouble("commitment"), setup.parameters().getLong("restart_every"),
                 loss.create(loss.schema().resolve("loss '" + lossId + "'", Map.of())), lossId,
                 choices.get(0).create(), choices.get(1).create(), choices.get(2).create(), setup.seed(), ids);
     }

@@ -21,8 +21,9 @@ import io.latentlab.engine.NonFiniteException;
 /**
  * The trainable VQ-VAE. Vectors are laid out as rows [N, D], N = batch x positions; the codebook
  * is one flat parameter row [1, K x D] with its own optimizer. It is initialised at step 1 from
- * K encoder outputs of the first batch, so that no code starts far from the data (dead codes
- * are the usual failure of a random codebook).
+ * K encoder outputs of the first batch, so that no code starts far from the data, and codes that
+ * no vector chose are restarted the same way now and then: dead codes are the usual failure of
+ * a VQ-VAE (low perplexity).
  */
 final class VqVaeModel implements Model {
 
@@ -32,6 +33,7 @@ final class VqVaeModel implements Model {
     private final int codes;
     private final long dimension;
     private final double commitment;
+    private final long restartEvery;
     private final Loss reconstruction;
     private final String lossId;
     private final Optimizer encoderOptimizer;
@@ -42,7 +44,8 @@ final class VqVaeModel implements Model {
     private final List<String> ids;
     private boolean initialized;
 
-    VqVaeModel(Network encoder, Network decoder, Shape code, int codes, double commitment, Loss reconstruction,
+    VqVaeModel(Network encoder, Network decoder, Shape code, int codes, double commitment, long restartEvery,
+            Loss reconstruction,
             String lossId, Optimizer encoderOptimizer, Optimizer decoderOptimizer, Optimizer codebookOptimizer, long seed,
             List<String> ids) {
         this.encoder = encoder;
@@ -51,6 +54,7 @@ final class VqVaeModel implements Model {
         this.codes = codes;
         this.dimension = code.dim(0);
         this.commitment = commitment;
+        this.restartEvery = restartEvery;
         this.reconstruction = reconstruction;
         this.lossId = lossId;
         this.encoderOptimizer = encoderOptimizer;
@@ -98,11 +102,14 @@ final class VqVaeModel implements Model {
         return Nd4j.pullRows(entries(), 1, indices);
     }
 
-    private void initializeCodebook(INDArray rows) {
-        SplittableRandom random = new SplittableRandom(seed);
+    /** Moves the chosen codes onto random rows; the generator depends on the step only, so resumed runs repeat. */
+    private void placeCodes(INDArray rows, long step, java.util.function.IntPredicate which) {
+        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
         INDArray e = entries();
         for (int k = 0; k < codes; k++) {
-            e.getRow(k).assign(rows.getRow(random.nextInt((int) rows.size(0))));
+            if (which.test(k)) {
+                e.getRow(k).assign(rows.getRow(random.nextInt((int) rows.size(0))));
+            }
         }
     }
 
@@ -132,7 +139,7 @@ final class VqVaeModel implements Model {
         long batch = x.size(0);
         INDArray z = rows(encoder.forward(x, true));
         if (step == 1) {
-            initializeCodebook(z);
+            placeCodes(z, step, k -> true);
         }
         int[] indices = nearest(z);
         INDArray quantized = lookup(indices);
@@ -165,6 +172,9 @@ final class VqVaeModel implements Model {
         decoderOptimizer.step(decoder.parameters().parameters(), decoder.parameters().gradients(), step,
                 decoderOptimizer.learningRate());
         codebookOptimizer.step(codebook, codebookGradient, step, codebookOptimizer.learningRate());
+        if (restartEvery > 0 && step % restartEvery == 0) {
+            placeCodes(z, step, k -> counts[k] == 0);
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", loss);
         metrics.put("reconstruction", reconstructionLoss);

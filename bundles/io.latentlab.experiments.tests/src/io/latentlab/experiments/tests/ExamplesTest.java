@@ -1,6 +1,7 @@
 package io.latentlab.experiments.tests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import io.latentlab.core.model.ModelSetup;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 
-/** Every file in examples/ is valid and builds its model for MNIST, so that it runs as is. */
+/** Every experiment in examples/ and benchmarks/models/ is valid and builds its model for MNIST, so that it runs as is. */
 class ExamplesTest {
 
     private static Path examples() {
@@ -30,10 +31,20 @@ class ExamplesTest {
     }
 
     @Test
+    void theModelBenchmarkPlanNamesExistingExperimentsAndTargets() throws Exception {
+        List<io.latentlab.experiments.ModelBenchmark.Row> rows = io.latentlab.experiments.ModelBenchmark.read(
+                examples().resolveSibling("benchmarks").resolve("models").resolve("plan.yaml"));
+        assertTrue(rows.size() >= 15);
+        assertTrue(rows.stream().anyMatch(row -> "inception_score".equals(row.analysis()) && row.target() == 6.0));
+    }
+
+    @Test
     void everyExampleIsValidAndBuildsItsModel() throws Exception {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(examples())) {
-            files = listing.filter(p -> p.toString().endsWith(".experiment.yaml")).sorted().toList();
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path folder : List.of(examples(), examples().resolveSibling("benchmarks").resolve("models"))) {
+            try (Stream<Path> listing = Files.list(folder)) {
+                files.addAll(listing.filter(p -> p.toString().endsWith(".experiment.yaml")).sorted().toList());
+            }
         }
         assertFalse(files.isEmpty());
         for (Path file : files) {

@@ -30,7 +30,7 @@ final class Fixtures {
             new io.latentlab.layers.core.loss.KlStandardNormal(), new io.latentlab.layers.core.MaxPooling2D(),
             new io.latentlab.layers.core.Upsampling2D(), new io.latentlab.layers.core.Concat(),
             new io.latentlab.layers.core.activation.Identity(), new io.latentlab.layers.core.activation.Softmax(),
-            new io.latentlab.layers.core.loss.CategoricalCrossEntropy(), new io.latentlab.models.ae.StackedAutoencoder(),
+            new io.latentlab.layers.core.loss.CategoricalCrossEntropy(), new io.latentlab.models.ae.StackedAutoencoder(), new io.latentlab.models.ae.Classifier(),
             new io.latentlab.models.unet.UNet(), new io.latentlab.models.vqvae.VqVae());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */

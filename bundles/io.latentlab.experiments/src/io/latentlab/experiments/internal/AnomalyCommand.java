@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -15,7 +14,7 @@ import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RocAuc;
+import io.latentlab.experiments.RunAnalyses;
 import io.latentlab.experiments.RunDirectory;
 
 /**
@@ -56,22 +55,14 @@ public final class AnomalyCommand implements Command {
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
-            INDArray labels = loaded.dataset().testLabels();
-            if (labels == null) {
-                throw new IllegalArgumentException("the run's dataset has no labels to tell normal from anomalous");
-            }
-            double[] scores = loaded.model().anomalyScores(loaded.dataset().testFeatures()).toDoubleVector();
-            boolean[] anomalous = new boolean[scores.length];
-            for (int i = 0; i < scores.length; i++) {
-                anomalous[i] = (int) labels.getDouble(i, 0) != normal;
-            }
-            double auc = RocAuc.of(scores, anomalous);
+            double auc = RunAnalyses.anomalyAuc(loaded, normal);
+            long examples = loaded.dataset().testFeatures().size(0);
             out.printf(Locale.ROOT, "ROC AUC %.4f (label %d normal, every other label anomalous; %d test examples)%n", auc,
-                    normal, scores.length);
+                    normal, examples);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("normal_label", normal);
             result.put("roc_auc", auc);
-            result.put("examples", scores.length);
+            result.put("examples", examples);
             try (RunDirectory run = RunDirectory.open(directory)) {
                 run.writeJson("anomaly.json", result);
             }

@@ -7,15 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.CheckedExperiment;
-import io.latentlab.experiments.Clustering;
+import io.latentlab.experiments.RunAnalyses;
 import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.RunDirectory;
 
@@ -54,22 +52,16 @@ public final class ClusterCommand implements Command {
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
-            INDArray labels = loaded.dataset().testLabels();
-            if (labels == null) {
-                throw new IllegalArgumentException("the run's dataset has no labels to score the clusters against");
-            }
-            double[][] codes = loaded.model().encode(loaded.dataset().testFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix();
-            int[] truth = labels.castTo(DataType.INT).reshape(labels.length()).toIntVector();
-            int[] clusters = Clustering.kMeans(codes, k, checked.experiment().seed(), 100);
-            double accuracy = Clustering.accuracy(clusters, truth, k);
-            double nmi = Clustering.nmi(clusters, truth, k);
+            RunAnalyses.Clusters clusters = RunAnalyses.clusters(loaded, k, checked.experiment().seed());
+            double accuracy = clusters.accuracy();
+            double nmi = clusters.nmi();
             out.printf(Locale.ROOT, "k-means (k=%d) on %d latent codes of size %d: accuracy %.4f, NMI %.4f%n", k,
-                    codes.length, codes[0].length, accuracy, nmi);
+                    clusters.examples(), clusters.codeSize(), accuracy, nmi);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("k", k);
             result.put("accuracy", accuracy);
             result.put("nmi", nmi);
-            result.put("examples", codes.length);
+            result.put("examples", clusters.examples());
             try (RunDirectory run = RunDirectory.open(directory)) {
                 run.writeJson("cluster.json", result);
             }

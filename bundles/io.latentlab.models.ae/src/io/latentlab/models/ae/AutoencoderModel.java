@@ -133,6 +133,7 @@ final class AutoencoderModel implements Model {
             // PSNR for images in [0, 1]: 10 log10(1 / MSE)
             metrics.put("test_psnr_noisy", 10 * Math.log10(values / sums[2]));
             metrics.put("test_psnr_denoised", 10 * Math.log10(values / sums[1]));
+            metrics.put("test_psnr_gain", metrics.get("test_psnr_denoised") - metrics.get("test_psnr_noisy"));
         }
         return metrics;
     }

@@ -58,10 +58,10 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
     public Model create(ModelSetup setup) {
         List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
         if (encoder.isEmpty()) {
-            throw new IllegalArgumentException("a stacked autoencoder needs an encoder stack");
+            throw new IllegalArgumentException("this model needs an encoder stack");
         }
         if (setup.classes() < 2) {
-            throw new IllegalArgumentException("a stacked autoencoder is fine-tuned on class labels; the dataset has none");
+            throw new IllegalArgumentException("this model learns class labels; the dataset has none");
         }
         long pretrainEpochs = setup.parameters().getLong("pretrain_epochs");
         ModelSetup.OptimizerChoice choice = setup.optimizerFor("encoder");
@@ -84,18 +84,20 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
                     setup.registry(), setup.dataType(), setup.seed() + i);
             layer.computeInputGradients(i > 0);
             Shape code = layer.nodes().get(layer.nodes().size() - 1).outputShape();
-            List<NodeSpec> decoderNodes = List.of(new NodeSpec(entry.name() + "_decoder", "dense",
-                    Map.of("units", shape.size(), "activation", i == 0 ? "sigmoid" : "identity"), List.of()));
-            decoderNodes = LayerStacks.endingIn(decoderNodes, Shape.of(shape.size()), shape, entry.name() + "_decoder");
-            Network decoder = Network.build(NetworkSpec.sequential(code, decoderNodes), setup.registry(), setup.dataType(),
-                    setup.seed() + 1000 + i);
-            decoder.computeInputGradients(true);
+            if (pretrainEpochs > 0) { // a decoder per layer, to pre-train it as an autoencoder
+                List<NodeSpec> decoderNodes = LayerStacks.endingIn(List.of(new NodeSpec(entry.name() + "_decoder", "dense",
+                        Map.of("units", shape.size(), "activation", i == 0 ? "sigmoid" : "identity"), List.of())),
+                        Shape.of(shape.size()), shape, entry.name() + "_decoder");
+                Network decoder = Network.build(NetworkSpec.sequential(code, decoderNodes), setup.registry(),
+                        setup.dataType(), setup.seed() + 1000 + i);
+                decoder.computeInputGradients(true);
+                decoders.add(decoder);
+                decoderOptimizers.add(optimizers.create(choice.parameters()));
+                ids.addAll(decoder.contributionIds());
+            }
             layers.add(layer);
-            decoders.add(decoder);
             layerOptimizers.add(optimizers.create(choice.parameters()));
-            decoderOptimizers.add(optimizers.create(choice.parameters()));
             ids.addAll(layer.contributionIds());
-            ids.addAll(decoder.contributionIds());
             shape = code;
         }
         Network head = Network.build(NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(new LayerEntry("head",

@@ -64,6 +64,8 @@ final class StackedAutoencoderModel implements Model {
         if (!initialized) {
             for (int i = 0; i < layers.size(); i++) {
                 layerOptimizers.get(i).initialize(layers.get(i).parameters().trainableCount(), layers.get(i).dataType());
+            }
+            for (int i = 0; i < decoders.size(); i++) {
                 decoderOptimizers.get(i).initialize(decoders.get(i).parameters().trainableCount(),
                         decoders.get(i).dataType());
             }
@@ -188,10 +190,18 @@ final class StackedAutoencoderModel implements Model {
         });
     }
 
-    /** The first layer's autoencoder reconstructions: what pre-training learnt. */
+    /** The first layer's autoencoder reconstructions (what pre-training learnt); the inputs without pre-training. */
     @Override
     public INDArray sample(INDArray features) {
+        if (decoders.isEmpty()) {
+            return features;
+        }
         return decoders.get(0).forward(layers.get(0).forward(features.castTo(head.dataType()), false), false).dup();
+    }
+
+    @Override
+    public List<INDArray> illustrate(INDArray features) {
+        return decoders.isEmpty() ? List.of(features) : Model.super.illustrate(features);
     }
 
     @Override
@@ -216,6 +226,8 @@ final class StackedAutoencoderModel implements Model {
         Map<String, INDArray> state = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             NetworkState.collect(state, "layer" + i + "/", layers.get(i), layerOptimizers.get(i));
+        }
+        for (int i = 0; i < decoders.size(); i++) {
             NetworkState.collect(state, "decoder" + i + "/", decoders.get(i), decoderOptimizers.get(i));
         }
         NetworkState.collect(state, "head/", head, headOptimizer);
@@ -227,6 +239,8 @@ final class StackedAutoencoderModel implements Model {
         initialize();
         for (int i = 0; i < layers.size(); i++) {
             NetworkState.restore(saved, "layer" + i + "/", layers.get(i), layerOptimizers.get(i));
+        }
+        for (int i = 0; i < decoders.size(); i++) {
             NetworkState.restore(saved, "decoder" + i + "/", decoders.get(i), decoderOptimizers.get(i));
         }
         NetworkState.restore(saved, "head/", head, headOptimizer);

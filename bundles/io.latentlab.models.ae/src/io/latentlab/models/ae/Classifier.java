@@ -1,0 +1,49 @@
+package io.latentlab.models.ae;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.model.ModelSetup;
+
+/**
+ * A supervised classifier: the encoder stack and a head, trained on the labels from scratch.
+ * It is the stacked autoencoder without pre-training (its baseline), and the classifier the
+ * model benchmark scores generated images with.
+ */
+@Component(service = ModelFactory.class)
+public final class Classifier extends AbstractContribution implements ModelFactory {
+
+    /** Contribution id. */
+    public static final String ID = "classifier";
+
+    private final StackedAutoencoder stacked = new StackedAutoencoder();
+
+    /** Creates the contribution. */
+    public Classifier() {
+        super(ID, "Classifier", "The encoder stack with a logistic (softmax) or linear head, trained on the labels.",
+                ParameterSchema.builder()
+                        .choice("head", "logistic", List.of("logistic", "linear"), "logistic: softmax and cross-entropy;"
+                                + " linear: identity and squared error to the one-hot label")
+                        .build());
+    }
+
+    @Override
+    public List<String> stackNames() {
+        return List.of("encoder");
+    }
+
+    @Override
+    public Model create(ModelSetup setup) {
+        Parameters parameters = Parameters.of(stacked.schema(),
+                Map.of("pretrain_epochs", 0, "head", setup.parameters().getString("head")));
+        return stacked.create(new ModelSetup(parameters, setup.stacks(), setup.optimizers(), setup.exampleShape(),
+                setup.classes(), setup.registry(), setup.dataType(), setup.seed(), setup.stepsPerEpoch()));
+    }
+}

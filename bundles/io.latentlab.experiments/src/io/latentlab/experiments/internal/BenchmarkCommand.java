@@ -28,7 +28,7 @@ public final class BenchmarkCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark PLAN [--only TEXT] [--runs DIR] [--out FILE]: train each row of a benchmark plan (e.g."
+        return "benchmark PLAN [--only TEXT] [--skip TEXT] [--runs DIR] [--out FILE]: train each row of a benchmark plan (e.g."
                 + " benchmarks/models/plan.yaml) and print value, target, pass/fail, time; JSON under bench-results/";
     }
 
@@ -39,31 +39,35 @@ public final class BenchmarkCommand implements Command {
             return TrainingCommands.INVALID;
         }
         String only = null;
+        String skip = null;
         Path runs = Path.of("runs", "benchmark");
         Path file = Path.of("bench-results", "models-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
         for (int i = 1; i < arguments.size(); i++) {
             String option = arguments.get(i);
-            if (i + 1 >= arguments.size() || !List.of("--only", "--runs", "--out").contains(option)) {
+            if (i + 1 >= arguments.size() || !List.of("--only", "--skip", "--runs", "--out").contains(option)) {
                 err.println("latentlab benchmark: unknown or incomplete option " + option + "; usage: latentlab " + summary());
                 return TrainingCommands.INVALID;
             }
             String value = arguments.get(++i);
             switch (option) {
                 case "--only" -> only = value;
+                case "--skip" -> skip = value;
                 case "--runs" -> runs = Path.of(value);
                 default -> file = Path.of(value);
             }
         }
         Path plan = Path.of(arguments.get(0));
         String filter = only;
+        String excluded = skip;
         Path runDirectory = runs;
         Path json = file;
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             List<ModelBenchmark.Row> rows = ModelBenchmark.read(plan).stream()
-                    .filter(row -> filter == null || row.name().contains(filter)).toList();
+                    .filter(row -> filter == null || row.name().contains(filter))
+                    .filter(row -> excluded == null || !row.name().contains(excluded)).toList();
             if (rows.isEmpty()) {
-                throw new IllegalArgumentException("no row of " + plan + " matches '" + filter + "'");
+                throw new IllegalArgumentException("no row of " + plan + " is left after --only/--skip");
             }
             ModelBenchmark benchmark = new ModelBenchmark(runner, new ExperimentReader(registry), runDirectory);
             List<ModelBenchmark.Result> results = benchmark.run(rows, progress,

@@ -192,6 +192,66 @@ public final class Augmentations {
         }
     }
 
+    /** Rotates each image about its centre by a random angle in [-max_degrees, max_degrees] (bilinear, 0 outside). */
+    @Component(service = AugmentationFactory.class)
+    public static final class Rotation extends AbstractContribution implements AugmentationFactory {
+
+        /** Contribution id. */
+        public static final String ID = "rotate";
+
+        /** Creates the contribution. */
+        public Rotation() {
+            super(ID, "Random rotation", "Rotates each image about its centre by up to max_degrees either way.",
+                    ParameterSchema.builder().number("max_degrees", 15.0, 0.0, 180.0, "degrees", "largest rotation").build());
+        }
+
+        @Override
+        public Augmentation create(Parameters parameters) {
+            double most = Math.toRadians(parameters.getDouble("max_degrees"));
+            return (batch, random) -> {
+                Images images = new Images(batch);
+                for (int n = 0; n < images.count; n++) {
+                    double angle = (2 * random.nextDouble() - 1) * most;
+                    double cos = Math.cos(angle);
+                    double sin = Math.sin(angle);
+                    images.values[n] = images.sampled(images.values[n], cos, sin, -sin, cos);
+                }
+                return images.toArray();
+            };
+        }
+    }
+
+    /** Scales each image about its centre by a random factor in [min, max] (bilinear, 0 outside). */
+    @Component(service = AugmentationFactory.class)
+    public static final class Scaling extends AbstractContribution implements AugmentationFactory {
+
+        /** Contribution id. */
+        public static final String ID = "scale";
+
+        /** Creates the contribution. */
+        public Scaling() {
+            super(ID, "Random scaling", "Zooms each image about its centre by a factor drawn from [min, max].",
+                    ParameterSchema.builder()
+                            .number("min", 0.9, 0.1, 10.0, "", "smallest factor (below 1 shrinks)")
+                            .number("max", 1.1, 0.1, 10.0, "", "largest factor (above 1 enlarges)")
+                            .build());
+        }
+
+        @Override
+        public Augmentation create(Parameters parameters) {
+            double low = Math.min(parameters.getDouble("min"), parameters.getDouble("max"));
+            double high = Math.max(parameters.getDouble("min"), parameters.getDouble("max"));
+            return (batch, random) -> {
+                Images images = new Images(batch);
+                for (int n = 0; n < images.count; n++) {
+                    double inverse = 1 / (low + (high - low) * random.nextDouble());
+                    images.values[n] = images.sampled(images.values[n], inverse, 0, 0, inverse);
+                }
+                return images.toArray();
+            };
+        }
+    }
+
     private static double gaussian(SplittableRandom random) {
         double u1 = 1.0 - random.nextDouble();
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * random.nextDouble());

@@ -32,4 +32,41 @@ final class Images {
     INDArray toArray() {
         return Nd4j.createFromArray(values).reshape(shape).castTo(type);
     }
+
+    /**
+     * Resamples an image through a linear map about its centre: the output pixel at offset
+     * (dx, dy) from the centre reads the input at (a dx + b dy, c dx + d dy), bilinearly, 0 outside.
+     *
+     * @param image one image's values
+     * @param a the map's first row, x part
+     * @param b the map's first row, y part
+     * @param c the map's second row, x part
+     * @param d the map's second row, y part
+     * @return the resampled values
+     */
+    float[] sampled(float[] image, double a, double b, double c, double d) {
+        float[] result = new float[image.length];
+        double cy = (height - 1) / 2.0;
+        double cx = (width - 1) / 2.0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double sx = cx + a * (x - cx) + b * (y - cy);
+                double sy = cy + c * (x - cx) + d * (y - cy);
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                double fx = sx - x0;
+                double fy = sy - y0;
+                for (int channel = 0; channel < channels; channel++) {
+                    double value = (1 - fy) * ((1 - fx) * at(image, channel, y0, x0) + fx * at(image, channel, y0, x0 + 1))
+                            + fy * ((1 - fx) * at(image, channel, y0 + 1, x0) + fx * at(image, channel, y0 + 1, x0 + 1));
+                    result[index(channel, y, x)] = (float) value;
+                }
+            }
+        }
+        return result;
+    }
+
+    private float at(float[] image, int channel, int y, int x) {
+        return y < 0 || y >= height || x < 0 || x >= width ? 0f : image[index(channel, y, x)];
+    }
 }

@@ -48,6 +48,35 @@ class AugmentationTest {
         assertEquals(4, (int) masked.reshape(6).toFloatVector().length - countNonZero(masked));
     }
 
+    /** A 90-degree rotation of a 3x3 image moves its top-left pixel to a corner; a 2x zoom spreads the centre. */
+    @Test
+    void rotationAndScalingOfWorkedExamples() {
+        io.latentlab.nd4j.Nd4jRuntime.initialize();
+        INDArray image = Nd4j.createFromArray(new float[] {1, 0, 0, 0, 0, 0, 0, 0, 0}).reshape(1, 1, 3, 3);
+        Augmentations.Rotation rotation = new Augmentations.Rotation();
+        INDArray turned = rotation.create(Parameters.of(rotation.schema(), Map.of("max_degrees", 90.0)))
+                .apply(image, new SplittableRandom(3));
+        // whatever the angle, the mass is conserved up to interpolation losses and stays in [0, 1]
+        assertTrue(turned.minNumber().doubleValue() >= 0 && turned.maxNumber().doubleValue() <= 1);
+        INDArray still = rotation.create(Parameters.of(rotation.schema(), Map.of("max_degrees", 0.0))).apply(image, RANDOM);
+        assertArrayEquals(image.reshape(9).toFloatVector(), still.reshape(9).toFloatVector(), 1e-6f, "0 degrees: unchanged");
+
+        Augmentations.Scaling scaling = new Augmentations.Scaling();
+        INDArray centre = Nd4j.createFromArray(new float[] {0, 0, 0, 0, 0, 1, 0, 0, 0}).reshape(1, 1, 3, 3); // pixel (1, 2)
+        INDArray zoomed = scaling.create(Parameters.of(scaling.schema(), Map.of("min", 2.0, "max", 2.0)))
+                .apply(centre, RANDOM);
+        // output (1, 2) reads input (1, 1.5): half of the lit pixel; output (1, 1) reads the dark centre
+        assertEquals(0.5, zoomed.getDouble(0, 0, 1, 2), 1e-6);
+        assertEquals(0.0, zoomed.getDouble(0, 0, 1, 1), 1e-6);
+        INDArray edge = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 5, 5);
+        edge.putScalar(new long[] {0, 0, 2, 4}, 1f); // 2 pixels right of the centre (2, 2)
+        INDArray shrunk = scaling.create(Parameters.of(scaling.schema(), Map.of("min", 0.5, "max", 0.5)))
+                .apply(edge, RANDOM);
+        // halved: the pixel moves to 1 right of the centre, and is the only one lit
+        assertEquals(1.0, shrunk.getDouble(0, 0, 2, 3), 1e-6);
+        assertEquals(1.0, shrunk.sumNumber().doubleValue(), 1e-6);
+    }
+
     private static int countNonZero(INDArray array) {
         int count = 0;
         for (float value : array.reshape(array.length()).toFloatVector()) {

@@ -193,6 +193,8 @@ public final class ExperimentRunner {
             current.cancel();
         }
         INDArray sampleInputs = dataset.testFeatures().get(NDArrayIndex.interval(0, Math.min(32, dataset.testFeatures().size(0))));
+        INDArray sampleLabels = dataset.testLabels() == null ? null
+                : dataset.testLabels().get(NDArrayIndex.interval(0, sampleInputs.size(0)));
         Map<String, Double> lastEvaluation = new LinkedHashMap<>();
         long started = System.nanoTime();
         long startStep = start.step();
@@ -226,7 +228,7 @@ public final class ExperimentRunner {
                         }
                     }
                     if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
-                        ImageGrid.writeBands(model.illustrate(sampleInputs), 8,
+                        ImageGrid.writeBands(model.illustrate(sampleInputs, sampleLabels), 8,
                                 run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
                     }
                     if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {

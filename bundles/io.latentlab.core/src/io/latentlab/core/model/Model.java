@@ -40,9 +40,10 @@ public interface Model {
      * output and the target.
      *
      * @param features a few examples
+     * @param labels their labels (for conditional models), or {@code null}
      * @return views of one image per example each, values in [0, 1]
      */
-    default List<INDArray> illustrate(INDArray features) {
+    default List<INDArray> illustrate(INDArray features, INDArray labels) {
         return List.of(features, sample(features));
     }
 

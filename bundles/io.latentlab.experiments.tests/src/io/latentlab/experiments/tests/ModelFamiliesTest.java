@@ -91,7 +91,7 @@ class ModelFamiliesTest {
         assertTrue(Files.size(run.resolve("samples/epoch-003.png")) > 1000);
         ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Fixtures.REGISTRY).load(run,
                 new ExperimentReader(Fixtures.REGISTRY).read(run.resolve(RunDirectory.SNAPSHOT)));
-        List<INDArray> views = loaded.model().illustrate(loaded.dataset().testFeatures());
+        List<INDArray> views = loaded.model().illustrate(loaded.dataset().testFeatures(), loaded.dataset().testLabels());
         assertEquals(3, views.size());
         for (INDArray view : views) {
             assertEquals(List.of(256L, 1L, 28L, 28L), java.util.Arrays.stream(view.shape()).boxed().toList());

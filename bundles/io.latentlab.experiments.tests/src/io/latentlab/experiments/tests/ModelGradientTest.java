@@ -69,6 +69,21 @@ class ModelGradientTest {
     }
 
     @Test
+    void conditionalVaeWithTheLabelBesideTheImageAndTheCode() {
+        Vae vae = new Vae();
+        Model model = vae.create(setup(vae, Map.of("latent_dim", 2, "conditional", true),
+                Map.of("encoder", List.of(new LayerEntry("e1", "dense", Map.of("units", 5, "activation", "tanh"))),
+                        "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 6, "activation", "sigmoid")))),
+                Shape.of(6), 3, 1));
+        INDArray labels = Nd4j.createFromArray(new long[][] {{2}, {0}, {1}});
+        check(model, uniform(8, 3, 6), labels, 1, List.of("encoder/", "decoder/"));
+        // the label changes the decoding of one code
+        INDArray code = Nd4j.zeros(DataType.DOUBLE, 3, 2);
+        INDArray images = model.decode(code);
+        assertTrue(images.getRow(0).sub(images.getRow(1)).norm2Number().doubleValue() > 1e-6);
+    }
+
+    @Test
     void unetThroughSkipConnectionsPoolingAndUpsampling() {
         UNet unet = new UNet();
         Model model = unet.create(setup(unet, Map.of("depth", 1, "filters", 2, "noise_std", 0.1, "occlusion", 0), // an occluded square of zeros puts ReLUs on their kink

@@ -69,7 +69,9 @@ public final class SampleCommand implements Command {
             }
             INDArray inputs = loaded.dataset().testFeatures()
                     .get(NDArrayIndex.interval(0, Math.min(n, loaded.dataset().testFeatures().size(0))));
-            ImageGrid.writeBands(loaded.model().illustrate(inputs), 8, target);
+            INDArray labels = loaded.dataset().testLabels() == null ? null
+                    : loaded.dataset().testLabels().get(NDArrayIndex.interval(0, inputs.size(0)));
+            ImageGrid.writeBands(loaded.model().illustrate(inputs, labels), 8, target);
             out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + inputs.size(0) + " inputs and their samples)");
         });
     }

@@ -146,9 +146,9 @@ final class AutoencoderModel implements Model {
 
     /** A denoising autoencoder shows the noisy input, its output and the clean image. */
     @Override
-    public List<INDArray> illustrate(INDArray features) {
+    public List<INDArray> illustrate(INDArray features, INDArray labels) {
         if (noise == 0) {
-            return Model.super.illustrate(features);
+            return Model.super.illustrate(features, labels);
         }
         INDArray x = features.castTo(network.dataType());
         INDArray input = noisy(x);

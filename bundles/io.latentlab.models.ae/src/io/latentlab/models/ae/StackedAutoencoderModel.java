@@ -200,8 +200,8 @@ final class StackedAutoencoderModel implements Model {
     }
 
     @Override
-    public List<INDArray> illustrate(INDArray features) {
-        return decoders.isEmpty() ? List.of(features) : Model.super.illustrate(features);
+    public List<INDArray> illustrate(INDArray features, INDArray labels) {
+        return decoders.isEmpty() ? List.of(features) : Model.super.illustrate(features, labels);
     }
 
     @Override

@@ -115,12 +115,12 @@ final class UNetModel implements Model {
 
     @Override
     public INDArray sample(INDArray features) {
-        return illustrate(features).get(1);
+        return illustrate(features, null).get(1);
     }
 
     /** The corrupted inputs, the predictions (probabilities) and the targets. */
     @Override
-    public List<INDArray> illustrate(INDArray features) {
+    public List<INDArray> illustrate(INDArray features, INDArray labels) {
         INDArray clean = features.castTo(network.dataType());
         INDArray input = corrupt(clean, new SplittableRandom(EVALUATION_SEED));
         return List.of(input, Transforms.sigmoid(network.forward(input, false), true), target(clean));

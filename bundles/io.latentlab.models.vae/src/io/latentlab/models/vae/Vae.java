@@ -23,7 +23,7 @@ import io.latentlab.engine.NodeSpec;
 /**
  * Variational autoencoder: the encoder stack feeds two dense heads, mean and log-variance of
  * q(z|x); z = mu + eps * sigma (reparameterisation); the decoder stack maps z back to the
- * input. Trained on the negative ELBO, reconstruction (BCE summed over pixels) plus beta
+ * input; a conditional VAE gives both the one-hot label as well. Trained on the negative ELBO, reconstruction (BCE summed over pixels) plus beta
  * times KL(q(z|x) || N(0, I)), both in nats per image.
  */
 @Component(service = ModelFactory.class)
@@ -43,6 +43,8 @@ public final class Vae extends AbstractContribution implements ModelFactory {
                 ParameterSchema.builder()
                         .integer("latent_dim", 20L, 1L, 4096L, "", "dimensions of z")
                         .number("beta", 1.0, 0.0, 1000.0, "", "weight of the KL term (beta-VAE); 1 for the ELBO")
+                        .bool("conditional", false, "conditional VAE: encoder and decoder also read the one-hot label,"
+                                + " so z keeps only what the label does not say (style); dense stacks only")
                         .build());
     }
 
@@ -61,7 +63,20 @@ public final class Vae extends AbstractContribution implements ModelFactory {
             throw new IllegalArgumentException("a VAE needs both an encoder and a decoder stack");
         }
 
-        NetworkSpec chain = NetworkSpec.sequential(input, LayerStacks.nodes(encoder, input));
+        int conditions = 0;
+        Shape encoderInput = input;
+        if (setup.parameters().getBoolean("conditional")) {
+            if (setup.classes() < 2) {
+                throw new IllegalArgumentException("a conditional VAE reads class labels; the dataset has none");
+            }
+            if (!encoder.stream().allMatch(e -> "dense".equals(e.type()))) {
+                throw new IllegalArgumentException("a conditional VAE takes dense encoder layers (it reads the flattened"
+                        + " image beside the one-hot label)");
+            }
+            conditions = setup.classes();
+            encoderInput = Shape.of(input.size() + conditions);
+        }
+        NetworkSpec chain = NetworkSpec.sequential(encoderInput, LayerStacks.nodes(encoder, encoderInput));
         Network probe = Network.build(chain, setup.registry(), setup.dataType(), setup.seed());
         String last = chain.outputs().get(0);
         List<NodeSpec> encoderNodes = new ArrayList<>(chain.nodes());
@@ -74,7 +89,7 @@ public final class Vae extends AbstractContribution implements ModelFactory {
         Network encoderNetwork = Network.build(new NetworkSpec(chain.inputs(), encoderNodes, List.of(MEAN, LOG_VARIANCE)),
                 setup.registry(), setup.dataType(), setup.seed());
 
-        Shape latentShape = Shape.of(latent);
+        Shape latentShape = Shape.of(latent + conditions);
         List<NodeSpec> decoderNodes = LayerStacks.nodes(decoder, latentShape);
         Network decoderNetwork = Network.build(NetworkSpec.sequential(latentShape, decoderNodes), setup.registry(),
                 setup.dataType(), setup.seed() + 1);
@@ -99,6 +114,6 @@ public final class Vae extends AbstractContribution implements ModelFactory {
                 bce.create(bce.schema().resolve("loss 'bce'", Map.of("reduction", "sum"))),
                 kl.create(kl.schema().resolve("loss 'kl_normal'", Map.of())),
                 encoderOptimizer.create(encoderChoice.parameters()), decoderOptimizer.create(decoderChoice.parameters()),
-                setup.parameters().getDouble("beta"), ids);
+                setup.parameters().getDouble("beta"), conditions, ids);
     }
 }

@@ -7,12 +7,14 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.engine.Batches;
+import io.latentlab.engine.ClassLabels;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkState;
 
@@ -26,11 +28,12 @@ final class VaeModel implements Model {
     private final Optimizer encoderOptimizer;
     private final Optimizer decoderOptimizer;
     private final double beta;
+    private final int conditions;
     private final List<String> ids;
     private boolean initialized;
 
     VaeModel(Network encoder, Network decoder, Loss reconstruction, Loss kl, Optimizer encoderOptimizer,
-            Optimizer decoderOptimizer, double beta, List<String> ids) {
+            Optimizer decoderOptimizer, double beta, int conditions, List<String> ids) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.reconstruction = reconstruction;
@@ -38,6 +41,7 @@ final class VaeModel implements Model {
         this.encoderOptimizer = encoderOptimizer;
         this.decoderOptimizer = decoderOptimizer;
         this.beta = beta;
+        this.conditions = conditions;
         this.ids = List.copyOf(ids);
     }
 
@@ -47,6 +51,26 @@ final class VaeModel implements Model {
             decoderOptimizer.initialize(decoder.parameters().trainableCount(), decoder.dataType());
             initialized = true;
         }
+    }
+
+    /** The encoder's input: the image, or for a conditional VAE the flattened image and the one-hot label. */
+    private INDArray encoderInput(INDArray x, INDArray labels) {
+        if (conditions == 0) {
+            return x;
+        }
+        return Nd4j.hstack(x.reshape(x.size(0), x.length() / x.size(0)), oneHot(labels, x.size(0)));
+    }
+
+    /** The decoder's input: z, or z and the one-hot label. */
+    private INDArray decoderInput(INDArray z, INDArray labels) {
+        return conditions == 0 ? z : Nd4j.hstack(z, oneHot(labels, z.size(0)));
+    }
+
+    private INDArray oneHot(INDArray labels, long count) {
+        if (labels == null) {
+            throw new UnsupportedOperationException("a conditional VAE needs the labels of its examples");
+        }
+        return ClassLabels.oneHot(labels.get(NDArrayIndex.interval(0, count)), conditions, encoder.dataType());
     }
 
     /** The noise of the reparameterisation, drawn from the encoder's seeded generator. */
@@ -60,13 +84,13 @@ final class VaeModel implements Model {
     public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
         initialize();
         INDArray x = features.castTo(encoder.dataType());
-        List<INDArray> heads = encoder.forward(Map.of("input", x), true);
+        List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, labels)), true);
         INDArray mean = heads.get(0);
         INDArray logVariance = heads.get(1);
         INDArray sigma = Transforms.exp(logVariance.mul(0.5), false);
         INDArray eps = noise(mean.shape());
         INDArray z = eps.mul(sigma).addi(mean);
-        INDArray reconstructed = decoder.forward(z, true);
+        INDArray reconstructed = decoder.forward(decoderInput(z, labels), true);
         double reconstructionLoss = reconstruction.forward(List.of(reconstructed), x);
         double klLoss = kl.forward(List.of(mean, logVariance), null);
         double loss = reconstructionLoss + beta * klLoss;
@@ -78,6 +102,9 @@ final class VaeModel implements Model {
         }
         decoder.backward(reconstruction.backward().get(0));
         INDArray dz = decoder.inputGradient("input");
+        if (conditions > 0) {
+            dz = dz.get(NDArrayIndex.all(), NDArrayIndex.interval(0, mean.size(1))); // not the label's columns
+        }
         List<INDArray> klGradients = kl.backward();
         // z = mu + eps * exp(logvar / 2): dz/dmu = 1, dz/dlogvar = eps * sigma / 2
         INDArray dMean = dz.add(klGradients.get(0).mul(beta));
@@ -98,13 +125,13 @@ final class VaeModel implements Model {
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
         double[] sums = new double[2]; // reconstruction, KL; both summed over images
         long count = features.size(0);
-        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+        Batches.forEach(features, labels, Batches.EVALUATION, (slice, sliceLabels) -> {
             INDArray x = slice.castTo(encoder.dataType());
-            List<INDArray> heads = encoder.forward(Map.of("input", x), false);
+            List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, sliceLabels)), false);
             INDArray mean = heads.get(0).dup();
             INDArray logVariance = heads.get(1).dup();
             INDArray z = noise(mean.shape()).muli(Transforms.exp(logVariance.mul(0.5), false)).addi(mean);
-            INDArray reconstructed = decoder.forward(z, false);
+            INDArray reconstructed = decoder.forward(decoderInput(z, sliceLabels), false);
             sums[0] += reconstruction.forward(List.of(reconstructed), x) * x.size(0);
             sums[1] += kl.forward(List.of(mean, logVariance), null) * x.size(0);
         });
@@ -117,23 +144,46 @@ final class VaeModel implements Model {
 
     @Override
     public INDArray sample(INDArray features) {
-        INDArray mean = encoder.forward(Map.of("input", features.castTo(encoder.dataType())), false).get(0).dup();
-        return decoder.forward(mean, false).dup();
+        return reconstruct(features, null);
+    }
+
+    private INDArray reconstruct(INDArray features, INDArray labels) {
+        INDArray x = features.castTo(encoder.dataType());
+        INDArray mean = encoder.forward(Map.of("input", encoderInput(x, labels)), false).get(0).dup();
+        return decoder.forward(decoderInput(mean, labels), false).dup();
+    }
+
+    @Override
+    public List<INDArray> illustrate(INDArray features, INDArray labels) {
+        return List.of(features, reconstruct(features, labels));
     }
 
     @Override
     public INDArray encode(INDArray features) {
+        if (conditions > 0) {
+            throw new UnsupportedOperationException("a conditional VAE's codes depend on the label it is given; its"
+                    + " latent space holds style, not class");
+        }
         return Batches.map(features, Batches.EVALUATION,
                 slice -> encoder.forward(Map.of("input", slice.castTo(encoder.dataType())), false).get(0)); // posterior means
     }
 
     private long latentSize() {
-        return decoder.inputShapes().values().iterator().next().dim(0);
+        return decoder.inputShapes().values().iterator().next().dim(0) - conditions;
     }
 
+    /** For a conditional VAE, code i is decoded as class i mod classes: a grid shows each class in turn. */
     @Override
     public INDArray decode(INDArray codes) {
-        return decoder.forward(codes.castTo(decoder.dataType()), false).dup();
+        INDArray z = codes.castTo(decoder.dataType());
+        INDArray labels = null;
+        if (conditions > 0) {
+            labels = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.LONG, z.size(0), 1);
+            for (long i = 0; i < z.size(0); i++) {
+                labels.putScalar(i, 0, i % conditions);
+            }
+        }
+        return decoder.forward(decoderInput(z, labels), false).dup();
     }
 
     @Override

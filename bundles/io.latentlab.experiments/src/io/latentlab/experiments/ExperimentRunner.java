@@ -43,6 +43,21 @@ public final class ExperimentRunner {
          * @param endOfEpoch whether an epoch just ended
          */
         void report(String line, boolean endOfEpoch);
+
+        /**
+         * The run directory exists (snapshot written, training about to start): a viewer may open it.
+         *
+         * @param run the run directory
+         */
+        default void started(Path run) {
+        }
+
+        /**
+         * @param step steps done
+         * @param totalSteps steps planned
+         */
+        default void advanced(long step, long totalSteps) {
+        }
     }
 
     private final ContributionRegistry registry;
@@ -82,6 +97,7 @@ public final class ExperimentRunner {
             run.writeJson(RunDirectory.RESOLVED, checked.resolved());
             run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
             run.log("dataset: " + prepared.dataset().name());
+            progress.started(run.path());
             train(checked, prepared, run, TrainingState.START, progress);
             return run.path();
         }
@@ -214,6 +230,7 @@ public final class ExperimentRunner {
                 }
                 if (state.step() % 10 == 0 || state.batchInEpoch() == source.batchesPerEpoch()) {
                     progress.report(line(state, metrics, started, startStep, settings, source, total[0]), false);
+                    progress.advanced(state.step(), total[0]);
                 }
             }
 

@@ -1,0 +1,87 @@
+package io.latentlab.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What a run directory says about itself, for run lists (the {@code list} command, the Runs
+ * view): read from its status, snapshot and summary files, never failing on a half-written run.
+ *
+ * @param directory the run directory
+ * @param name the folder name
+ * @param status completed, stopped, failed, running, or unknown
+ * @param model the model id, or empty
+ * @param dataset the dataset name, or empty
+ * @param headlineMetric the headline metric's name, or empty
+ * @param headlineValue its value, or NaN
+ * @param seconds training time, or NaN while running
+ */
+public record RunInfo(Path directory, String name, String status, String model, String dataset, String headlineMetric,
+        double headlineValue, double seconds) {
+
+    /**
+     * @param runs a folder of runs
+     * @return the runs in it (folders with an experiment snapshot), by name
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<RunInfo> list(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(runs)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.SNAPSHOT))).sorted().map(RunInfo::of)
+                    .toList();
+        }
+    }
+
+    /**
+     * @param directory a run directory
+     * @return what its files say
+     */
+    public static RunInfo of(Path directory) {
+        String status = "unknown";
+        try {
+            Path file = directory.resolve(RunDirectory.STATUS);
+            if (Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file);
+                status = lines.isEmpty() ? status : lines.get(0).split("\\s")[0];
+            }
+        } catch (IOException e) {
+            status = "unreadable";
+        }
+        Map<?, ?> summary = read(directory.resolve(RunDirectory.SUMMARY));
+        Map<?, ?> metrics = summary.get("metrics") instanceof Map<?, ?> map ? map : Map.of();
+        String headline = text(summary, "headline_metric");
+        double value = metrics.get(headline) instanceof Number number ? number.doubleValue() : Double.NaN;
+        double seconds = summary.get("seconds") instanceof Number number ? number.doubleValue() : Double.NaN;
+        String model = text(summary, "model");
+        if (model.isEmpty()) {
+            Map<?, ?> experiment = read(directory.resolve(RunDirectory.SNAPSHOT));
+            model = experiment.get("model") instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : "";
+        }
+        return new RunInfo(directory, directory.getFileName().toString(), status, model,
+                text(summary, "dataset"), headline, value, seconds);
+    }
+
+    private static String text(Map<?, ?> map, String key) {
+        Object value = map.get(key);
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static Map<?, ?> read(Path file) {
+        try {
+            if (Files.isRegularFile(file) && new Yaml().load(Files.readString(file)) instanceof Map<?, ?> map) {
+                return map;
+            }
+        } catch (IOException | RuntimeException e) {
+            // a half-written or hand-edited file: the run is listed with what is known
+        }
+        return Map.of();
+    }
+}

@@ -33,6 +33,7 @@ public final class LatentlabPerspective implements IPerspectiveFactory {
         IPlaceholderFolderLayout results = layout.createPlaceholderFolder(WorkbenchLayout.RESULTS_STACK,
                 IPageLayout.RIGHT, 0.6f, editors);
         results.addPlaceholder(WorkbenchLayout.RESULTS_VIEW_PREFIX + "*");
+        results.addPlaceholder(WorkbenchLayout.RESULTS_VIEW_PREFIX + "*:*"); // one view per run (secondary ids)
 
         layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);

@@ -1,0 +1,110 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.experiments.RunInfo;
+import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.internal.RunDashboardView;
+import io.latentlab.ui.runs.internal.RunsView;
+
+/**
+ * A researcher trains an experiment from the workbench: the job runs in the background, the
+ * dashboard opens by itself and its charts grow while training runs, and the Runs view lists
+ * the finished run.
+ */
+class RunsWorkbenchTest {
+
+    private static final String EXPERIMENT = """
+            name: workbench-ae
+            seed: 3
+            dataset:
+              id: mnist
+              test_limit: 500
+            model:
+              id: autoencoder
+              encoder:
+                - dense: {units: 256, activation: relu}
+                - dense: {units: 32, activation: relu}
+              decoder:
+                - dense: {units: 256, activation: relu}
+                - dense: {units: 784, activation: sigmoid}
+            optimizer:
+              id: adam
+              learning_rate: 0.001
+            training:
+              epochs: 3
+              batch_size: 32
+            """;
+
+    @Test
+    void trainingFromTheWorkbenchShowsLiveChartsAndListsTheRun(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        System.setProperty(RunsUi.RUNS_PROPERTY, folder.resolve("runs").toString());
+        Path experiment = folder.resolve("workbench-ae.experiment.yaml");
+        Files.writeString(experiment, EXPERIMENT);
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1500, 950);
+        IWorkbenchPage page = window.getActivePage();
+
+        Job job = RunsUi.train(experiment);
+        Set<Integer> sizesSeen = new TreeSet<>();
+        RunDashboardView dashboard = null;
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (job.getResult() == null && System.currentTimeMillis() < deadline) {
+            Shots.settle(display, 200);
+            dashboard = dashboard != null ? dashboard : findDashboard(page);
+            if (dashboard != null) {
+                sizesSeen.add(dashboard.seriesSizes().getOrDefault("train_loss", 0));
+            }
+        }
+        assertNotNull(job.getResult(), "training did not finish in time");
+        assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
+        assertNotNull(dashboard, "the dashboard did not open while training");
+        sizesSeen.remove(0);
+        assertTrue(sizesSeen.size() >= 2, "the training chart did not grow while training ran: " + sizesSeen);
+
+        Shots.settle(display, 1500); // the last refresh reads the end of the file
+        dashboard.refresh();
+        assertEquals(750, dashboard.seriesSizes().get("train_loss"), "8000 images / 32 x 3 epochs");
+        assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
+        Shots.settle(display, 500);
+        Shots.take(display, window.getShell().getBounds(), "dashboard.png");
+
+        RunsView runs = (RunsView) page.showView(RunsUi.RUNS_VIEW_ID);
+        runs.refresh();
+        List<RunInfo> listed = runs.runs();
+        assertEquals(1, listed.size());
+        assertEquals("completed", listed.get(0).status());
+        assertEquals("autoencoder", listed.get(0).model());
+        assertTrue(listed.get(0).headlineValue() > 0 && listed.get(0).headlineValue() < 0.3);
+        Shots.settle(display, 500);
+        Shots.take(display, window.getShell().getBounds(), "runs.png");
+    }
+
+    private static RunDashboardView findDashboard(IWorkbenchPage page) {
+        for (IViewReference reference : page.getViewReferences()) {
+            if (RunsUi.DASHBOARD_VIEW_ID.equals(reference.getId()) && reference.getView(false) instanceof RunDashboardView view) {
+                return view;
+            }
+        }
+        return null;
+    }
+}

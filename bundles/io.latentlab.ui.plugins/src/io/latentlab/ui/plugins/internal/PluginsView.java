@@ -1,0 +1,187 @@
+package io.latentlab.ui.plugins.internal;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.part.ViewPart;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+
+import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionKind;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.ui.Services;
+
+/**
+ * Every installed contribution (layers, activations, losses, optimizers, schedules, models,
+ * datasets, augmentations) with the bundle and version it comes from; installing a plugin
+ * bundle at run time, and uninstalling one. A bundle that does not resolve or fails to start
+ * is reported and uninstalled again, and the workbench carries on.
+ */
+public final class PluginsView extends ViewPart {
+
+    private static final int REFRESH_MILLISECONDS = 2000;
+
+    private TableViewer viewer;
+    private List<RegisteredContribution<?>> shown = List.of();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        column("Kind", 100, c -> c.kind().label());
+        column("Id", 160, RegisteredContribution::id);
+        column("Name", 200, c -> c.contribution().name());
+        column("Bundle", 230, RegisteredContribution::bundle);
+        column("Version", 130, RegisteredContribution::version);
+        column("Description", 500, c -> c.contribution().doc());
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(action("Install Plugin Bundle...", "Install a bundle jar that contributes layers, optimizers,"
+                + " models...; it is active at once, no restart", this::install));
+        toolbar.add(action("Uninstall", "Uninstall the bundle of the selected contribution", this::uninstall));
+        refresh();
+        schedule(parent);
+    }
+
+    private void column(String title, int width, java.util.function.Function<RegisteredContribution<?>, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((RegisteredContribution<?>) element);
+            }
+        });
+    }
+
+    private static Action action(String text, String tooltip, Runnable body) {
+        Action action = new Action(text) {
+            @Override
+            public void run() {
+                body.run();
+            }
+        };
+        action.setToolTipText(tooltip);
+        return action;
+    }
+
+    private void schedule(Composite parent) {
+        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+            if (!parent.isDisposed()) {
+                refresh();
+                schedule(parent);
+            }
+        });
+    }
+
+    /** Reads the registry again; the table changes only when the contributions do. */
+    public void refresh() {
+        List<RegisteredContribution<?>> all = new ArrayList<>();
+        try {
+            ContributionRegistry registry = Services.registry();
+            for (ContributionKind kind : ContributionKind.all()) {
+                for (RegisteredContribution<? extends Contribution> registered : registry.list(kind.serviceType())) {
+                    if (registered.kind().equals(kind)) {
+                        all.add(registered);
+                    }
+                }
+            }
+        } catch (IllegalStateException e) {
+            ILog.of(getClass()).warn(e.getMessage());
+        }
+        if (!all.equals(shown)) {
+            shown = List.copyOf(all);
+            viewer.setInput(shown);
+        }
+    }
+
+    /** @return the contributions in the table (for tests) */
+    public List<RegisteredContribution<?>> contributions() {
+        return shown;
+    }
+
+    private void install() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] {"*.jar"});
+        String file = dialog.open();
+        if (file != null) {
+            install(new File(file));
+        }
+    }
+
+    /**
+     * Installs and starts a plugin bundle; on failure reports it and uninstalls it again.
+     *
+     * @param jar the bundle jar
+     * @return the started bundle, or {@code null} if it failed (the user was told)
+     */
+    public Bundle install(File jar) {
+        Bundle bundle = null;
+        try {
+            bundle = Services.context().installBundle(jar.toURI().toString());
+            bundle.start();
+            refresh();
+            return bundle;
+        } catch (BundleException | RuntimeException e) {
+            String message = "Cannot install " + jar.getName() + (bundle == null ? "" : " (" + bundle.getSymbolicName() + " "
+                    + bundle.getVersion() + ")") + ": " + e.getMessage();
+            ILog.of(getClass()).error(message, e);
+            if (bundle != null) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException again) {
+                    ILog.of(getClass()).error("cannot uninstall " + bundle.getSymbolicName() + " after its failure", again);
+                }
+            }
+            MessageDialog.openError(getSite().getShell(), "Install Plugin Bundle", message
+                    + "\n\nThe bundle was not kept; everything else keeps working. Details are in the Error Log.");
+            return null;
+        }
+    }
+
+    private void uninstall() {
+        Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
+        if (!(selected instanceof RegisteredContribution<?> contribution)) {
+            return;
+        }
+        if (contribution.bundle().startsWith("io.latentlab.")) {
+            MessageDialog.openInformation(getSite().getShell(), "Uninstall", contribution.bundle()
+                    + " is part of Latentlab and stays installed; only plugin bundles can be uninstalled here.");
+            return;
+        }
+        for (Bundle bundle : Services.context().getBundles()) {
+            if (bundle.getSymbolicName().equals(contribution.bundle())
+                    && bundle.getVersion().toString().equals(contribution.version())) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException e) {
+                    MessageDialog.openError(getSite().getShell(), "Uninstall", "Cannot uninstall " + contribution.bundle()
+                            + ": " + e.getMessage());
+                }
+            }
+        }
+        refresh();
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+}

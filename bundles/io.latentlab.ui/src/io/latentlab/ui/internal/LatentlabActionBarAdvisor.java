@@ -22,7 +22,8 @@ final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
     protected void makeActions(IWorkbenchWindow window) {
         for (ActionFactory factory : new ActionFactory[] {ActionFactory.SAVE, ActionFactory.SAVE_ALL,
             ActionFactory.QUIT, ActionFactory.RESET_PERSPECTIVE, ActionFactory.PREFERENCES, ActionFactory.ABOUT,
-            ActionFactory.UNDO, ActionFactory.REDO}) {
+            ActionFactory.UNDO, ActionFactory.REDO, ActionFactory.CUT, ActionFactory.COPY, ActionFactory.PASTE,
+            ActionFactory.SELECT_ALL, ActionFactory.FIND}) {
             register(factory.create(window));
         }
     }
@@ -42,9 +43,25 @@ final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
         file.add(getAction(ActionFactory.QUIT.getId()));
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
 
+        // The standard groups: text editors contribute into them (find.ext, add.ext, ...).
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
         edit.add(getAction(ActionFactory.UNDO.getId()));
         edit.add(getAction(ActionFactory.REDO.getId()));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.UNDO_EXT));
+        edit.add(new Separator());
+        edit.add(getAction(ActionFactory.CUT.getId()));
+        edit.add(getAction(ActionFactory.COPY.getId()));
+        edit.add(getAction(ActionFactory.PASTE.getId()));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.CUT_EXT));
+        edit.add(new Separator());
+        edit.add(getAction(ActionFactory.SELECT_ALL.getId()));
+        edit.add(new Separator());
+        edit.add(getAction(ActionFactory.FIND.getId()));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
+        edit.add(new Separator());
+        edit.add(new GroupMarker(IWorkbenchActionConstants.ADD_EXT));
+        edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
         MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);

@@ -1,0 +1,80 @@
+package io.latentlab.ui.editor.internal;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.ui.editors.text.TextEditor;
+
+import io.latentlab.ui.Services;
+
+/**
+ * The experiment editor's YAML source: every edit is checked against the installed
+ * contributions half a second after typing stops; problems appear as markers on their line
+ * (ruler and Problems view) with the field path, what was expected and "did you mean".
+ * Undo/redo, dirty state and save are the text editor's.
+ */
+public final class ExperimentEditor extends TextEditor {
+
+    private static final int QUIET_MILLISECONDS = 500;
+
+    private final Runnable validation = this::validate;
+    private final IDocumentListener listener = new IDocumentListener() {
+        @Override
+        public void documentAboutToBeChanged(DocumentEvent event) {
+        }
+
+        @Override
+        public void documentChanged(DocumentEvent event) {
+            Display display = Display.getCurrent();
+            if (display != null) {
+                display.timerExec(-1, validation);
+                display.timerExec(QUIET_MILLISECONDS, validation);
+            }
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        super.createPartControl(parent);
+        document().addDocumentListener(listener);
+        validate();
+    }
+
+    private IDocument document() {
+        return getDocumentProvider().getDocument(getEditorInput());
+    }
+
+    /** Checks the current text now (tests call it; typing schedules it). */
+    public void validate() {
+        if (!(getEditorInput() instanceof IFileEditorInput input) || document() == null) {
+            return;
+        }
+        IFile file = input.getFile();
+        if (!file.getName().endsWith(".experiment.yaml")) {
+            return; // other YAML files are edited without checks
+        }
+        try {
+            ExperimentProblems.check(Services.registry(), file, document().get());
+        } catch (CoreException | IllegalStateException e) {
+            ILog.of(getClass()).warn("cannot check " + file.getFullPath() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void dispose() {
+        Display display = Display.getCurrent();
+        if (display != null) {
+            display.timerExec(-1, validation);
+        }
+        if (getDocumentProvider() != null && document() != null) {
+            document().removeDocumentListener(listener);
+        }
+        super.dispose();
+    }
+}

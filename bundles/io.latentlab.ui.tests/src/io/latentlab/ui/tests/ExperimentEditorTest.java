@@ -1,0 +1,92 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IPageLayout;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.junit.jupiter.api.Test;
+
+import io.latentlab.ui.editor.internal.ExperimentProblems;
+
+/**
+ * A researcher edits an experiment: a misspelt optimizer becomes a marker on its line with a
+ * suggestion, shown in the Problems view, and goes away when the text is corrected.
+ */
+class ExperimentEditorTest {
+
+    private static final String EXPERIMENT = """
+            name: typo
+            seed: 1
+            dataset:
+              id: mnist
+            model:
+              id: autoencoder
+              encoder:
+                - dense: {units: 32, activation: relu}
+              decoder:
+                - dense: {units: 784, activation: sigmoid}
+            optimizer:
+              id: adma
+              learning_rate: 0.001
+            training:
+              epochs: 1
+              batch_size: 64
+            """;
+
+    @Test
+    void aMisspeltOptimizerIsMarkedOnItsLineAndTheMarkerGoesWhenFixed() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1500, 950);
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
+        if (!project.exists()) {
+            project.create(null);
+        }
+        project.open(null);
+        IFile file = project.getFile("typo.experiment.yaml");
+        if (file.exists()) {
+            file.delete(true, null);
+        }
+        file.create(new ByteArrayInputStream(EXPERIMENT.getBytes(StandardCharsets.UTF_8)), true, null);
+
+        IWorkbenchPage page = window.getActivePage();
+        IEditorPart editor = IDE.openEditor(page, file);
+        assertEquals("io.latentlab.ui.editor.experiment", editor.getEditorSite().getId());
+        page.showView(IPageLayout.ID_PROBLEM_VIEW);
+        Shots.settle(display, 1500);
+
+        IMarker[] markers = file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO);
+        assertEquals(1, markers.length);
+        assertEquals(12, markers[0].getAttribute(IMarker.LINE_NUMBER, -1));
+        String message = markers[0].getAttribute(IMarker.MESSAGE, "");
+        assertTrue(message.contains("adma") && message.contains("adam"), message);
+        Shots.take(display, window.getShell().getBounds(), "editor-marker.png");
+
+        // the user types the fix; the marker goes without saving
+        IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+        int offset = document.get().indexOf("adma");
+        document.replace(offset, 4, "adam");
+        Shots.settle(display, 1500);
+        assertEquals(0, file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO).length);
+        assertTrue(editor.isDirty(), "edited, not saved");
+        Shots.take(display, window.getShell().getBounds(), "editor-fixed.png");
+        editor.doSave(null);
+        page.closeEditor(editor, false);
+    }
+}

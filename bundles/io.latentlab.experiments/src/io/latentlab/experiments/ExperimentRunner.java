@@ -94,6 +94,7 @@ public final class ExperimentRunner {
         Prepared prepared = prepare(checked);
         try (RunDirectory run = RunDirectory.create(runs, checked.experiment().name())) {
             run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
+            run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
             run.writeJson(RunDirectory.RESOLVED, checked.resolved());
             run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
             run.log("dataset: " + prepared.dataset().name());

@@ -53,9 +53,11 @@ public final class ModelBenchmark {
      * @param passed whether it meets the target, {@code null} without one
      * @param seconds the experiment's training time
      * @param examplesPerSecond its training throughput
-     * @param run the run directory
+     * @param run the run directory, or {@code null} if training failed
+     * @param error why the row has no value, or {@code null}
      */
-    public record Result(Row row, double value, Boolean passed, double seconds, double examplesPerSecond, Path run) {
+    public record Result(Row row, double value, Boolean passed, double seconds, double examplesPerSecond, Path run,
+            String error) {
     }
 
     private final ExperimentRunner runner;
@@ -165,46 +167,56 @@ public final class ModelBenchmark {
     public List<Result> run(List<Row> rows, ExperimentRunner.Progress progress, Consumer<Result> done) throws Exception {
         List<Result> results = new ArrayList<>();
         for (Row row : rows) {
-            Path run = train(row.experiment(), progress);
-            Map<?, ?> summary = (Map<?, ?>) new Yaml().load(Files.readString(run.resolve(RunDirectory.SUMMARY)));
-            double value = switch (row.analysis()) {
-                case "anomaly" -> RunAnalyses.anomalyAuc(load(run), ((Number) row.options().getOrDefault("normal", 0))
-                        .intValue());
-                case "cluster" -> {
-                    RunAnalyses.Clusters clusters = RunAnalyses.clusters(load(run),
-                            ((Number) row.options().getOrDefault("k", 10)).intValue(), 1);
-                    yield "nmi".equals(row.metric()) ? clusters.nmi() : clusters.accuracy();
-                }
-                case "inception_score" -> {
-                    Object classifier = row.options().get("classifier");
-                    if (classifier == null) {
-                        throw new IllegalArgumentException("row '" + row.name() + "': inception_score needs {classifier:"
-                                + " experiment file}");
-                    }
-                    Path classifierRun = train(row.experiment().resolveSibling(String.valueOf(classifier)), progress);
-                    RunAnalyses.InceptionScore score = RunAnalyses.inceptionScore(load(run).model(),
-                            load(classifierRun).model(), ((Number) row.options().getOrDefault("images", 10_000)).intValue(),
-                            7);
-                    yield "class_entropy".equals(row.metric()) ? score.classEntropy() : score.score();
-                }
-                default -> {
-                    Object metrics = summary.get("metrics");
-                    Object metric = metrics instanceof Map<?, ?> map ? map.get(row.metric()) : null;
-                    if (!(metric instanceof Number number)) {
-                        throw new IllegalArgumentException("row '" + row.name() + "': the run has no metric '" + row.metric()
-                                + "'; it has " + (metrics instanceof Map<?, ?> map ? map.keySet() : "none"));
-                    }
-                    yield number.doubleValue();
-                }
-            };
-            Boolean passed = row.target() == null ? null
-                    : "<=".equals(row.comparison()) ? value <= row.target() : value >= row.target();
-            Result result = new Result(row, value, passed, ((Number) summary.get("seconds")).doubleValue(),
-                    ((Number) summary.get("examples_per_second")).doubleValue(), run);
+            Result result;
+            try {
+                result = measure(row, progress);
+            } catch (Exception e) { // one failing row must not cost the others
+                result = new Result(row, Double.NaN, row.target() == null ? null : false, Double.NaN, Double.NaN, null,
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
             results.add(result);
             done.accept(result);
         }
         return results;
+    }
+
+    private Result measure(Row row, ExperimentRunner.Progress progress) throws Exception {
+        Path run = train(row.experiment(), progress);
+        Map<?, ?> summary = (Map<?, ?>) new Yaml().load(Files.readString(run.resolve(RunDirectory.SUMMARY)));
+        double value = switch (row.analysis()) {
+            case "anomaly" -> RunAnalyses.anomalyAuc(load(run), ((Number) row.options().getOrDefault("normal", 0))
+                    .intValue());
+            case "cluster" -> {
+                RunAnalyses.Clusters clusters = RunAnalyses.clusters(load(run),
+                        ((Number) row.options().getOrDefault("k", 10)).intValue(), 1);
+                yield "nmi".equals(row.metric()) ? clusters.nmi() : clusters.accuracy();
+            }
+            case "inception_score" -> {
+                Object classifier = row.options().get("classifier");
+                if (classifier == null) {
+                    throw new IllegalArgumentException("row '" + row.name() + "': inception_score needs {classifier:"
+                            + " experiment file}");
+                }
+                Path classifierRun = train(row.experiment().resolveSibling(String.valueOf(classifier)), progress);
+                RunAnalyses.InceptionScore score = RunAnalyses.inceptionScore(load(run).model(),
+                        load(classifierRun).model(), ((Number) row.options().getOrDefault("images", 10_000)).intValue(),
+                        7);
+                yield "class_entropy".equals(row.metric()) ? score.classEntropy() : score.score();
+            }
+            default -> {
+                Object metrics = summary.get("metrics");
+                Object metric = metrics instanceof Map<?, ?> map ? map.get(row.metric()) : null;
+                if (!(metric instanceof Number number)) {
+                    throw new IllegalArgumentException("row '" + row.name() + "': the run has no metric '" + row.metric()
+                            + "'; it has " + (metrics instanceof Map<?, ?> map ? map.keySet() : "none"));
+                }
+                yield number.doubleValue();
+            }
+        };
+        Boolean passed = row.target() == null ? null
+                : "<=".equals(row.comparison()) ? value <= row.target() : value >= row.target();
+        return new Result(row, value, passed, ((Number) summary.get("seconds")).doubleValue(),
+                ((Number) summary.get("examples_per_second")).doubleValue(), run, null);
     }
 
     private Path train(Path experiment, ExperimentRunner.Progress progress) throws Exception {
@@ -218,7 +230,7 @@ public final class ModelBenchmark {
     }
 
     private ExperimentRunner.LoadedRun load(Path run) throws Exception {
-        return runner.load(run, reader.read(run.resolve(RunDirectory.SNAPSHOT)));
+        return runner.load(run, reader.readRun(run));
     }
 
     /**
@@ -234,6 +246,9 @@ public final class ModelBenchmark {
                     result.value(), row.targetText(), result.passed() == null ? "-" : result.passed() ? "PASS" : "FAIL",
                     row.reference() == null ? "" : String.format(Locale.ROOT, "%.4f", row.reference()), result.seconds(),
                     result.examplesPerSecond()));
+            if (result.error() != null) {
+                text.append("    error: ").append(result.error()).append('\n');
+            }
         }
         return text.toString();
     }
@@ -256,7 +271,8 @@ public final class ModelBenchmark {
             row.put("reference", result.row().reference());
             row.put("train_seconds", result.seconds());
             row.put("examples_per_second", result.examplesPerSecond());
-            row.put("run", result.run().toAbsolutePath().toString());
+            row.put("run", result.run() == null ? null : result.run().toAbsolutePath().toString());
+            row.put("error", result.error());
             rows.add(row);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -22,6 +22,8 @@ public final class RunDirectory implements AutoCloseable {
 
     /** The experiment as it was when the run started. */
     public static final String SNAPSHOT = "experiment.yaml";
+    /** The absolute path of the experiment file the run was trained from (relative paths in it resolve there). */
+    public static final String ORIGIN = "experiment.origin";
     /** Every parameter with defaults filled in. */
     public static final String RESOLVED = "resolved.json";
     /** The contributions and bundles the run used. */

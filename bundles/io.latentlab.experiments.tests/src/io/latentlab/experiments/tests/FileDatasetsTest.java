@@ -19,6 +19,9 @@ import io.latentlab.core.Parameters;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.datasets.files.CsvDataset;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.datasets.files.ImageFolderDataset;
 
 /** CSV rows and image folders load with their labels and shapes; a bad row names its line and column. */
@@ -69,5 +72,44 @@ class FileDatasetsTest {
         assertEquals(1.0, data.trainFeatures().getDouble(1, 0, 1, 1), 1e-2, "dogs are white");
         assertEquals(1.0, data.trainLabels().getDouble(1, 0), "labels follow the sorted folder names");
         assertEquals(2, data.classes());
+    }
+
+    /** A run trained from an experiment with a relative data path is evaluated later from anywhere. */
+    @Test
+    void aRunOfAnExperimentWithRelativePathsLoadsFromItsSnapshot(@TempDir Path folder) throws Exception {
+        Path experiments = Files.createDirectories(folder.resolve("experiments"));
+        StringBuilder rows = new StringBuilder("label,a,b,c,d\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i % 2).append(i % 2 == 0 ? ",255,0,255,0\n" : ",0,255,0,255\n");
+        }
+        Files.writeString(experiments.resolve("rows.csv"), rows.toString());
+        Path file = experiments.resolve("csv-ae.experiment.yaml");
+        Files.writeString(file, """
+                name: csv-ae
+                dataset:
+                  id: csv
+                  train_file: rows.csv
+                  test_file: rows.csv
+                  header: true
+                model:
+                  id: autoencoder
+                  encoder:
+                    - dense: {units: 2, activation: relu}
+                  decoder:
+                    - dense: {units: 4, activation: sigmoid}
+                optimizer:
+                  id: adam
+                training:
+                  epochs: 1
+                  batch_size: 8
+                """);
+        ContributionRegistry registry = ContributionRegistry.of(new CsvDataset(), new io.latentlab.layers.core.Dense(),
+                new io.latentlab.layers.core.activation.Relu(), new io.latentlab.layers.core.activation.Sigmoid(),
+                new io.latentlab.layers.core.loss.BinaryCrossEntropy(), new io.latentlab.optimizers.core.Adam(),
+                new io.latentlab.models.ae.Autoencoder());
+        Path run = new ExperimentRunner(registry).run(new ExperimentReader(registry).read(file), folder.resolve("runs"),
+                (line, end) -> { });
+        ExperimentRunner.LoadedRun loaded = new ExperimentRunner(registry).load(run, new ExperimentReader(registry).readRun(run));
+        assertEquals(40, loaded.dataset().testFeatures().size(0));
     }
 }

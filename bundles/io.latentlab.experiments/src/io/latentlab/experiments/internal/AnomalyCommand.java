@@ -53,7 +53,7 @@ public final class AnomalyCommand implements Command {
             return TrainingCommands.INVALID;
         }
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             double auc = RunAnalyses.anomalyAuc(loaded, normal);
             long examples = loaded.dataset().testFeatures().size(0);

@@ -28,8 +28,13 @@ public final class BenchmarkCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark PLAN [--only TEXT] [--skip TEXT] [--runs DIR] [--out FILE]: train each row of a benchmark plan (e.g."
+        return "benchmark PLAN [--only TEXT|TEXT...] [--skip TEXT|TEXT...] [--runs DIR] [--out FILE]: train each row of a benchmark plan (e.g."
                 + " benchmarks/models/plan.yaml) and print value, target, pass/fail, time; JSON under bench-results/";
+    }
+
+    /** @return whether the name contains one of the {@code |}-separated parts */
+    private static boolean matches(String name, String alternatives) {
+        return java.util.Arrays.stream(alternatives.split("\\|")).anyMatch(name::contains);
     }
 
     @Override
@@ -64,8 +69,8 @@ public final class BenchmarkCommand implements Command {
         Path json = file;
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             List<ModelBenchmark.Row> rows = ModelBenchmark.read(plan).stream()
-                    .filter(row -> filter == null || row.name().contains(filter))
-                    .filter(row -> excluded == null || !row.name().contains(excluded)).toList();
+                    .filter(row -> filter == null || matches(row.name(), filter))
+                    .filter(row -> excluded == null || !matches(row.name(), excluded)).toList();
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException("no row of " + plan + " is left after --only/--skip");
             }

@@ -50,7 +50,7 @@ public final class ClusterCommand implements Command {
         }
         Path directory = Path.of(arguments.get(0));
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             RunAnalyses.Clusters clusters = RunAnalyses.clusters(loaded, k, checked.experiment().seed());
             double accuracy = clusters.accuracy();

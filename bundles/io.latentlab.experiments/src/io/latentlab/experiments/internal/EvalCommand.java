@@ -40,7 +40,7 @@ public final class EvalCommand implements Command {
         }
         Path directory = Path.of(arguments.get(0));
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             Map<String, Double> metrics = loaded.model().evaluate(loaded.dataset().testFeatures(),
                     loaded.dataset().testLabels());

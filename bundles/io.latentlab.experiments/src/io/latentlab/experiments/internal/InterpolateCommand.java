@@ -69,7 +69,7 @@ public final class InterpolateCommand implements Command {
         int count = steps;
         Path target = file;
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             INDArray test = loaded.dataset().testFeatures();
             INDArray pair = test.get(Nd4j.createFromArray(a, b));

@@ -58,7 +58,7 @@ public final class LatentMapCommand implements Command {
         Path directory = Path.of(arguments.get(0));
         String prefix = arguments.size() == 3 ? arguments.get(2) : "latent";
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             double[][] codes = loaded.model().encode(loaded.dataset().testFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix();
             INDArray labels = loaded.dataset().testLabels();

@@ -36,7 +36,7 @@ public final class ResumeCommand implements Command {
         }
         Path run = Path.of(arguments.get(0));
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(run));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(run);
             runner.resume(run, checked, progress);
             out.println("Run directory: " + run.toAbsolutePath().normalize());
         });

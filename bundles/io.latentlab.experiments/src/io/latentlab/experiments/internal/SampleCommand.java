@@ -60,7 +60,7 @@ public final class SampleCommand implements Command {
         int n = count;
         Path target = file;
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            CheckedExperiment checked = TrainingCommands.read(registry, TrainingCommands.snapshot(directory));
+            CheckedExperiment checked = new io.latentlab.experiments.ExperimentReader(registry).readRun(directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             if (prior) {
                 ImageGrid.write(loaded.model().generate(n, checked.experiment().seed()), 8, target);

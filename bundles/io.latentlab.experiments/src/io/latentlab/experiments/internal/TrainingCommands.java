@@ -12,7 +12,6 @@ import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.experiments.RunDirectory;
 
 /** What {@code train} and {@code resume} share: progress on the terminal, Ctrl-C, error reporting. */
 final class TrainingCommands {
@@ -76,7 +75,4 @@ final class TrainingCommands {
         return new ExperimentReader(registry).read(file);
     }
 
-    static Path snapshot(Path run) {
-        return run.resolve(RunDirectory.SNAPSHOT);
-    }
 }

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Writes images [n, 1, h, w] (values in [0, 1]) as one grey PNG grid with 2-pixel gaps. */
+/** Writes images [n, 1, h, w] or vectors [n, d] (values in [0, 1]) as one grey PNG grid with 2-pixel gaps. */
 public final class ImageGrid {
 
     private ImageGrid() {
@@ -50,8 +50,17 @@ public final class ImageGrid {
      */
     public static void write(INDArray images, int columns, Path file) throws IOException {
         int count = (int) images.size(0);
-        int height = (int) images.size(images.rank() - 2);
-        int width = (int) images.size(images.rank() - 1);
+        int height;
+        int width;
+        if (images.rank() >= 3) {
+            height = (int) images.size(images.rank() - 2);
+            width = (int) images.size(images.rank() - 1);
+        } else { // vectors (CSV rows): a square if their length is one, else a one-pixel-high strip
+            int values = (int) (images.length() / count);
+            int side = (int) Math.round(Math.sqrt(values));
+            height = side * side == values ? side : 1;
+            width = values / height;
+        }
         int rows = (count + columns - 1) / columns;
         int gap = 2;
         BufferedImage grid = new BufferedImage(columns * (width + gap) + gap, rows * (height + gap) + gap,

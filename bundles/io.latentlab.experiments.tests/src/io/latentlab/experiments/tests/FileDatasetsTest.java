@@ -91,6 +91,7 @@ class FileDatasetsTest {
                   train_file: rows.csv
                   test_file: rows.csv
                   header: true
+                  label_column: 0
                 model:
                   id: autoencoder
                   encoder:

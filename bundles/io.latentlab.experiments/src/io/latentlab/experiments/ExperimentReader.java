@@ -33,7 +33,7 @@ import io.latentlab.core.optim.OptimizerFactory;
 public final class ExperimentReader {
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "augmentations",
-            "model", "optimizer", "optimizers", "training");
+            "model", "optimizer", "optimizers", "training", "sweep");
     private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "evaluate_every", "sample_every",
             "checkpoint_every");
 

@@ -1,0 +1,267 @@
+package io.latentlab.experiments;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import io.latentlab.core.ContributionRegistry;
+
+/**
+ * A hyper-parameter sweep declared in the experiment's {@code sweep:} block: a grid over the
+ * given values, or random draws from ranges, of any field of the experiment (a contribution's
+ * parameter, a layer's units, the batch size). Each trial is a normal run named
+ * {@code <name>-trial-NN} in {@code <runs>/sweep-<name>/}; trials run in parallel on up to
+ * {@code workers} threads; a sweep started again skips completed trials and resumes stopped ones.
+ *
+ * <pre>
+ * sweep:
+ *   method: grid            # or random (then count and seed)
+ *   parameters:
+ *     optimizer.learning_rate: [0.001, 0.003]
+ *     model.encoder[1].dense.units: [16, 32]
+ *     # random: {range: [0.0001, 0.01], log: true}
+ * </pre>
+ */
+public final class Sweep {
+
+    private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
+
+    /**
+     * One trial.
+     *
+     * @param name the run name
+     * @param values the swept fields' values, by field path
+     * @param text the trial's experiment text
+     */
+    public record Trial(String name, Map<String, Object> values, String text) {
+    }
+
+    /**
+     * A trial's outcome.
+     *
+     * @param trial the trial
+     * @param run its run directory
+     * @param info what the run says about itself
+     */
+    public record Outcome(Trial trial, Path run, RunInfo info) {
+    }
+
+    private final ContributionRegistry registry;
+
+    /** @param registry the installed contributions */
+    public Sweep(ContributionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * @param file the experiment file, with a {@code sweep:} block
+     * @return its trials, in order
+     * @throws InvalidExperimentException if the block is malformed or a trial is not a valid experiment
+     * @throws IOException if the file cannot be read
+     */
+    public List<Trial> trials(Path file) throws InvalidExperimentException, IOException {
+        String text = Files.readString(file);
+        ExperimentReader reader = new ExperimentReader(registry);
+        CheckedExperiment base = reader.check(file, text);
+        Map<?, ?> root = (Map<?, ?>) new Yaml().load(text);
+        if (!(root.get("sweep") instanceof Map<?, ?> sweep) || !(sweep.get("parameters") instanceof Map<?, ?> parameters)
+                || parameters.isEmpty()) {
+            throw problem(file, "sweep", "no 'sweep:' block with 'parameters:' (field path: [values] or {range: [low, high]})");
+        }
+        String method = String.valueOf(sweep.containsKey("method") ? sweep.get("method") : "grid");
+        List<Map<String, Object>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        if ("grid".equals(method)) {
+            for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
+                if (!(parameter.getValue() instanceof List<?> values) || values.isEmpty()) {
+                    throw problem(file, "sweep.parameters." + parameter.getKey(), "a grid takes a list of values");
+                }
+                List<Map<String, Object>> next = new ArrayList<>();
+                for (Map<String, Object> combination : combinations) {
+                    for (Object value : values) {
+                        Map<String, Object> extended = new LinkedHashMap<>(combination);
+                        extended.put(String.valueOf(parameter.getKey()), value);
+                        next.add(extended);
+                    }
+                }
+                combinations = next;
+            }
+        } else if ("random".equals(method)) {
+            int count = sweep.get("count") instanceof Number n ? n.intValue() : 8;
+            SplittableRandom random = new SplittableRandom(sweep.get("seed") instanceof Number n ? n.longValue() : 1);
+            combinations.clear();
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> combination = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
+                    combination.put(String.valueOf(parameter.getKey()), draw(file, parameter, random));
+                }
+                combinations.add(combination);
+            }
+        } else {
+            throw problem(file, "sweep.method", "unknown method '" + method + "'; use grid or random");
+        }
+        List<Trial> trials = new ArrayList<>();
+        for (int i = 0; i < combinations.size(); i++) {
+            String name = String.format(Locale.ROOT, "%s-trial-%02d", base.experiment().name(), i + 1);
+            Map<String, Object> tree = copy(root);
+            tree.remove("sweep");
+            tree.put("name", name);
+            for (Map.Entry<String, Object> value : combinations.get(i).entrySet()) {
+                set(file, tree, value.getKey(), value.getValue());
+            }
+            DumperOptions options = new DumperOptions();
+            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            String trialText = "# " + base.experiment().name() + " sweep, trial " + (i + 1) + ": " + combinations.get(i)
+                    + "\n" + new Yaml(options).dump(tree);
+            reader.check(file, trialText); // every trial valid before any training
+            trials.add(new Trial(name, combinations.get(i), trialText));
+        }
+        return trials;
+    }
+
+    private static Object draw(Path file, Map.Entry<?, ?> parameter, SplittableRandom random)
+            throws InvalidExperimentException {
+        if (parameter.getValue() instanceof List<?> values && !values.isEmpty()) {
+            return values.get(random.nextInt(values.size()));
+        }
+        if (parameter.getValue() instanceof Map<?, ?> spec && spec.get("range") instanceof List<?> range && range.size() == 2
+                && range.get(0) instanceof Number low && range.get(1) instanceof Number high) {
+            boolean log = Boolean.TRUE.equals(spec.get("log"));
+            double u = random.nextDouble();
+            double value = log ? Math.exp(Math.log(low.doubleValue()) + u * (Math.log(high.doubleValue())
+                    - Math.log(low.doubleValue()))) : low.doubleValue() + u * (high.doubleValue() - low.doubleValue());
+            return low instanceof Double || high instanceof Double ? (Object) value : (Object) Math.round(value);
+        }
+        throw problem(file, "sweep.parameters." + parameter.getKey(), "expected [values] or {range: [low, high], log: true}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<?, ?> map) {
+        return (Map<String, Object>) new Yaml().load(new Yaml().dump(map));
+    }
+
+    /** Sets a field by path, e.g. {@code model.encoder[1].dense.units}; the field's parents must exist. */
+    @SuppressWarnings("unchecked")
+    private static void set(Path file, Map<String, Object> tree, String path, Object value) throws InvalidExperimentException {
+        Matcher matcher = STEP.matcher(path);
+        List<Object> steps = new ArrayList<>();
+        while (matcher.find()) {
+            steps.add(matcher.group(1) != null ? matcher.group(1) : (Object) Integer.parseInt(matcher.group(2)));
+        }
+        Object node = tree;
+        for (int i = 0; i < steps.size() - 1; i++) {
+            Object step = steps.get(i);
+            node = node instanceof Map<?, ?> map && step instanceof String key ? map.get(key)
+                    : node instanceof List<?> list && step instanceof Integer index && index < list.size() ? list.get(index)
+                    : null;
+            if (node == null) {
+                throw problem(file, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
+            }
+        }
+        Object last = steps.get(steps.size() - 1);
+        if (node instanceof Map<?, ?> map && last instanceof String key) {
+            ((Map<String, Object>) map).put(key, value);
+        } else if (node instanceof List<?> list && last instanceof Integer index && index < list.size()) {
+            ((List<Object>) list).set(index, value);
+        } else {
+            throw problem(file, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
+        }
+    }
+
+    private static InvalidExperimentException problem(Path file, String path, String message) {
+        return new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), 1, 1, path, message)));
+    }
+
+    /**
+     * Runs the trials not completed yet, {@code workers} at a time.
+     *
+     * @param file the experiment file (relative paths in it resolve there)
+     * @param trials from {@link #trials}
+     * @param folder the sweep's folder
+     * @param workers parallel trials
+     * @param progress told when each trial ends
+     * @return every trial's outcome, in order
+     * @throws Exception if a trial fails
+     */
+    public List<Outcome> run(Path file, List<Trial> trials, Path folder, int workers, ExperimentRunner.Progress progress)
+            throws Exception {
+        Files.createDirectories(folder);
+        ExperimentReader reader = new ExperimentReader(registry);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
+        try {
+            List<Future<Path>> futures = new ArrayList<>();
+            for (Trial trial : trials) {
+                futures.add(pool.submit(() -> {
+                    Path existing = existing(folder, trial.name());
+                    CheckedExperiment checked = reader.check(file, trial.text());
+                    ExperimentRunner runner = new ExperimentRunner(registry);
+                    ExperimentRunner.Progress quiet = (line, end) -> { };
+                    Path run;
+                    if (existing == null) {
+                        run = runner.run(checked, folder, quiet);
+                    } else if (!"completed".equals(RunInfo.of(existing).status())) {
+                        runner.resume(existing, checked, quiet);
+                        run = existing;
+                    } else {
+                        run = existing;
+                    }
+                    progress.report(trial.name() + " " + RunInfo.of(run).status() + " " + trial.values(), true);
+                    return run;
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < trials.size(); i++) {
+                Path run = futures.get(i).get();
+                outcomes.add(new Outcome(trials.get(i), run, RunInfo.of(run)));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** @return the trial's run directory from an earlier start of the sweep, or {@code null} */
+    private static Path existing(Path folder, String trial) throws IOException {
+        Pattern pattern = Pattern.compile("\\d{8}-\\d{6}-" + Pattern.quote(trial) + "(-\\d+)?");
+        try (var children = Files.list(folder)) {
+            return children.filter(p -> pattern.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve(RunDirectory.CHECKPOINT))).sorted().reduce((a, b) -> b)
+                    .orElse(null);
+        }
+    }
+
+    /**
+     * Writes the sweep's table: one row per trial with its values, status and headline metric.
+     *
+     * @param outcomes the outcomes
+     * @param file the CSV to write
+     * @throws IOException if it cannot be written
+     */
+    public static void writeTable(List<Outcome> outcomes, Path file) throws IOException {
+        List<String> columns = new ArrayList<>(outcomes.get(0).trial().values().keySet());
+        StringBuilder csv = new StringBuilder("trial," + String.join(",", columns) + ",status,headline_metric,value\n");
+        for (Outcome outcome : outcomes) {
+            csv.append(outcome.trial().name());
+            for (String column : columns) {
+                csv.append(',').append(outcome.trial().values().get(column));
+            }
+            csv.append(',').append(outcome.info().status()).append(',').append(outcome.info().headlineMetric()).append(',')
+                    .append(outcome.info().headlineValue()).append('\n');
+        }
+        Files.writeString(file, csv);
+    }
+}

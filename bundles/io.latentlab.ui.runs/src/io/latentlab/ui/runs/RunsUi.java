@@ -1,0 +1,96 @@
+package io.latentlab.ui.runs;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.ui.runs.internal.ExperimentJob;
+
+/** The runs bundle's entry points: where runs live, opening a run's dashboard, training an experiment. */
+public final class RunsUi {
+
+    /** Id of the Runs view. */
+    public static final String RUNS_VIEW_ID = "io.latentlab.ui.runs.view";
+
+    /** Id of the run dashboard view (one instance per run, the run's path as secondary id). */
+    public static final String DASHBOARD_VIEW_ID = "io.latentlab.ui.results.dashboard";
+
+    /** System property naming the runs folder (else {@code runs/} in the workspace). */
+    public static final String RUNS_PROPERTY = "latentlab.runs";
+
+    private RunsUi() {
+    }
+
+    /** @return the folder runs are written to and listed from */
+    public static Path runsFolder() {
+        String given = System.getProperty(RUNS_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        return Path.of(Platform.getInstanceLocation().getURL().getPath()).resolve("runs");
+    }
+
+    /**
+     * @param run a run directory
+     * @return the dashboard view showing it (opened, or brought to the front)
+     * @throws PartInitException if the view cannot be created
+     */
+    public static IViewPart openDashboard(Path run) throws PartInitException {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        return page.showView(DASHBOARD_VIEW_ID, encode(run), IWorkbenchPage.VIEW_ACTIVATE);
+    }
+
+    /**
+     * Trains an experiment in a background job (progress, cancel); its dashboard opens as soon as
+     * the run directory exists.
+     *
+     * @param experiment the experiment file
+     * @return the scheduled job
+     */
+    public static Job train(Path experiment) {
+        Job job = new ExperimentJob(experiment, null, registry());
+        job.schedule();
+        return job;
+    }
+
+    /**
+     * Continues a stopped run from its last checkpoint in a background job.
+     *
+     * @param run the run directory
+     * @return the scheduled job
+     */
+    public static Job resume(Path run) {
+        Job job = new ExperimentJob(null, run, registry());
+        job.schedule();
+        return job;
+    }
+
+    private static ContributionRegistry registry() {
+        return io.latentlab.ui.Services.registry();
+    }
+
+    /**
+     * @param run a run directory
+     * @return a view secondary id for it (no ':' allowed there)
+     */
+    public static String encode(Path run) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(run.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param secondaryId from {@link #encode}
+     * @return the run directory
+     */
+    public static Path decode(String secondaryId) {
+        return Path.of(new String(Base64.getUrlDecoder().decode(secondaryId), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,108 @@
+package io.latentlab.ui.runs.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PartInitException;
+
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.ui.runs.RunsUi;
+
+/**
+ * Trains (or resumes) an experiment with the same runner as {@code latentlab train}, in this JVM,
+ * off the UI thread. Cancel stops after the current step with a final checkpoint, so a
+ * cancelled run can be resumed.
+ */
+public final class ExperimentJob extends Job {
+
+    private static final String BUNDLE = "io.latentlab.ui.runs";
+    private static final int TICKS = 1000;
+
+    private final Path experiment;
+    private final Path resumed;
+    private final ContributionRegistry registry;
+    private volatile ExperimentRunner runner;
+
+    /**
+     * @param experiment the experiment file to train, or {@code null} when resuming
+     * @param resumed the run directory to resume, or {@code null}
+     * @param registry the installed contributions
+     */
+    public ExperimentJob(Path experiment, Path resumed, ContributionRegistry registry) {
+        super(experiment != null ? "Training " + experiment.getFileName() : "Resuming " + resumed.getFileName());
+        this.experiment = experiment;
+        this.resumed = resumed;
+        this.registry = registry;
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        monitor.beginTask(getName(), TICKS);
+        ExperimentRunner current = new ExperimentRunner(registry);
+        runner = current;
+        int[] done = {0};
+        ExperimentRunner.Progress progress = new ExperimentRunner.Progress() {
+            @Override
+            public void report(String line, boolean endOfEpoch) {
+                monitor.subTask(line);
+            }
+
+            @Override
+            public void started(Path run) {
+                open(run);
+            }
+
+            @Override
+            public void advanced(long step, long totalSteps) {
+                int reached = (int) (TICKS * step / Math.max(1, totalSteps));
+                monitor.worked(reached - done[0]);
+                done[0] = reached;
+            }
+        };
+        try {
+            if (experiment != null) {
+                CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
+                current.run(checked, RunsUi.runsFolder(), progress);
+            } else {
+                CheckedExperiment checked = new ExperimentReader(registry).readRun(resumed);
+                open(resumed);
+                current.resume(resumed, checked, progress);
+            }
+            return monitor.isCanceled() ? new Status(IStatus.INFO, BUNDLE, getName() + ": stopped after the current step;"
+                    + " the checkpoint is kept (Resume in the Runs view)") : Status.OK_STATUS;
+        } catch (InvalidExperimentException e) {
+            return new Status(IStatus.ERROR, BUNDLE, "The experiment is not valid:\n" + e.getMessage());
+        } catch (Exception | LinkageError e) {
+            return new Status(IStatus.ERROR, BUNDLE, getName() + " failed: " + e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    @Override
+    protected void canceling() {
+        ExperimentRunner current = runner;
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    private static void open(Path run) {
+        Display.getDefault().asyncExec(() -> {
+            try {
+                RunsUi.openDashboard(run);
+            } catch (PartInitException e) {
+                org.eclipse.core.runtime.ILog.of(ExperimentJob.class).error("cannot open the dashboard of " + run, e);
+            }
+        });
+    }
+}

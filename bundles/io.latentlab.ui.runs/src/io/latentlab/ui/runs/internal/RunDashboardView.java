@@ -1,0 +1,313 @@
+package io.latentlab.ui.runs.internal;
+
+import java.awt.Color;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Scale;
+import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.latentlab.experiments.MetricsTail;
+import io.latentlab.experiments.RunInfo;
+import io.latentlab.ui.runs.RunsUi;
+
+/**
+ * A run's dashboard: its training metrics and its evaluation metrics as live JFreeChart line
+ * charts (read from {@code metrics.csv} as it grows, at most once a second so training keeps
+ * its speed), the latest sample grid, and its status. Works the same for a finished run.
+ */
+public final class RunDashboardView extends ViewPart {
+
+    private static final int REFRESH_MILLISECONDS = 1000;
+    /** Per-step bookkeeping that would only clutter the loss chart. */
+    private static final Set<String> HIDDEN = Set.of("train_phase");
+
+    private Path run;
+    private MetricsTail tail;
+    private Label status;
+    private final XYSeriesCollection training = new XYSeriesCollection();
+    private final XYSeriesCollection evaluation = new XYSeriesCollection();
+    private final Map<String, XYSeries> raw = new HashMap<>();
+    private final Map<String, XYSeries> shown = new HashMap<>();
+    private JFreeChart trainingChart;
+    private JFreeChart evaluationChart;
+    private int smoothing;
+    private Canvas samples;
+    private Image sampleImage;
+    private Path sampleFile;
+    private long sampleModified;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        run = RunsUi.decode(getViewSite().getSecondaryId());
+        tail = new MetricsTail(run);
+        setPartName(run.getFileName().toString());
+        setTitleToolTip(run.toString());
+        parent.setLayout(new GridLayout(1, false));
+
+        status = new Label(parent, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+
+        Composite controls = new Composite(parent, SWT.NONE);
+        controls.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Button log = new Button(controls, SWT.CHECK);
+        log.setText("Log scale");
+        log.addListener(SWT.Selection, e -> setLogScale(log.getSelection()));
+        new Label(controls, SWT.NONE).setText("  Smoothing");
+        Scale smooth = new Scale(controls, SWT.HORIZONTAL);
+        smooth.setMinimum(0);
+        smooth.setMaximum(50);
+        smooth.setToolTipText("moving average over this many points (training chart)");
+        smooth.addListener(SWT.Selection, e -> {
+            smoothing = smooth.getSelection();
+            rebuildSmoothed();
+        });
+        Button png = new Button(controls, SWT.PUSH);
+        png.setText("Export PNG...");
+        png.addListener(SWT.Selection, e -> exportPng());
+        Button csv = new Button(controls, SWT.PUSH);
+        csv.setText("Export CSV...");
+        csv.addListener(SWT.Selection, e -> exportCsv());
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        trainingChart = chart("Training", training);
+        evaluationChart = chart("Evaluation", evaluation);
+        new ChartComposite(sash, SWT.NONE, trainingChart, true);
+        new ChartComposite(sash, SWT.NONE, evaluationChart, true);
+        samples = new Canvas(sash, SWT.DOUBLE_BUFFERED);
+        samples.addPaintListener(e -> {
+            if (sampleImage != null) {
+                Rectangle bounds = sampleImage.getBounds();
+                Rectangle area = samples.getClientArea();
+                double scale = Math.min((double) area.width / bounds.width, (double) area.height / bounds.height);
+                int width = (int) (bounds.width * scale);
+                int height = (int) (bounds.height * scale);
+                e.gc.setInterpolation(SWT.NONE);
+                e.gc.drawImage(sampleImage, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
+            }
+        });
+        sash.setWeights(40, 30, 30);
+        refresh();
+        schedule(parent);
+    }
+
+    private static JFreeChart chart(String title, XYSeriesCollection data) {
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", "value", data);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        return chart;
+    }
+
+    private void schedule(Composite parent) {
+        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+            if (!parent.isDisposed()) {
+                refresh();
+                schedule(parent);
+            }
+        });
+    }
+
+    /** Reads what the run appended since the last refresh; public for tests. */
+    public void refresh() {
+        try {
+            List<MetricsTail.Point> points = tail.next();
+            Set<XYSeries> touched = new HashSet<>();
+            for (MetricsTail.Point point : points) {
+                if (HIDDEN.contains(point.name())) {
+                    continue;
+                }
+                XYSeries series = raw.computeIfAbsent(point.name(), name -> new XYSeries(name, true, true));
+                series.add(point.step(), point.value(), false);
+                touched.add(series);
+            }
+            if (!touched.isEmpty()) {
+                for (XYSeries series : touched) {
+                    String name = (String) series.getKey();
+                    if (!shown.containsKey(name)) {
+                        XYSeries view = new XYSeries(name, true, true);
+                        shown.put(name, view);
+                        (name.startsWith("train_") ? training : evaluation).addSeries(view);
+                    }
+                    smooth(series, shown.get(name));
+                }
+            }
+            RunInfo info = RunInfo.of(run);
+            status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
+                    info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
+                            + String.format(Locale.ROOT, "%.5g", info.headlineValue())));
+            status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
+            refreshSamples();
+        } catch (IOException e) {
+            status.setText("Cannot read " + run + ": " + e.getMessage());
+        }
+    }
+
+    private String latest() {
+        XYSeries loss = raw.get("train_loss");
+        return loss == null || loss.isEmpty() ? "starting"
+                : String.format(Locale.ROOT, "step %d, loss %.5g", (long) loss.getMaxX(), loss.getY(loss.getItemCount() - 1)
+                        .doubleValue());
+    }
+
+    /** Copies a series into its displayed version, as a trailing moving average for training series. */
+    private void smooth(XYSeries source, XYSeries target) {
+        int window = ((String) source.getKey()).startsWith("train_") ? Math.max(1, smoothing) : 1;
+        int from = target.getItemCount();
+        if (from > source.getItemCount()) {
+            target.clear();
+            from = 0;
+        }
+        double sum = 0;
+        for (int i = Math.max(0, from - window); i < from; i++) { // the window ending at from - 1
+            sum += source.getY(i).doubleValue();
+        }
+        for (int i = from; i < source.getItemCount(); i++) {
+            sum += source.getY(i).doubleValue();
+            if (i - window >= 0) {
+                sum -= source.getY(i - window).doubleValue();
+            }
+            int count = Math.min(window, i + 1);
+            target.add(source.getX(i), sum / count, i == source.getItemCount() - 1);
+        }
+    }
+
+    private void rebuildSmoothed() {
+        for (Map.Entry<String, XYSeries> entry : raw.entrySet()) {
+            XYSeries view = shown.get(entry.getKey());
+            if (view != null) {
+                view.clear();
+                smooth(entry.getValue(), view);
+            }
+        }
+    }
+
+    private void setLogScale(boolean logarithmic) {
+        for (JFreeChart chart : List.of(trainingChart, evaluationChart)) {
+            XYPlot plot = chart.getXYPlot();
+            if (logarithmic) {
+                LogarithmicAxis axis = new LogarithmicAxis("value (log)");
+                axis.setAllowNegativesFlag(true);
+                plot.setRangeAxis(axis);
+            } else {
+                NumberAxis axis = new NumberAxis("value");
+                axis.setAutoRangeIncludesZero(false);
+                plot.setRangeAxis(axis);
+            }
+        }
+    }
+
+    private void refreshSamples() {
+        Path samplesFolder = run.resolve("samples");
+        if (!Files.isDirectory(samplesFolder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(samplesFolder)) {
+            Path newest = files.filter(p -> p.toString().endsWith(".png")).sorted().reduce((a, b) -> b).orElse(null);
+            if (newest == null) {
+                return;
+            }
+            long modified = Files.getLastModifiedTime(newest).toMillis();
+            if (newest.equals(sampleFile) && modified == sampleModified) {
+                return;
+            }
+            Image image = new Image(samples.getDisplay(), newest.toString());
+            if (sampleImage != null) {
+                sampleImage.dispose();
+            }
+            sampleImage = image;
+            sampleFile = newest;
+            sampleModified = modified;
+            samples.setToolTipText(newest.getFileName().toString());
+            samples.redraw();
+        } catch (IOException | org.eclipse.swt.SWTException e) {
+            // a grid being written: the next refresh reads it
+        }
+    }
+
+    private void exportPng() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.png"});
+        dialog.setFileName(run.getFileName() + "-training.png");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                ChartUtils.saveChartAsPNG(new File(file), trainingChart, 1200, 800);
+            } catch (IOException e) {
+                ILog.of(getClass()).error("cannot write " + file, e);
+                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export PNG", e.getMessage());
+            }
+        }
+    }
+
+    private void exportCsv() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.csv"});
+        dialog.setFileName(run.getFileName() + "-metrics.csv");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                Files.copy(run.resolve("metrics.csv"), Path.of(file), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                ILog.of(getClass()).error("cannot write " + file, e);
+                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export CSV", e.getMessage());
+            }
+        }
+    }
+
+    /** @return the number of values shown per metric, by metric name (for tests) */
+    public Map<String, Integer> seriesSizes() {
+        Map<String, Integer> sizes = new HashMap<>();
+        raw.forEach((name, series) -> sizes.put(name, series.getItemCount()));
+        return sizes;
+    }
+
+    @Override
+    public void setFocus() {
+        samples.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (sampleImage != null) {
+            sampleImage.dispose();
+        }
+        super.dispose();
+    }
+}

@@ -1,0 +1,162 @@
+package io.latentlab.ui.runs.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+import io.latentlab.experiments.RunInfo;
+import io.latentlab.ui.runs.RunsUi;
+
+/**
+ * Every run in the runs folder with its status, model, dataset, headline metric and duration;
+ * open a run's dashboard (double-click), train an experiment, resume a stopped run, delete.
+ */
+public final class RunsView extends ViewPart {
+
+    private static final int REFRESH_MILLISECONDS = 2000;
+
+    private TableViewer viewer;
+    private List<RunInfo> shown = List.of();
+
+    @Override
+    public void createPartControl(Composite parent) {
+        viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        column("Run", 260, RunInfo::name);
+        column("Status", 90, RunInfo::status);
+        column("Model", 150, RunInfo::model);
+        column("Dataset", 160, RunInfo::dataset);
+        column("Headline metric", 150, RunInfo::headlineMetric);
+        column("Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
+                : String.format(Locale.ROOT, "%.5g", run.headlineValue()));
+        column("Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
+                : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60));
+        viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
+        getSite().setSelectionProvider(viewer);
+
+        IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
+        toolbar.add(action("Resume", "Continue the selected stopped runs from their last checkpoint",
+                () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
+        toolbar.add(action("Delete", "Delete the selected run folders", this::delete));
+        toolbar.add(action("Refresh", "Read the runs folder again", this::refresh));
+        refresh();
+        schedule(parent);
+    }
+
+    private void column(String title, int width, java.util.function.Function<RunInfo, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((RunInfo) element);
+            }
+        });
+    }
+
+    private static Action action(String text, String tooltip, Runnable body) {
+        Action action = new Action(text) {
+            @Override
+            public void run() {
+                body.run();
+            }
+        };
+        action.setToolTipText(tooltip);
+        return action;
+    }
+
+    private void schedule(Composite parent) {
+        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+            if (!parent.isDisposed()) {
+                refresh();
+                schedule(parent);
+            }
+        });
+    }
+
+    /** Lists the runs folder again; the table changes only when the runs do. */
+    public void refresh() {
+        try {
+            List<RunInfo> runs = RunInfo.list(RunsUi.runsFolder());
+            if (!runs.equals(shown)) {
+                shown = runs;
+                viewer.setInput(runs);
+            }
+        } catch (IOException e) {
+            ILog.of(getClass()).warn("cannot list the runs folder " + RunsUi.runsFolder() + ": " + e.getMessage());
+        }
+    }
+
+    /** @return the runs in the table (for tests) */
+    public List<RunInfo> runs() {
+        return shown;
+    }
+
+    private List<RunInfo> selected() {
+        return ((IStructuredSelection) viewer.getSelection()).toList().stream().map(RunInfo.class::cast).toList();
+    }
+
+    private static void open(RunInfo run) {
+        try {
+            RunsUi.openDashboard(run.directory());
+        } catch (PartInitException e) {
+            ILog.of(RunsView.class).error("cannot open the dashboard of " + run.directory(), e);
+        }
+    }
+
+    private void runExperiment() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = dialog.open();
+        if (file != null) {
+            RunsUi.train(Path.of(file));
+        }
+    }
+
+    private void delete() {
+        List<RunInfo> runs = selected();
+        if (runs.isEmpty() || !MessageDialog.openConfirm(getSite().getShell(), "Delete runs", "Delete " + runs.size()
+                + " run folder(s) with their checkpoints, metrics and samples? This cannot be undone.")) {
+            return;
+        }
+        for (RunInfo run : runs) {
+            try (Stream<Path> files = Files.walk(run.directory())) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                MessageDialog.openError(getSite().getShell(), "Delete runs", "Cannot delete " + run.directory() + ": "
+                        + e.getMessage());
+            }
+        }
+        refresh();
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+}

@@ -23,6 +23,9 @@ public final class RunsUi {
     /** Id of the run dashboard view (one instance per run, the run's path as secondary id). */
     public static final String DASHBOARD_VIEW_ID = "io.latentlab.ui.results.dashboard";
 
+    /** Id of the run comparison view (one instance per set of runs). */
+    public static final String COMPARE_VIEW_ID = "io.latentlab.ui.results.compare";
+
     /** System property naming the runs folder (else {@code runs/} in the workspace). */
     public static final String RUNS_PROPERTY = "latentlab.runs";
 
@@ -46,6 +49,17 @@ public final class RunsUi {
     public static IViewPart openDashboard(Path run) throws PartInitException {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         return page.showView(DASHBOARD_VIEW_ID, encode(run), IWorkbenchPage.VIEW_ACTIVATE);
+    }
+
+    /**
+     * @param runs two or more run directories
+     * @return the comparison view overlaying their metrics and diffing their configurations
+     * @throws PartInitException if the view cannot be created
+     */
+    public static IViewPart compare(java.util.List<Path> runs) throws PartInitException {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        String joined = String.join("\n", runs.stream().map(run -> run.toAbsolutePath().normalize().toString()).toList());
+        return page.showView(COMPARE_VIEW_ID, encode(Path.of(joined)), IWorkbenchPage.VIEW_ACTIVATE);
     }
 
     /**

@@ -29,18 +29,19 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
 import org.eclipse.ui.part.ViewPart;
-import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogarithmicAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.latentlab.experiments.MetricsTail;
 import io.latentlab.experiments.RunInfo;
+import io.latentlab.experiments.RunRecord;
+import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
@@ -64,6 +65,9 @@ public final class RunDashboardView extends ViewPart {
     private JFreeChart trainingChart;
     private JFreeChart evaluationChart;
     private int smoothing;
+    private double phase = Double.NaN;
+    private int phases;
+    private String bundleWarning = "";
     private Canvas samples;
     private Image sampleImage;
     private Path sampleFile;
@@ -103,8 +107,8 @@ public final class RunDashboardView extends ViewPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        trainingChart = chart("Training", training);
-        evaluationChart = chart("Evaluation", evaluation);
+        trainingChart = Charts.lines("Training", training);
+        evaluationChart = Charts.lines("Evaluation", evaluation);
         new ChartComposite(sash, SWT.NONE, trainingChart, true);
         new ChartComposite(sash, SWT.NONE, evaluationChart, true);
         samples = new Canvas(sash, SWT.DOUBLE_BUFFERED);
@@ -120,19 +124,16 @@ public final class RunDashboardView extends ViewPart {
             }
         });
         sash.setWeights(40, 30, 30);
+        try {
+            List<String> differences = RunRecord.bundleDifferences(run, Services.registry());
+            if (!differences.isEmpty()) {
+                bundleWarning = "\nWarning: this run was made with other bundles: " + String.join("; ", differences);
+            }
+        } catch (IllegalStateException e) {
+            bundleWarning = "";
+        }
         refresh();
         schedule(parent);
-    }
-
-    private static JFreeChart chart(String title, XYSeriesCollection data) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "step", "value", data);
-        chart.setBackgroundPaint(Color.WHITE);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        return chart;
     }
 
     private void schedule(Composite parent) {
@@ -150,6 +151,9 @@ public final class RunDashboardView extends ViewPart {
             List<MetricsTail.Point> points = tail.next();
             Set<XYSeries> touched = new HashSet<>();
             for (MetricsTail.Point point : points) {
+                if ("train_phase".equals(point.name())) {
+                    markPhase(point);
+                }
                 if (HIDDEN.contains(point.name())) {
                     continue;
                 }
@@ -171,12 +175,31 @@ public final class RunDashboardView extends ViewPart {
             RunInfo info = RunInfo.of(run);
             status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
-                            + String.format(Locale.ROOT, "%.5g", info.headlineValue())));
+                            + String.format(Locale.ROOT, "%.5g", info.headlineValue())) + bundleWarning);
             status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
             refreshSamples();
         } catch (IOException e) {
             status.setText("Cannot read " + run + ": " + e.getMessage());
         }
+    }
+
+    /** A vertical line where a model's phase changes (e.g. stacked AE pre-training layer 2, fine-tuning). */
+    private void markPhase(MetricsTail.Point point) {
+        if (point.value() != phase) {
+            phase = point.value();
+            ValueMarker marker = new ValueMarker(point.step());
+            marker.setPaint(Color.GRAY);
+            marker.setLabel("phase " + (int) phase);
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            trainingChart.getXYPlot().addDomainMarker(marker);
+            phases++;
+        }
+    }
+
+    /** @return how many phase boundaries are marked (for tests) */
+    public int phaseMarkers() {
+        return phases;
     }
 
     private String latest() {
@@ -219,18 +242,7 @@ public final class RunDashboardView extends ViewPart {
     }
 
     private void setLogScale(boolean logarithmic) {
-        for (JFreeChart chart : List.of(trainingChart, evaluationChart)) {
-            XYPlot plot = chart.getXYPlot();
-            if (logarithmic) {
-                LogarithmicAxis axis = new LogarithmicAxis("value (log)");
-                axis.setAllowNegativesFlag(true);
-                plot.setRangeAxis(axis);
-            } else {
-                NumberAxis axis = new NumberAxis("value");
-                axis.setAutoRangeIncludesZero(false);
-                plot.setRangeAxis(axis);
-            }
-        }
+        Charts.logScale(List.of(trainingChart, evaluationChart), logarithmic);
     }
 
     private void refreshSamples() {

@@ -57,6 +57,8 @@ public final class RunsView extends ViewPart {
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
+        toolbar.add(action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
+                this::compare));
         toolbar.add(action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
         toolbar.add(action("Delete", "Delete the selected run folders", this::delete));
@@ -125,6 +127,30 @@ public final class RunsView extends ViewPart {
         } catch (PartInitException e) {
             ILog.of(RunsView.class).error("cannot open the dashboard of " + run.directory(), e);
         }
+    }
+
+    private void compare() {
+        List<RunInfo> runs = selected();
+        if (runs.size() < 2) {
+            MessageDialog.openInformation(getSite().getShell(), "Compare runs", "Select two or more runs to compare.");
+            return;
+        }
+        try {
+            RunsUi.compare(runs.stream().map(RunInfo::directory).toList());
+        } catch (PartInitException e) {
+            ILog.of(getClass()).error("cannot open the comparison", e);
+        }
+    }
+
+    /** Selects runs by name, as a user's clicks would (for tests). */
+    public void select(List<String> names) {
+        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(shown.stream()
+                .filter(run -> names.contains(run.name())).toArray()));
+    }
+
+    /** Runs the Compare action on the selection (for tests). */
+    public void compareSelected() {
+        compare();
     }
 
     private void runExperiment() {

@@ -1,0 +1,169 @@
+package io.latentlab.ui.runs.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import io.latentlab.experiments.MetricsTail;
+import io.latentlab.experiments.RunRecord;
+import io.latentlab.ui.runs.RunsUi;
+
+/**
+ * Several runs side by side: one metric of every run overlaid in one chart (live, for runs still
+ * training, e.g. an optimizer race), and the configuration fields in which they differ.
+ */
+public final class RunComparisonView extends ViewPart {
+
+    private static final int REFRESH_MILLISECONDS = 1000;
+
+    private List<Path> runs;
+    private final List<MetricsTail> tails = new ArrayList<>();
+    private final List<Map<String, XYSeries>> values = new ArrayList<>();
+    private final XYSeriesCollection shown = new XYSeriesCollection();
+    private final TreeSet<String> metrics = new TreeSet<>();
+    private JFreeChart chart;
+    private Combo metric;
+    private String selected = "train_loss";
+
+    @Override
+    public void createPartControl(Composite parent) {
+        runs = Arrays.stream(RunsUi.decode(getViewSite().getSecondaryId()).toString().split("\n")).map(Path::of).toList();
+        setPartName("Compare " + runs.size() + " runs");
+        for (Path run : runs) {
+            tails.add(new MetricsTail(run));
+            values.add(new LinkedHashMap<>());
+        }
+        parent.setLayout(new GridLayout(1, false));
+        Composite controls = new Composite(parent, SWT.NONE);
+        controls.setLayout(new RowLayout(SWT.HORIZONTAL));
+        new Label(controls, SWT.NONE).setText("Metric");
+        metric = new Combo(controls, SWT.READ_ONLY);
+        metric.addListener(SWT.Selection, e -> show(metric.getText()));
+        Button log = new Button(controls, SWT.CHECK);
+        log.setText("Log scale");
+        log.addListener(SWT.Selection, e -> Charts.logScale(List.of(chart), log.getSelection()));
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = Charts.lines(selected, shown);
+        new ChartComposite(sash, SWT.NONE, chart, true);
+        differences(sash);
+        sash.setWeights(65, 35);
+        refresh();
+        schedule(parent);
+    }
+
+    /** The configuration fields whose values differ between the runs, one column per run. */
+    private void differences(Composite parent) {
+        Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        TableColumn field = new TableColumn(table, SWT.NONE);
+        field.setText("Differs");
+        field.setWidth(260);
+        List<Map<String, String>> configurations = runs.stream().map(RunRecord::configuration).toList();
+        for (Path run : runs) {
+            TableColumn column = new TableColumn(table, SWT.NONE);
+            column.setText(run.getFileName().toString());
+            column.setWidth(200);
+        }
+        TreeSet<String> keys = new TreeSet<>();
+        configurations.forEach(configuration -> keys.addAll(configuration.keySet()));
+        for (String key : keys) {
+            if (key.equals("name") || configurations.stream().map(c -> c.get(key)).distinct().count() == 1) {
+                continue;
+            }
+            TableItem item = new TableItem(table, SWT.NONE);
+            item.setText(0, key);
+            for (int i = 0; i < runs.size(); i++) {
+                item.setText(i + 1, String.valueOf(configurations.get(i).getOrDefault(key, "")));
+            }
+        }
+    }
+
+    private void schedule(Composite parent) {
+        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+            if (!parent.isDisposed()) {
+                refresh();
+                schedule(parent);
+            }
+        });
+    }
+
+    /** Reads what each run appended since the last refresh; public for tests. */
+    public void refresh() {
+        for (int i = 0; i < runs.size(); i++) {
+            try {
+                for (MetricsTail.Point point : tails.get(i).next()) {
+                    values.get(i).computeIfAbsent(point.name(), name -> new XYSeries(name,
+                            true, true)).add(point.step(), point.value(), false);
+                    metrics.add(point.name());
+                }
+            } catch (IOException e) {
+                // a run being written: the next refresh reads it
+            }
+        }
+        if (metric.getItemCount() != metrics.size()) {
+            metric.setItems(metrics.toArray(String[]::new));
+            metric.setText(selected);
+        }
+        show(selected);
+    }
+
+    private void show(String name) {
+        boolean changed = !name.equals(selected) || shown.getSeriesCount() == 0;
+        selected = name;
+        chart.setTitle(name);
+        if (changed) {
+            shown.removeAllSeries();
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            XYSeries source = values.get(i).get(name);
+            String label = runs.get(i).getFileName().toString();
+            int index = shown.getSeriesIndex(label);
+            if (source == null) {
+                continue;
+            }
+            XYSeries target = index >= 0 ? shown.getSeries(index) : new XYSeries(label, true, true);
+            for (int j = target.getItemCount(); j < source.getItemCount(); j++) {
+                target.add(source.getX(j), source.getY(j), j == source.getItemCount() - 1);
+            }
+            if (index < 0) {
+                shown.addSeries(target);
+            }
+        }
+    }
+
+    /** @return the number of series overlaid (for tests) */
+    public int seriesCount() {
+        return shown.getSeriesCount();
+    }
+
+    @Override
+    public void setFocus() {
+        metric.setFocus();
+    }
+}

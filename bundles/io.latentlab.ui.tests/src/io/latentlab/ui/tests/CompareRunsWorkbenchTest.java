@@ -1,0 +1,99 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.OptimizerRace;
+import io.latentlab.ui.Services;
+import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunDashboardView;
+import io.latentlab.ui.runs.internal.RunsView;
+
+/**
+ * An optimizer race compared in the workbench (curves overlaid, the differing optimizer shown),
+ * and a stacked autoencoder's dashboard marking its phases.
+ */
+class CompareRunsWorkbenchTest {
+
+    private static final String EXPERIMENT = """
+            name: race
+            seed: 4
+            dataset:
+              id: mnist
+              train_limit: 2048
+              test_limit: 256
+            model:
+              id: %s
+            optimizer:
+              id: sgd
+              learning_rate: 0.01
+            training:
+              epochs: 2
+              batch_size: 64
+            """;
+
+    @Test
+    void raceCurvesAreOverlaidAndPhasesAreMarked(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path runs = folder.resolve("runs");
+        System.setProperty(RunsUi.RUNS_PROPERTY, runs.toString());
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1500, 950);
+        IWorkbenchPage page = window.getActivePage();
+
+        Path race = folder.resolve("race.experiment.yaml");
+        Files.writeString(race, EXPERIMENT.formatted("""
+                autoencoder
+                  encoder:
+                    - dense: {units: 64, activation: relu}
+                  decoder:
+                    - dense: {units: 784, activation: sigmoid}"""));
+        new OptimizerRace(Services.registry()).run(race, List.of("sgd", "adam"), runs,
+                new ExperimentRunner(Services.registry()), (line, end) -> { });
+
+        RunsView view = (RunsView) page.showView(RunsUi.RUNS_VIEW_ID);
+        view.refresh();
+        view.select(List.of(view.runs().get(0).name(), view.runs().get(1).name()));
+        view.compareSelected();
+        Shots.settle(display, 1500);
+        RunComparisonView comparison = null;
+        for (IViewReference reference : page.getViewReferences()) {
+            if (RunsUi.COMPARE_VIEW_ID.equals(reference.getId())) {
+                comparison = (RunComparisonView) reference.getView(false);
+            }
+        }
+        assertEquals(2, comparison.seriesCount(), "one train_loss curve per optimizer");
+        Shots.take(display, window.getShell().getBounds(), "compare.png");
+
+        Path stacked = folder.resolve("stacked.experiment.yaml");
+        Files.writeString(stacked, EXPERIMENT.replace("name: race", "name: stacked").replace("epochs: 2", "epochs: 3")
+                .formatted("""
+                        stacked_autoencoder
+                          pretrain_epochs: 1
+                          encoder:
+                            - dense: {units: 64, activation: relu}
+                            - dense: {units: 32, activation: relu}"""));
+        Path run = new ExperimentRunner(Services.registry()).run(new ExperimentReader(Services.registry()).read(stacked),
+                runs, (line, end) -> { });
+        RunDashboardView dashboard = (RunDashboardView) RunsUi.openDashboard(run);
+        Shots.settle(display, 1500);
+        assertEquals(3, dashboard.phaseMarkers(), "layer 1, layer 2, fine-tuning");
+        assertTrue(dashboard.seriesSizes().get("train_loss") == 96);
+        Shots.take(display, window.getShell().getBounds(), "phases.png");
+    }
+}

@@ -29,14 +29,42 @@ public final class RunsUi {
     /** System property naming the runs folder (else {@code runs/} in the workspace). */
     public static final String RUNS_PROPERTY = "latentlab.runs";
 
+    /** Preference: the runs folder (empty: runs/ in the workspace). */
+    public static final String RUNS_FOLDER_PREFERENCE = "runsFolder";
+
+    /** Preference: milliseconds between dashboard refreshes. */
+    public static final String REFRESH_PREFERENCE = "refreshMilliseconds";
+
+    private static org.eclipse.ui.preferences.ScopedPreferenceStore preferences;
+
     private RunsUi() {
     }
 
-    /** @return the folder runs are written to and listed from */
+    /** @return this bundle's preferences (instance scope), with their defaults */
+    public static synchronized org.eclipse.ui.preferences.ScopedPreferenceStore preferences() {
+        if (preferences == null) {
+            preferences = new org.eclipse.ui.preferences.ScopedPreferenceStore(
+                    org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE, "io.latentlab.ui.runs");
+            preferences.setDefault(RUNS_FOLDER_PREFERENCE, "");
+            preferences.setDefault(REFRESH_PREFERENCE, 1000);
+        }
+        return preferences;
+    }
+
+    /** @return milliseconds between dashboard refreshes (throttles chart updates while training) */
+    public static int refreshMilliseconds() {
+        return Math.max(200, preferences().getInt(REFRESH_PREFERENCE));
+    }
+
+    /** @return the folder runs are written to and listed from: -Dlatentlab.runs, else the preference, else runs/ in the workspace */
     public static Path runsFolder() {
         String given = System.getProperty(RUNS_PROPERTY);
         if (given != null && !given.isBlank()) {
             return Path.of(given);
+        }
+        String preferred = preferences().getString(RUNS_FOLDER_PREFERENCE);
+        if (!preferred.isBlank()) {
+            return Path.of(preferred);
         }
         return Path.of(Platform.getInstanceLocation().getURL().getPath()).resolve("runs");
     }

@@ -95,6 +95,9 @@ class RunsWorkbenchTest {
         assertEquals("completed", listed.get(0).status());
         assertEquals("autoencoder", listed.get(0).model());
         assertTrue(listed.get(0).headlineValue() > 0 && listed.get(0).headlineValue() < 0.3);
+        // for the record (README: GUI vs headless throughput), not asserted: timings are not tests
+        System.out.println("workbench training: " + Files.readString(listed.get(0).directory().resolve("summary.json"))
+                .lines().filter(l -> l.contains("examples_per_second")).findFirst().orElse("").strip());
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "runs.png");
     }

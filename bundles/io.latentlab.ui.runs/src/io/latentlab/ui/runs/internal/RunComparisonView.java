@@ -37,7 +37,6 @@ import io.latentlab.ui.runs.RunsUi;
  */
 public final class RunComparisonView extends ViewPart {
 
-    private static final int REFRESH_MILLISECONDS = 1000;
 
     private List<Path> runs;
     private final List<MetricsTail> tails = new ArrayList<>();
@@ -105,7 +104,7 @@ public final class RunComparisonView extends ViewPart {
     }
 
     private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+        parent.getDisplay().timerExec(RunsUi.refreshMilliseconds(), () -> {
             if (!parent.isDisposed()) {
                 refresh();
                 schedule(parent);

@@ -46,12 +46,11 @@ import io.latentlab.ui.runs.RunsUi;
 
 /**
  * A run's dashboard: its training metrics and its evaluation metrics as live JFreeChart line
- * charts (read from {@code metrics.csv} as it grows, at most once a second so training keeps
+ * charts (read from {@code metrics.csv} as it grows, at the preferences' refresh interval, 1 s by default, so training keeps
  * its speed), the latest sample grid, and its status. Works the same for a finished run.
  */
 public final class RunDashboardView extends ViewPart {
 
-    private static final int REFRESH_MILLISECONDS = 1000;
     /** Per-step bookkeeping that would only clutter the loss chart. */
     private static final Set<String> HIDDEN = Set.of("train_phase");
 
@@ -137,7 +136,7 @@ public final class RunDashboardView extends ViewPart {
     }
 
     private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
+        parent.getDisplay().timerExec(RunsUi.refreshMilliseconds(), () -> {
             if (!parent.isDisposed()) {
                 refresh();
                 schedule(parent);

@@ -1,0 +1,35 @@
+package io.latentlab.ui.runs.internal;
+
+import org.eclipse.jface.preference.DirectoryFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+
+import io.latentlab.ui.runs.RunsUi;
+
+/** Preferences > Latentlab: where runs go, and how often dashboards read new values. */
+public final class RunsPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+    /** Creates the page. */
+    public RunsPreferencePage() {
+        super(GRID);
+        setDescription("Runs and dashboards. The runs folder applies to new runs and to the Runs view;"
+                + " -Dlatentlab.runs=DIR on the command line overrides it.");
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(RunsUi.preferences());
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        addField(new DirectoryFieldEditor(RunsUi.RUNS_FOLDER_PREFERENCE, "Runs folder (empty: runs/ in the workspace):",
+                getFieldEditorParent()));
+        IntegerFieldEditor refresh = new IntegerFieldEditor(RunsUi.REFRESH_PREFERENCE, "Chart refresh interval (ms):",
+                getFieldEditorParent());
+        refresh.setValidRange(200, 60_000);
+        addField(refresh);
+    }
+}

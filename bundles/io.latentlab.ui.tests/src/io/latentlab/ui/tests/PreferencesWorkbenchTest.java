@@ -1,0 +1,56 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.ui.runs.RunsUi;
+
+/** Preferences > Latentlab sets where runs go; the command-line property still wins. */
+class PreferencesWorkbenchTest {
+
+    @Test
+    void theRunsFolderPreferenceIsUsedUnlessThePropertyOverridesIt(@TempDir Path folder) {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        String property = System.clearProperty(RunsUi.RUNS_PROPERTY);
+        try {
+            RunsUi.preferences().setValue(RunsUi.RUNS_FOLDER_PREFERENCE, folder.toString());
+            assertEquals(folder, RunsUi.runsFolder());
+            System.setProperty(RunsUi.RUNS_PROPERTY, folder.resolve("other").toString());
+            assertEquals(folder.resolve("other"), RunsUi.runsFolder());
+
+            AtomicReference<String> title = new AtomicReference<>();
+            display.timerExec(1500, () -> {
+                Shell dialog = display.getActiveShell();
+                if (dialog != null && dialog != window.getShell()) {
+                    Shots.settle(display, 300);
+                    title.set(dialog.getText());
+                    Shots.take(display, dialog.getBounds(), "preferences.png");
+                    dialog.close();
+                }
+            });
+            PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(window.getShell(),
+                    "io.latentlab.ui.runs.preferences", null, null);
+            dialog.open();
+            assertEquals("Preferences", title.get());
+        } finally {
+            RunsUi.preferences().setToDefault(RunsUi.RUNS_FOLDER_PREFERENCE);
+            if (property != null) {
+                System.setProperty(RunsUi.RUNS_PROPERTY, property);
+            } else {
+                System.clearProperty(RunsUi.RUNS_PROPERTY);
+            }
+        }
+    }
+}

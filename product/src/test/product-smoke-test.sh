@@ -14,7 +14,7 @@ start=$(now_ms)
 env -u DISPLAY "$product/latentlab" info > "$out/info.txt" 2>&1 || { cat "$out/info.txt"; fail "latentlab info exited non-zero"; }
 info_ms=$(( $(now_ms) - start ))
 cat "$out/info.txt"
-grep -q '^ND4J backend *CpuBackend' "$out/info.txt" || fail "latentlab info did not report the CPU backend"
+grep -q '^ND4J .*CpuBackend' "$out/info.txt" || fail "latentlab info did not report the CPU backend"
 grep -q 'io.latentlab.nd4j' "$out/info.txt" || fail "latentlab info did not list io.latentlab.nd4j"
 echo "latentlab info: ${info_ms} ms start to exit"
 

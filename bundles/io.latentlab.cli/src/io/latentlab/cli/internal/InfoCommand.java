@@ -42,12 +42,7 @@ public final class InfoCommand implements Command {
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         BackendInfo backend = Nd4jRuntime.initialize();
         out.println("Latentlab " + FrameworkUtil.getBundle(getClass()).getVersion());
-        out.println("Java            " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                + ")");
-        out.println("ND4J backend    " + backend.backend() + " (native build " + backend.nativeVariant() + ")");
-        out.println("BLAS vendor     " + backend.blasVendor());
-        out.println("Threads         " + backend.ompThreads() + " OpenMP, " + backend.blasThreads() + " BLAS, "
-                + Runtime.getRuntime().availableProcessors() + " cores");
+        backend.describe().forEach(out::println);
         out.println();
         out.println("Contributions:");
         for (ContributionKind kind : ContributionKind.all()) {

@@ -64,5 +64,10 @@ class WorkbenchSmokeTest {
         });
         ActionFactory.ABOUT.create(window).run();
         assertEquals("About Latentlab", aboutTitle.get());
+        List<String> versions = io.latentlab.ui.internal.VersionsPage.lines();
+        assertTrue(versions.get(0).startsWith("Latentlab       0.1.0"), versions.toString());
+        assertTrue(versions.stream().anyMatch(line -> line.startsWith("Java            " + System.getProperty("java.version"))));
+        assertTrue(versions.stream().anyMatch(line -> line.startsWith("ND4J            1.0.0") && line.contains("CpuBackend")),
+                versions.toString());
     }
 }

@@ -46,6 +46,8 @@ public final class UNet extends AbstractContribution implements ModelFactory {
                         .number("threshold", 0.5, 0.0, 1.0, "", "segmentation: a pixel is foreground above this value")
                         .number("noise_std", 0.5, 0.0, 10.0, "", "Gaussian noise added to the input (then clipped to [0, 1])")
                         .integer("occlusion", 8L, 0L, 4096L, "px", "side of a random square set to 0 in the input; 0: none")
+                        .number("dice_weight", 1.0, 0.0, 100.0, "", "segmentation: weight of a soft Dice loss added to the"
+                                + " per-pixel cross-entropy (optimises overlap, which IoU measures); 0: cross-entropy only")
                         .build());
     }
 
@@ -87,7 +89,8 @@ public final class UNet extends AbstractContribution implements ModelFactory {
         boolean segmentation = "segmentation".equals(setup.parameters().getString("task"));
         return new UNetModel(network, bce.create(bce.schema().resolve("loss 'bce'", Map.of("from_logits", true))),
                 optimizer.create(choice.parameters()), corruption, segmentation,
-                setup.parameters().getDouble("threshold"), setup.seed(), ids);
+                setup.parameters().getDouble("threshold"),
+                segmentation ? setup.parameters().getDouble("dice_weight") : 0.0, setup.seed(), ids);
     }
 
     private static Augmentation augmentation(ModelSetup setup, String id, Map<String, Object> parameters,

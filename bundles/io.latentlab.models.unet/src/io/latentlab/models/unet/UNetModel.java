@@ -29,18 +29,20 @@ final class UNetModel implements Model {
     private final List<Augmentation> corruption;
     private final boolean segmentation;
     private final double threshold;
+    private final double diceWeight;
     private final long seed;
     private final List<String> ids;
     private boolean initialized;
 
     UNetModel(Network network, Loss loss, Optimizer optimizer, List<Augmentation> corruption, boolean segmentation,
-            double threshold, long seed, List<String> ids) {
+            double threshold, double diceWeight, long seed, List<String> ids) {
         this.network = network;
         this.loss = loss;
         this.optimizer = optimizer;
         this.corruption = List.copyOf(corruption);
         this.segmentation = segmentation;
         this.threshold = threshold;
+        this.diceWeight = diceWeight;
         this.seed = seed;
         this.ids = List.copyOf(ids);
     }
@@ -71,14 +73,30 @@ final class UNetModel implements Model {
         // a generator per step (not the runner's augmentation one): resumed runs draw the same corruption
         INDArray input = corrupt(clean, new SplittableRandom((seed * 31 + step) * 0x9E3779B97F4A7C15L));
         INDArray logits = network.forward(input, true);
-        double value = loss.forward(List.of(logits), target(clean));
+        INDArray target = target(clean);
+        double bce = loss.forward(List.of(logits), target);
+        INDArray gradient = loss.backward().get(0);
+        double dice = 0;
+        if (diceWeight > 0) {
+            // soft Dice on the probabilities: 1 - (2 sum(p t) + 1) / (sum(p) + sum(t) + 1), smoothed by 1
+            INDArray p = Transforms.sigmoid(logits, true);
+            double overlap = p.mul(target).sumNumber().doubleValue();
+            double total = p.sumNumber().doubleValue() + target.sumNumber().doubleValue();
+            double numerator = 2 * overlap + 1;
+            double denominator = total + 1;
+            dice = 1 - numerator / denominator;
+            // d dice / dp = -(2 t denominator - numerator) / denominator^2; dp/dlogit = p (1 - p)
+            INDArray dp = target.mul(-2 * denominator).addi(numerator).divi(denominator * denominator);
+            gradient.addi(dp.muli(p).muli(p.rsub(1)).muli(diceWeight));
+        }
+        double value = bce + diceWeight * dice;
         if (!Double.isFinite(value)) {
             throw new NonFiniteException("loss became " + value + " at step " + step + "; first non-finite value: "
                     + network.firstNonFinite());
         }
-        network.backward(loss.backward().get(0));
+        network.backward(gradient);
         optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
-        return Map.of("loss", value);
+        return diceWeight > 0 ? Map.of("loss", value, "bce", bce, "dice", dice) : Map.of("loss", value);
     }
 
     @Override

@@ -33,6 +33,8 @@ import io.latentlab.ui.runs.RunsUi;
 public final class RunsView extends ViewPart {
 
     private static final int REFRESH_MILLISECONDS = 2000;
+    /** Contributed by another bundle; referred to by id only. */
+    private static final String LATENT_VIEW_ID = "io.latentlab.ui.results.latent";
 
     private TableViewer viewer;
     private List<RunInfo> shown = List.of();
@@ -59,6 +61,8 @@ public final class RunsView extends ViewPart {
         toolbar.add(action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
         toolbar.add(action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
                 this::compare));
+        toolbar.add(action("Latent Space", "Show the selected run's test codes by label (contributed by"
+                + " io.latentlab.ui.latent)", this::latentSpace));
         toolbar.add(action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
         toolbar.add(action("Delete", "Delete the selected run folders", this::delete));
@@ -126,6 +130,18 @@ public final class RunsView extends ViewPart {
             RunsUi.openDashboard(run.directory());
         } catch (PartInitException e) {
             ILog.of(RunsView.class).error("cannot open the dashboard of " + run.directory(), e);
+        }
+    }
+
+    private void latentSpace() {
+        for (RunInfo run : selected()) {
+            try {
+                getSite().getPage().showView(LATENT_VIEW_ID, RunsUi.encode(run.directory()),
+                        org.eclipse.ui.IWorkbenchPage.VIEW_ACTIVATE);
+            } catch (PartInitException e) {
+                MessageDialog.openError(getSite().getShell(), "Latent Space", "The latent space view is not installed: "
+                        + e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,234 @@
+package io.latentlab.ui.latent.internal;
+
+import java.awt.Color;
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.part.ViewPart;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartMouseEvent;
+import org.jfree.chart.ChartMouseListener;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.swt.ChartComposite;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import io.latentlab.core.model.Model;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.LatentProjection;
+import io.latentlab.ui.Services;
+import io.latentlab.ui.runs.RunsUi;
+
+/**
+ * A trained run's latent space: the test set's codes as a scatter coloured by label (the codes
+ * themselves when 2-D, else their two principal components); clicking a point shows what the
+ * model makes of it (the decoded code, or the reconstruction for models that do not decode).
+ * The model is loaded and the codes computed in a background job.
+ */
+public final class LatentSpaceView extends ViewPart {
+
+    /** The view id. */
+    public static final String ID = "io.latentlab.ui.results.latent";
+
+    private static final int EXAMPLES = 2000;
+
+    private Path run;
+    private Label status;
+    private XYSeriesCollection points = new XYSeriesCollection();
+    private Canvas canvas;
+    private Image decoded;
+    private volatile Model model;
+    private INDArray features;
+    private INDArray codes;
+    private int[][] exampleOf; // [series][item] -> example index
+    private Job job;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        run = RunsUi.decode(getViewSite().getSecondaryId());
+        setPartName("Latent: " + run.getFileName());
+        parent.setLayout(new GridLayout(1, false));
+        status = new Label(parent, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status.setText("Loading the model and encoding the test set...");
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        JFreeChart chart = ChartFactory.createScatterPlot("Test codes by label", "component 1", "component 2", points);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getXYPlot().setBackgroundPaint(Color.WHITE);
+        ChartComposite composite = new ChartComposite(sash, SWT.NONE, chart, true);
+        composite.addChartMouseListener(new ChartMouseListener() {
+            @Override
+            public void chartMouseClicked(ChartMouseEvent event) {
+                if (event.getEntity() instanceof XYItemEntity item && exampleOf != null) {
+                    show(exampleOf[item.getSeriesIndex()][item.getItem()]);
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEvent event) {
+            }
+        });
+        canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
+        canvas.addPaintListener(e -> {
+            if (decoded != null) {
+                Rectangle area = canvas.getClientArea();
+                int side = Math.min(area.width, area.height);
+                e.gc.setInterpolation(SWT.NONE);
+                Rectangle bounds = decoded.getBounds();
+                e.gc.drawImage(decoded, 0, 0, bounds.width, bounds.height, 0, 0, side, side);
+            }
+        });
+        sash.setWeights(70, 30);
+        load(parent.getDisplay());
+    }
+
+    private void load(Display display) {
+        job = Job.create("Encoding " + run.getFileName(), (IProgressMonitor monitor) -> {
+            try {
+                ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Services.registry()).load(run,
+                        new ExperimentReader(Services.registry()).readRun(run));
+                long count = Math.min(EXAMPLES, loaded.dataset().testFeatures().size(0));
+                INDArray x = loaded.dataset().testFeatures().get(NDArrayIndex.interval(0, count));
+                INDArray encoded = loaded.model().encode(x).castTo(DataType.DOUBLE);
+                double[][] projected = LatentProjection.project(encoded.toDoubleMatrix());
+                INDArray labels = loaded.dataset().testLabels();
+                int[] label = new int[(int) count];
+                for (int i = 0; i < count; i++) {
+                    label[i] = labels == null ? 0 : (int) labels.getDouble(i, 0);
+                }
+                display.asyncExec(() -> fill(loaded.model(), x, encoded, projected, label));
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                display.asyncExec(() -> {
+                    if (!status.isDisposed()) {
+                        status.setText("No latent space to show: " + e.getMessage());
+                    }
+                });
+                return Status.OK_STATUS; // told in the view; not an error of the workbench
+            }
+        });
+        job.schedule();
+    }
+
+    private void fill(Model loadedModel, INDArray x, INDArray encoded, double[][] projected, int[] label) {
+        if (status.isDisposed()) {
+            return;
+        }
+        model = loadedModel;
+        features = x;
+        codes = encoded;
+        int classes = 0;
+        for (int value : label) {
+            classes = Math.max(classes, value + 1);
+        }
+        XYSeries[] series = new XYSeries[classes];
+        int[] sizes = new int[classes];
+        exampleOf = new int[classes][label.length];
+        for (int c = 0; c < classes; c++) {
+            series[c] = new XYSeries("label " + c, false, true);
+        }
+        for (int i = 0; i < label.length; i++) {
+            series[label[i]].add(projected[i][0], projected[i][1], false);
+            exampleOf[label[i]][sizes[label[i]]++] = i;
+        }
+        for (XYSeries each : series) {
+            points.addSeries(each);
+        }
+        status.setText(String.format("%d test codes of size %d%s; click a point to see it decoded", label.length,
+                encoded.size(1), encoded.size(1) > 2 ? " (two principal components)" : ""));
+        show(0);
+    }
+
+    /**
+     * Shows what the model makes of a test example: its code decoded, or its reconstruction.
+     *
+     * @param example the example's index
+     */
+    public void show(int example) {
+        INDArray image;
+        try {
+            image = model.latentDimensions() == codes.size(1)
+                    ? model.decode(codes.get(NDArrayIndex.interval(example, example + 1)))
+                    : model.sample(features.get(NDArrayIndex.interval(example, example + 1)));
+        } catch (UnsupportedOperationException e) {
+            image = model.sample(features.get(NDArrayIndex.interval(example, example + 1)));
+        }
+        float[] values = image.castTo(DataType.FLOAT).reshape(image.length()).toFloatVector();
+        int side = (int) Math.round(Math.sqrt(values.length));
+        if (side * side != values.length) {
+            return; // not a square grey image
+        }
+        ImageData data = new ImageData(side, side, 8, new PaletteData(grey()));
+        for (int i = 0; i < values.length; i++) {
+            data.setPixel(i % side, i / side, Math.round(Math.max(0, Math.min(1, values[i])) * 255));
+        }
+        if (decoded != null) {
+            decoded.dispose();
+        }
+        decoded = new Image(canvas.getDisplay(), data);
+        canvas.setToolTipText("test example " + example);
+        canvas.redraw();
+    }
+
+    private static RGB[] grey() {
+        RGB[] palette = new RGB[256];
+        for (int i = 0; i < 256; i++) {
+            palette[i] = new RGB(i, i, i);
+        }
+        return palette;
+    }
+
+    /** @return the background job that loads the run (for tests) */
+    public Job job() {
+        return job;
+    }
+
+    /** @return points per label series (for tests) */
+    public int[] seriesSizes() {
+        int[] sizes = new int[points.getSeriesCount()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = points.getSeries(i).getItemCount();
+        }
+        return sizes;
+    }
+
+    /** @return whether an example is shown (for tests) */
+    public boolean showsAnImage() {
+        return decoded != null;
+    }
+
+    @Override
+    public void setFocus() {
+        canvas.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        if (decoded != null) {
+            decoded.dispose();
+        }
+        super.dispose();
+    }
+}

@@ -28,6 +28,7 @@ class PluginsWorkbenchTest {
     @Test
     void listsContributionsAndRefusesABundleThatDoesNotResolve(@TempDir Path folder) throws Exception {
         Display display = Display.getCurrent();
+        System.setProperty("latentlab.plugins", folder.resolve("plugins").toString());
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setSize(1500, 950);
         PluginsView view = (PluginsView) window.getActivePage().showView("io.latentlab.ui.plugins.view");
@@ -68,5 +69,6 @@ class PluginsWorkbenchTest {
         assertTrue(!window.getShell().isDisposed() && window.getShell().isVisible(), "the workbench is still there");
         view.refresh();
         assertTrue(view.contributions().size() > 40, "the contributions are still listed");
+        System.clearProperty("latentlab.plugins");
     }
 }

@@ -24,13 +24,15 @@ import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.plugins.PluginFolder;
 import io.latentlab.ui.Services;
 
 /**
  * Every installed contribution (layers, activations, losses, optimizers, schedules, models,
  * datasets, augmentations) with the bundle and version it comes from; installing a plugin
- * bundle at run time, and uninstalling one. A bundle that does not resolve or fails to start
- * is reported and uninstalled again, and the workbench carries on.
+ * bundle at run time (kept in the plugin folder, so it is there at the next start), and
+ * uninstalling one. A bundle that does not resolve or fails to start is reported and not kept,
+ * and the workbench carries on.
  */
 public final class PluginsView extends ViewPart {
 
@@ -133,27 +135,31 @@ public final class PluginsView extends ViewPart {
      * @return the started bundle, or {@code null} if it failed (the user was told)
      */
     public Bundle install(File jar) {
-        Bundle bundle = null;
         try {
-            bundle = Services.context().installBundle(jar.toURI().toString());
-            bundle.start();
+            PluginFolder.Plugin plugin = folder().install(jar.toPath()); // kept in the plugin folder: survives restarts
             refresh();
-            return bundle;
-        } catch (BundleException | RuntimeException e) {
-            String message = "Cannot install " + jar.getName() + (bundle == null ? "" : " (" + bundle.getSymbolicName() + " "
-                    + bundle.getVersion() + ")") + ": " + e.getMessage();
-            ILog.of(getClass()).error(message, e);
-            if (bundle != null) {
-                try {
-                    bundle.uninstall();
-                } catch (BundleException again) {
-                    ILog.of(getClass()).error("cannot uninstall " + bundle.getSymbolicName() + " after its failure", again);
+            for (Bundle bundle : Services.context().getBundles()) {
+                if (plugin.symbolicName().equals(bundle.getSymbolicName())) {
+                    return bundle;
                 }
             }
+            return null;
+        } catch (BundleException | java.io.IOException | RuntimeException e) {
+            String message = "Cannot install " + jar.getName() + ": " + e.getMessage();
+            ILog.of(getClass()).error(message, e);
             MessageDialog.openError(getSite().getShell(), "Install Plugin Bundle", message
                     + "\n\nThe bundle was not kept; everything else keeps working. Details are in the Error Log.");
             return null;
         }
+    }
+
+    private static PluginFolder folder() {
+        org.osgi.framework.ServiceReference<PluginFolder> reference = Services.context()
+                .getServiceReference(PluginFolder.class);
+        if (reference == null) {
+            throw new IllegalStateException("the plugin folder service (io.latentlab.plugins) is not running");
+        }
+        return Services.context().getService(reference);
     }
 
     private void uninstall() {
@@ -165,6 +171,14 @@ public final class PluginsView extends ViewPart {
             MessageDialog.openInformation(getSite().getShell(), "Uninstall", contribution.bundle()
                     + " is part of Latentlab and stays installed; only plugin bundles can be uninstalled here.");
             return;
+        }
+        try {
+            if (folder().uninstall(contribution.bundle())) {
+                refresh();
+                return;
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            ILog.of(getClass()).warn("cannot remove " + contribution.bundle() + " from the plugin folder: " + e.getMessage());
         }
         for (Bundle bundle : Services.context().getBundles()) {
             if (bundle.getSymbolicName().equals(contribution.bundle())

@@ -1,0 +1,2 @@
+/** The plugins command. */
+package io.latentlab.plugins.internal;

@@ -55,4 +55,27 @@ public final class LayerStacks {
         reshaped.add(new NodeSpec(what + "_reshape", "reshape", Map.of("shape", dims), List.of()));
         return reshaped;
     }
+
+    /**
+     * Builds a stack as a sequential network whose output has the wanted shape: a reshape is
+     * appended when only the shape differs (e.g. a decoder ending in 784 units for 1x28x28 images).
+     *
+     * @param stack the layers as written
+     * @param input the shape the stack reads
+     * @param wanted the shape its output must have
+     * @param what the stack's name, for messages and the reshape node's name
+     * @param registry where layer ids are looked up
+     * @param dataType the parameters' type
+     * @param seed the initialisation seed
+     * @return the network
+     * @throws IllegalArgumentException when the number of values differs
+     */
+    public static Network network(List<LayerEntry> stack, Shape input, Shape wanted, String what,
+            io.latentlab.core.ContributionRegistry registry, org.nd4j.linalg.api.buffer.DataType dataType, long seed) {
+        List<NodeSpec> nodes = nodes(stack, input);
+        Network network = Network.build(NetworkSpec.sequential(input, nodes), registry, dataType, seed);
+        List<NodeSpec> reshaped = endingIn(nodes, network.nodes().get(network.nodes().size() - 1).outputShape(), wanted, what);
+        return reshaped == nodes ? network
+                : Network.build(NetworkSpec.sequential(input, reshaped), registry, dataType, seed);
+    }
 }

@@ -19,8 +19,6 @@ import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkSpec;
-import io.latentlab.engine.NodeSpec;
 
 /**
  * An autoencoder: encoder and decoder stacks trained to reconstruct their input. A dense first
@@ -74,14 +72,8 @@ public class Autoencoder extends AbstractContribution implements ModelFactory {
         }
         List<LayerEntry> layers = new ArrayList<>(encoder); // the last encoder layer's output is the code
         layers.addAll(decoder);
-        List<NodeSpec> nodes = LayerStacks.nodes(layers, input);
-        Network network = Network.build(NetworkSpec.sequential(input, nodes), setup.registry(), setup.dataType(),
+        Network network = LayerStacks.network(layers, input, input, "decoder", setup.registry(), setup.dataType(),
                 setup.seed());
-        List<NodeSpec> reshaped = LayerStacks.endingIn(nodes, network.nodes().get(network.nodes().size() - 1).outputShape(),
-                input, "decoder");
-        if (reshaped != nodes) {
-            network = Network.build(NetworkSpec.sequential(input, reshaped), setup.registry(), setup.dataType(), setup.seed());
-        }
         String lossId = setup.parameters().getString("loss");
         LossFactory lossFactory = setup.registry().get(LossFactory.class, lossId);
         Loss loss = lossFactory.create(lossFactory.schema().resolve("loss '" + lossId + "'", Map.of()));

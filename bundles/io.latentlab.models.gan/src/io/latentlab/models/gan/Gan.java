@@ -59,15 +59,8 @@ public final class Gan extends AbstractContribution implements ModelFactory {
             throw new IllegalArgumentException("a GAN needs both a generator and a discriminator stack");
         }
         Shape latentShape = Shape.of(latent);
-        List<NodeSpec> generatorNodes = LayerStacks.nodes(generatorStack, latentShape);
-        Network generator = Network.build(NetworkSpec.sequential(latentShape, generatorNodes), setup.registry(),
+        Network generator = LayerStacks.network(generatorStack, latentShape, image, "generator", setup.registry(),
                 setup.dataType(), setup.seed());
-        List<NodeSpec> reshaped = LayerStacks.endingIn(generatorNodes,
-                generator.nodes().get(generator.nodes().size() - 1).outputShape(), image, "generator");
-        if (reshaped != generatorNodes) {
-            generator = Network.build(NetworkSpec.sequential(latentShape, reshaped), setup.registry(), setup.dataType(),
-                    setup.seed());
-        }
 
         List<NodeSpec> discriminatorNodes = new ArrayList<>(LayerStacks.nodes(discriminatorStack, image));
         Network probe = Network.build(NetworkSpec.sequential(image, discriminatorNodes), setup.registry(), setup.dataType(),

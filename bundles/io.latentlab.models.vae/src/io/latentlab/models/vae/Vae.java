@@ -90,15 +90,8 @@ public final class Vae extends AbstractContribution implements ModelFactory {
                 setup.registry(), setup.dataType(), setup.seed());
 
         Shape latentShape = Shape.of(latent + conditions);
-        List<NodeSpec> decoderNodes = LayerStacks.nodes(decoder, latentShape);
-        Network decoderNetwork = Network.build(NetworkSpec.sequential(latentShape, decoderNodes), setup.registry(),
+        Network decoderNetwork = LayerStacks.network(decoder, latentShape, input, "decoder", setup.registry(),
                 setup.dataType(), setup.seed() + 1);
-        List<NodeSpec> reshaped = LayerStacks.endingIn(decoderNodes,
-                decoderNetwork.nodes().get(decoderNetwork.nodes().size() - 1).outputShape(), input, "decoder");
-        if (reshaped != decoderNodes) {
-            decoderNetwork = Network.build(NetworkSpec.sequential(latentShape, reshaped), setup.registry(),
-                    setup.dataType(), setup.seed() + 1);
-        }
         decoderNetwork.computeInputGradients(true); // the encoder trains through dLoss/dz
 
         LossFactory bce = setup.registry().get(LossFactory.class, "bce");

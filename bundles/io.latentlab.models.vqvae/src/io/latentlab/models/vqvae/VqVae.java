@@ -18,7 +18,6 @@ import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
-import io.latentlab.engine.NodeSpec;
 
 /**
  * VQ-VAE: the encoder's output is a grid of D-dimensional vectors (the channels of each
@@ -66,15 +65,8 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
         if (code.rank() != 1 && code.rank() != 3) {
             throw new IllegalArgumentException("the encoder's output " + code + " must be vectors [D] or a grid [D, h, w]");
         }
-        List<NodeSpec> decoderNodes = LayerStacks.nodes(decoder, code);
-        Network decoderNetwork = Network.build(NetworkSpec.sequential(code, decoderNodes), setup.registry(),
+        Network decoderNetwork = LayerStacks.network(decoder, code, input, "decoder", setup.registry(),
                 setup.dataType(), setup.seed() + 1);
-        List<NodeSpec> reshaped = LayerStacks.endingIn(decoderNodes,
-                decoderNetwork.nodes().get(decoderNetwork.nodes().size() - 1).outputShape(), input, "decoder");
-        if (reshaped != decoderNodes) {
-            decoderNetwork = Network.build(NetworkSpec.sequential(code, reshaped), setup.registry(), setup.dataType(),
-                    setup.seed() + 1);
-        }
         decoderNetwork.computeInputGradients(true); // the straight-through gradient goes on to the encoder
 
         String lossId = setup.parameters().getString("loss");

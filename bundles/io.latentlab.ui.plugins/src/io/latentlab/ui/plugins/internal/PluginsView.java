@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -26,6 +23,7 @@ import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.RegisteredContribution;
 import io.latentlab.plugins.PluginFolder;
 import io.latentlab.ui.Services;
+import io.latentlab.ui.ViewParts;
 
 /**
  * Every installed contribution (layers, activations, losses, optimizers, schedules, models,
@@ -47,50 +45,18 @@ public final class PluginsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Kind", 100, c -> c.kind().label());
-        column("Id", 160, RegisteredContribution::id);
-        column("Name", 200, c -> c.contribution().name());
-        column("Bundle", 230, RegisteredContribution::bundle);
-        column("Version", 130, RegisteredContribution::version);
-        column("Description", 500, c -> c.contribution().doc());
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Kind", 100, c -> c.kind().label());
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Id", 160, RegisteredContribution::id);
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Name", 200, c -> c.contribution().name());
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Bundle", 230, RegisteredContribution::bundle);
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Version", 130, RegisteredContribution::version);
+        ViewParts.<RegisteredContribution<?>>column(viewer, "Description", 500, c -> c.contribution().doc());
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(action("Install Plugin Bundle...", "Install a bundle jar that contributes layers, optimizers,"
+        toolbar.add(ViewParts.action("Install Plugin Bundle...", "Install a bundle jar that contributes layers, optimizers,"
                 + " models...; it is active at once, no restart", this::install));
-        toolbar.add(action("Uninstall", "Uninstall the bundle of the selected contribution", this::uninstall));
+        toolbar.add(ViewParts.action("Uninstall", "Uninstall the bundle of the selected contribution", this::uninstall));
         refresh();
-        schedule(parent);
-    }
-
-    private void column(String title, int width, java.util.function.Function<RegisteredContribution<?>, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((RegisteredContribution<?>) element);
-            }
-        });
-    }
-
-    private static Action action(String text, String tooltip, Runnable body) {
-        Action action = new Action(text) {
-            @Override
-            public void run() {
-                body.run();
-            }
-        };
-        action.setToolTipText(tooltip);
-        return action;
-    }
-
-    private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
-            if (!parent.isDisposed()) {
-                refresh();
-                schedule(parent);
-            }
-        });
+        ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
     }
 
     /** Reads the registry again; the table changes only when the contributions do. */

@@ -29,6 +29,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import io.latentlab.experiments.MetricsTail;
 import io.latentlab.experiments.RunRecord;
+import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
@@ -72,7 +73,7 @@ public final class RunComparisonView extends ViewPart {
         differences(sash);
         sash.setWeights(65, 35);
         refresh();
-        schedule(parent);
+        ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
     }
 
     /** The configuration fields whose values differ between the runs, one column per run. */
@@ -101,15 +102,6 @@ public final class RunComparisonView extends ViewPart {
                 item.setText(i + 1, String.valueOf(configurations.get(i).getOrDefault(key, "")));
             }
         }
-    }
-
-    private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(RunsUi.refreshMilliseconds(), () -> {
-            if (!parent.isDisposed()) {
-                refresh();
-                schedule(parent);
-            }
-        });
     }
 
     /** Reads what each run appended since the last refresh; public for tests. */

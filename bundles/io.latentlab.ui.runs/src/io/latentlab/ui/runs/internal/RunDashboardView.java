@@ -42,6 +42,7 @@ import io.latentlab.experiments.MetricsTail;
 import io.latentlab.experiments.RunInfo;
 import io.latentlab.experiments.RunRecord;
 import io.latentlab.ui.Services;
+import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
@@ -132,16 +133,7 @@ public final class RunDashboardView extends ViewPart {
             bundleWarning = "";
         }
         refresh();
-        schedule(parent);
-    }
-
-    private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(RunsUi.refreshMilliseconds(), () -> {
-            if (!parent.isDisposed()) {
-                refresh();
-                schedule(parent);
-            }
-        });
+        ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
     }
 
     /** Reads what the run appended since the last refresh; public for tests. */

@@ -9,14 +9,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -24,6 +21,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 import io.latentlab.experiments.RunInfo;
+import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
@@ -45,62 +43,30 @@ public final class RunsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Run", 260, RunInfo::name);
-        column("Status", 90, RunInfo::status);
-        column("Model", 150, RunInfo::model);
-        column("Dataset", 160, RunInfo::dataset);
-        column("Headline metric", 150, RunInfo::headlineMetric);
-        column("Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
+        ViewParts.<RunInfo>column(viewer, "Run", 260, RunInfo::name);
+        ViewParts.<RunInfo>column(viewer, "Status", 90, RunInfo::status);
+        ViewParts.<RunInfo>column(viewer, "Model", 150, RunInfo::model);
+        ViewParts.<RunInfo>column(viewer, "Dataset", 160, RunInfo::dataset);
+        ViewParts.<RunInfo>column(viewer, "Headline metric", 150, RunInfo::headlineMetric);
+        ViewParts.<RunInfo>column(viewer, "Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
                 : String.format(Locale.ROOT, "%.5g", run.headlineValue()));
-        column("Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
+        ViewParts.<RunInfo>column(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
                 : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60));
         viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
         getSite().setSelectionProvider(viewer);
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
-        toolbar.add(action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
+        toolbar.add(ViewParts.action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
+        toolbar.add(ViewParts.action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
                 this::compare));
-        toolbar.add(action("Latent Space", "Show the selected run's test codes by label (contributed by"
+        toolbar.add(ViewParts.action("Latent Space", "Show the selected run's test codes by label (contributed by"
                 + " io.latentlab.ui.latent)", this::latentSpace));
-        toolbar.add(action("Resume", "Continue the selected stopped runs from their last checkpoint",
+        toolbar.add(ViewParts.action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
-        toolbar.add(action("Delete", "Delete the selected run folders", this::delete));
-        toolbar.add(action("Refresh", "Read the runs folder again", this::refresh));
+        toolbar.add(ViewParts.action("Delete", "Delete the selected run folders", this::delete));
+        toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
         refresh();
-        schedule(parent);
-    }
-
-    private void column(String title, int width, java.util.function.Function<RunInfo, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.NONE);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((RunInfo) element);
-            }
-        });
-    }
-
-    private static Action action(String text, String tooltip, Runnable body) {
-        Action action = new Action(text) {
-            @Override
-            public void run() {
-                body.run();
-            }
-        };
-        action.setToolTipText(tooltip);
-        return action;
-    }
-
-    private void schedule(Composite parent) {
-        parent.getDisplay().timerExec(REFRESH_MILLISECONDS, () -> {
-            if (!parent.isDisposed()) {
-                refresh();
-                schedule(parent);
-            }
-        });
+        ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
     }
 
     /** Lists the runs folder again; the table changes only when the runs do. */

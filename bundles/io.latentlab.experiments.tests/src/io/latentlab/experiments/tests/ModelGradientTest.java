@@ -89,6 +89,9 @@ class ModelGradientTest {
         Model model = unet.create(setup(unet, Map.of("depth", 1, "filters", 2, "noise_std", 0.1, "occlusion", 0), // an occluded square of zeros puts ReLUs on their kink
                 Map.of(), Shape.of(1, 4, 4), 0, 1));
         check(model, uniform(5, 2, 1, 4, 4), null, 1, List.of(""));
+        Model normalised = unet.create(setup(unet, Map.of("depth", 1, "filters", 2, "noise_std", 0.1, "occlusion", 0,
+                "batch_norm", true), Map.of(), Shape.of(1, 4, 4), 0, 1));
+        check(normalised, uniform(6, 3, 1, 4, 4), null, 1, List.of(""));
     }
 
     @Test

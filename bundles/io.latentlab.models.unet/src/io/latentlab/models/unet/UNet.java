@@ -41,6 +41,7 @@ public final class UNet extends AbstractContribution implements ModelFactory {
                         .integer("depth", 2L, 1L, 6L, "levels", "how many times the image is halved; its height and width"
                                 + " must be divisible by 2^depth")
                         .integer("filters", 16L, 1L, 1024L, "", "channels of the first level, doubled at each level down")
+                        .bool("batch_norm", false, "batch normalisation after each 3x3 convolution, before its ReLU")
                         .choice("task", "segmentation", List.of("segmentation", "denoising"), "segmentation: predict the"
                                 + " clean image's foreground (value > threshold); denoising: predict the clean image")
                         .number("threshold", 0.5, 0.0, 1.0, "", "segmentation: a pixel is foreground above this value")
@@ -70,7 +71,8 @@ public final class UNet extends AbstractContribution implements ModelFactory {
                     + " height and width must be divisible by " + divisor + "; the images are " + input.dim(1) + "x"
                     + input.dim(2) + " (lower depth)");
         }
-        Network network = Network.build(spec(input, depth, filters), setup.registry(), setup.dataType(), setup.seed());
+        Network network = Network.build(spec(input, depth, filters, setup.parameters().getBoolean("batch_norm")),
+                setup.registry(), setup.dataType(), setup.seed());
 
         List<Augmentation> corruption = new ArrayList<>();
         double noise = setup.parameters().getDouble("noise_std");
@@ -104,39 +106,47 @@ public final class UNet extends AbstractContribution implements ModelFactory {
      * @param input [channels, height, width]
      * @param depth levels down
      * @param filters channels of the first level
+     * @param batchNorm whether each convolution is followed by batch normalisation
      * @return the network: input {@code input}, one output of the input's shape (logits)
      */
-    public static NetworkSpec spec(Shape input, int depth, long filters) {
+    public static NetworkSpec spec(Shape input, int depth, long filters, boolean batchNorm) {
         List<NodeSpec> nodes = new ArrayList<>();
         String previous = NetworkSpec.INPUT;
         List<String> skips = new ArrayList<>();
         for (int level = 0; level < depth; level++) {
-            previous = convolutions(nodes, "down" + level, previous, filters << level);
+            previous = convolutions(nodes, "down" + level, previous, filters << level, batchNorm);
             skips.add(previous);
             nodes.add(new NodeSpec("pool" + level, "max_pooling2d", Map.of("kernel", List.of(2L)), List.of(previous)));
             previous = "pool" + level;
         }
-        previous = convolutions(nodes, "bottom", previous, filters << depth);
+        previous = convolutions(nodes, "bottom", previous, filters << depth, batchNorm);
         for (int level = depth - 1; level >= 0; level--) {
             String up = "up" + level;
             nodes.add(new NodeSpec(up + "_upsample", "upsampling2d", Map.of(), List.of(previous)));
-            nodes.add(conv(up + "_conv", up + "_upsample", filters << level, 3));
-            nodes.add(new NodeSpec(up + "_concat", "concat", Map.of(), List.of(up + "_conv", skips.get(level))));
-            previous = convolutions(nodes, up, up + "_concat", filters << level);
+            previous = convolution(nodes, up + "_conv", up + "_upsample", filters << level, batchNorm);
+            nodes.add(new NodeSpec(up + "_concat", "concat", Map.of(), List.of(previous, skips.get(level))));
+            previous = convolutions(nodes, up, up + "_concat", filters << level, batchNorm);
         }
         nodes.add(new NodeSpec("logits", "conv2d", Map.of("filters", input.dim(0), "kernel", List.of(1L),
                 "initializer", "xavier_uniform"), List.of(previous)));
         return new NetworkSpec(Map.of(NetworkSpec.INPUT, input), nodes, List.of("logits"));
     }
 
-    private static String convolutions(List<NodeSpec> nodes, String prefix, String from, long filters) {
-        nodes.add(conv(prefix + "_a", from, filters, 3));
-        nodes.add(conv(prefix + "_b", prefix + "_a", filters, 3));
-        return prefix + "_b";
+    private static String convolutions(List<NodeSpec> nodes, String prefix, String from, long filters, boolean batchNorm) {
+        String first = convolution(nodes, prefix + "_a", from, filters, batchNorm);
+        return convolution(nodes, prefix + "_b", first, filters, batchNorm);
     }
 
-    private static NodeSpec conv(String name, String from, long filters, long kernel) {
-        return new NodeSpec(name, "conv2d", Map.of("filters", filters, "kernel", List.of(kernel), "activation", "relu"),
-                List.of(from));
+    /** A 3x3 convolution and ReLU, with batch normalisation between them if asked; returns the last node's name. */
+    private static String convolution(List<NodeSpec> nodes, String name, String from, long filters, boolean batchNorm) {
+        if (!batchNorm) {
+            nodes.add(new NodeSpec(name, "conv2d", Map.of("filters", filters, "kernel", List.of(3L), "activation", "relu"),
+                    List.of(from)));
+            return name;
+        }
+        nodes.add(new NodeSpec(name, "conv2d", Map.of("filters", filters, "kernel", List.of(3L), "use_bias", false),
+                List.of(from)));
+        nodes.add(new NodeSpec(name + "_norm", "batch_norm", Map.of("activation", "relu"), List.of(name)));
+        return name + "_norm";
     }
 }

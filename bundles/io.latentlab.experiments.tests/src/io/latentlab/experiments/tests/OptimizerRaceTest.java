@@ -48,5 +48,14 @@ class OptimizerRaceTest {
         List<String> lines = Files.readAllLines(csv);
         assertEquals("run,step,metric,value", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.contains("small-ae-adam,1,train_loss,")));
+
+        // the runs table: one row per run with its optimizer and learning rate
+        Path table = folder.resolve("runs.csv");
+        io.latentlab.experiments.RunTable.write(io.latentlab.experiments.RunInfo.list(folder.resolve("a")), table);
+        List<String> rows = Files.readAllLines(table);
+        assertEquals(3, rows.size());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",completed,autoencoder,") && r.contains(",sgd,0.003,3,64,test_bce,")),
+                rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.contains(",adam,0.003,3,64,test_bce,")), rows.toString());
     }
 }

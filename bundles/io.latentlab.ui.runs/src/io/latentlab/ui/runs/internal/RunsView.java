@@ -21,6 +21,7 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
 import io.latentlab.experiments.RunInfo;
+import io.latentlab.experiments.RunTable;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
@@ -36,6 +37,8 @@ public final class RunsView extends ViewPart {
 
     private TableViewer viewer;
     private List<RunInfo> shown = List.of();
+    /** Hyper-parameters by run, read once per run (they do not change). */
+    private final java.util.Map<Path, List<String>> parameters = new java.util.HashMap<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -52,6 +55,12 @@ public final class RunsView extends ViewPart {
                 : String.format(Locale.ROOT, "%.5g", run.headlineValue()));
         ViewParts.<RunInfo>column(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
                 : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60));
+        String[] titles = {"Optimizer", "Learning rate", "Epochs", "Batch"};
+        for (int i = 0; i < titles.length; i++) {
+            int column = i;
+            ViewParts.<RunInfo>column(viewer, titles[i], 90, run -> parameters.computeIfAbsent(run.directory(),
+                    RunTable::parameters).get(column));
+        }
         viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
         getSite().setSelectionProvider(viewer);
 
@@ -64,6 +73,7 @@ public final class RunsView extends ViewPart {
         toolbar.add(ViewParts.action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
         toolbar.add(ViewParts.action("Delete", "Delete the selected run folders", this::delete));
+        toolbar.add(ViewParts.action("Export...", "Write the table as CSV", this::export));
         toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
         refresh();
         ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
@@ -133,6 +143,20 @@ public final class RunsView extends ViewPart {
     /** Runs the Compare action on the selection (for tests). */
     public void compareSelected() {
         compare();
+    }
+
+    private void export() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.csv"});
+        dialog.setFileName("runs.csv");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                RunTable.write(shown, Path.of(file));
+            } catch (IOException e) {
+                MessageDialog.openError(getSite().getShell(), "Export runs", "Cannot write " + file + ": " + e.getMessage());
+            }
+        }
     }
 
     private void runExperiment() {

@@ -31,12 +31,58 @@ public record RunInfo(Path directory, String name, String status, String model, 
      * @throws IOException if the folder cannot be listed
      */
     public static List<RunInfo> list(Path runs) throws IOException {
+        return directories(runs).stream().map(RunInfo::of).toList();
+    }
+
+    private static List<Path> directories(Path runs) throws IOException {
         if (!Files.isDirectory(runs)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(runs)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.SNAPSHOT))).sorted().map(RunInfo::of)
-                    .toList();
+            return children.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.SNAPSHOT))).sorted().toList();
+        }
+    }
+
+    /**
+     * Remembers what run directories said and reads one again only when its status or summary
+     * file changed: views that poll every second then parse nothing while runs stand still.
+     */
+    public static final class Cache {
+
+        private record Entry(long stamp, RunInfo info) {
+        }
+
+        private final Map<Path, Entry> entries = new java.util.HashMap<>();
+
+        /**
+         * @param directory a run directory
+         * @return what it says now
+         */
+        public RunInfo of(Path directory) {
+            long stamp = modified(directory.resolve(RunDirectory.STATUS)) * 31 + modified(directory.resolve(RunDirectory.SUMMARY));
+            Entry entry = entries.get(directory);
+            if (entry == null || entry.stamp() != stamp) {
+                entry = new Entry(stamp, RunInfo.of(directory));
+                entries.put(directory, entry);
+            }
+            return entry.info();
+        }
+
+        /**
+         * @param runs a folder of runs
+         * @return the runs in it, by name, as {@link RunInfo#list}
+         * @throws IOException if the folder cannot be listed
+         */
+        public List<RunInfo> list(Path runs) throws IOException {
+            return directories(runs).stream().map(this::of).toList();
+        }
+
+        private static long modified(Path file) {
+            try {
+                return Files.isRegularFile(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+            } catch (IOException e) {
+                return -1;
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
 import io.latentlab.engine.Network;
@@ -74,21 +75,15 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
         List<String> ids = new ArrayList<>(encoderNetwork.contributionIds());
         ids.addAll(decoderNetwork.contributionIds());
         ids.add(lossId);
-        List<OptimizerFactoryChoice> choices = new ArrayList<>();
+        List<Optimizer> optimizers = new ArrayList<>(); // encoder, decoder, codebook
         for (String part : List.of("encoder", "decoder", "codebook")) {
             ModelSetup.OptimizerChoice choice = setup.optimizerFor(part);
-            choices.add(new OptimizerFactoryChoice(setup.registry().get(OptimizerFactory.class, choice.id()), choice));
+            optimizers.add(setup.registry().get(OptimizerFactory.class, choice.id()).create(choice.parameters()));
             ids.add(choice.id());
         }
         return new VqVaeModel(encoderNetwork, decoderNetwork, code, setup.parameters().getInt("codes"),
                 setup.parameters().getDouble("commitment"), setup.parameters().getLong("restart_every"),
                 loss.create(loss.schema().resolve("loss '" + lossId + "'", Map.of())), lossId,
-                choices.get(0).create(), choices.get(1).create(), choices.get(2).create(), setup.seed(), ids);
-    }
-
-    private record OptimizerFactoryChoice(OptimizerFactory factory, ModelSetup.OptimizerChoice choice) {
-        io.latentlab.core.optim.Optimizer create() {
-            return factory.create(choice.parameters());
-        }
+                optimizers.get(0), optimizers.get(1), optimizers.get(2), setup.seed(), ids);
     }
 }

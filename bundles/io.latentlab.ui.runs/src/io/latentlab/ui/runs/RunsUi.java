@@ -11,7 +11,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
-import io.latentlab.core.ContributionRegistry;
+import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.internal.ExperimentJob;
 
 /** The runs bundle's entry points: where runs live, opening a run's dashboard, training an experiment. */
@@ -98,7 +98,7 @@ public final class RunsUi {
      * @return the scheduled job
      */
     public static Job train(Path experiment) {
-        Job job = new ExperimentJob(experiment, null, registry());
+        Job job = new ExperimentJob(experiment, null, Services.registry());
         job.schedule();
         return job;
     }
@@ -110,13 +110,9 @@ public final class RunsUi {
      * @return the scheduled job
      */
     public static Job resume(Path run) {
-        Job job = new ExperimentJob(null, run, registry());
+        Job job = new ExperimentJob(null, run, Services.registry());
         job.schedule();
         return job;
-    }
-
-    private static ContributionRegistry registry() {
-        return io.latentlab.ui.Services.registry();
     }
 
     /**

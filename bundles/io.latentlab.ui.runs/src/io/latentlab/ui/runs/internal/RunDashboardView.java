@@ -57,6 +57,7 @@ public final class RunDashboardView extends ViewPart {
 
     private Path run;
     private MetricsTail tail;
+    private final RunInfo.Cache runInfo = new RunInfo.Cache();
     private Label status;
     private final XYSeriesCollection training = new XYSeriesCollection();
     private final XYSeriesCollection evaluation = new XYSeriesCollection();
@@ -163,7 +164,7 @@ public final class RunDashboardView extends ViewPart {
                     smooth(series, shown.get(name));
                 }
             }
-            RunInfo info = RunInfo.of(run);
+            RunInfo info = runInfo.of(run);
             status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
                             + String.format(Locale.ROOT, "%.5g", info.headlineValue())) + bundleWarning);

@@ -37,6 +37,7 @@ public final class RunsView extends ViewPart {
 
     private TableViewer viewer;
     private List<RunInfo> shown = List.of();
+    private final RunInfo.Cache runInfo = new RunInfo.Cache();
     /** Hyper-parameters by run, read once per run (they do not change). */
     private final java.util.Map<Path, List<String>> parameters = new java.util.HashMap<>();
 
@@ -82,7 +83,7 @@ public final class RunsView extends ViewPart {
     /** Lists the runs folder again; the table changes only when the runs do. */
     public void refresh() {
         try {
-            List<RunInfo> runs = RunInfo.list(RunsUi.runsFolder());
+            List<RunInfo> runs = runInfo.list(RunsUi.runsFolder());
             if (!runs.equals(shown)) {
                 shown = runs;
                 viewer.setInput(runs);

@@ -32,6 +32,8 @@ final class GanModel implements Model {
     private final boolean tanhRange;
     private final List<String> ids;
     private boolean initialized;
+    private INDArray realGradients;
+    private double lastScore;
 
     GanModel(Network generator, Network discriminator, Loss loss, Optimizer generatorOptimizer,
             Optimizer discriminatorOptimizer, Parameters parameters, List<String> ids) {
@@ -81,16 +83,23 @@ final class GanModel implements Model {
         double fakeScore = 0;
         for (int k = 0; k < discriminatorSteps; k++) {
             INDArray fake = generator.forward(noise(batch), true).dup();
-            INDArray both = Nd4j.concat(0, real, fake); // one pass over real and generated images
-            INDArray targets = Nd4j.concat(0, column(batch, 1 - smoothing, real), column(batch, 0, real));
-            INDArray logits = discriminator.forward(both, true);
-            discriminatorLoss = loss.forward(List.of(logits), targets);
-            INDArray scores = Transforms.sigmoid(logits, true);
-            realScore = scores.get(NDArrayIndex.interval(0, batch)).meanNumber().doubleValue();
-            fakeScore = scores.get(NDArrayIndex.interval(batch, 2 * batch)).meanNumber().doubleValue();
-            discriminator.backward(loss.backward().get(0));
-            discriminatorOptimizer.step(discriminator.parameters().parameters(), discriminator.parameters().gradients(),
-                    step, discriminatorOptimizer.learningRate());
+            // Real and generated images pass through D as separate batches, their gradients summed (as in the
+            // DCGAN reference): one mixed batch would let batch norm in D normalise with statistics it never
+            // sees in the generator step, where every image is generated, and the generator would learn nothing.
+            double realLoss = discriminatorPass(real, 1 - smoothing);
+            realScore = lastScore;
+            INDArray gradients = discriminator.parameters().gradients();
+            if (realGradients == null) {
+                realGradients = gradients.dup();
+            } else {
+                realGradients.assign(gradients);
+            }
+            double fakeLoss = discriminatorPass(fake, 0);
+            fakeScore = lastScore;
+            gradients.addi(realGradients);
+            discriminatorLoss = realLoss + fakeLoss;
+            discriminatorOptimizer.step(discriminator.parameters().parameters(), gradients, step,
+                    discriminatorOptimizer.learningRate());
         }
         // Generator: non-saturating loss -log D(G(z)), back-propagated through D into G.
         INDArray generated = generator.forward(noise(batch), true);
@@ -112,6 +121,15 @@ final class GanModel implements Model {
         metrics.put("d_real", realScore);
         metrics.put("d_fake", fakeScore);
         return metrics;
+    }
+
+    /** D's forward and backward on one batch with one target; returns the loss and leaves the mean score in lastScore. */
+    private double discriminatorPass(INDArray images, double target) {
+        INDArray logits = discriminator.forward(images, true);
+        double value = loss.forward(List.of(logits), column(images.size(0), target, logits));
+        lastScore = Transforms.sigmoid(logits, true).meanNumber().doubleValue();
+        discriminator.backward(loss.backward().get(0));
+        return value;
     }
 
     @Override

@@ -2,8 +2,10 @@
  * Checks any layer or loss author runs in one line: {@link io.latentlab.testkit.GradientCheck}
  * compares backward with central finite differences in float64 for the inputs and every
  * parameter, and checks the layer's contracts (shape inference, deterministic evaluation,
- * parameters that survive a checkpoint round trip). No test framework is required: failures
- * are {@link java.lang.AssertionError}s.
+ * parameters that survive a checkpoint round trip); {@link io.latentlab.testkit.ModelGradientCheck}
+ * does the same for a whole model's training step, built against
+ * {@link io.latentlab.testkit.StandardContributions#registry}. No test framework is required:
+ * failures are {@link java.lang.AssertionError}s.
  */
 @org.osgi.annotation.versioning.Version("0.1.0")
 package io.latentlab.testkit;

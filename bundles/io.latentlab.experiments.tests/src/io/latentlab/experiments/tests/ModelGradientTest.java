@@ -1,20 +1,16 @@
 package io.latentlab.experiments.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
@@ -24,7 +20,7 @@ import io.latentlab.models.ae.StackedAutoencoder;
 import io.latentlab.models.unet.UNet;
 import io.latentlab.models.vae.Vae;
 import io.latentlab.models.vqvae.VqVae;
-import io.latentlab.optimizers.core.Sgd;
+import io.latentlab.testkit.ModelGradientCheck;
 
 /**
  * Each model's whole gradient against float64 finite differences of the loss its training step
@@ -33,19 +29,9 @@ import io.latentlab.optimizers.core.Sgd;
  */
 class ModelGradientTest {
 
-    private static final ModelSetup.OptimizerChoice PLAIN = new ModelSetup.OptimizerChoice("sgd",
-            Parameters.of(new Sgd().schema(), Map.of("learning_rate", 1.0)));
-
-    @BeforeAll
-    static void backend() {
-        io.latentlab.nd4j.Nd4jRuntime.initialize();
-    }
-
     private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
             Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
-        return new ModelSetup(Parameters.of(factory.schema(), parameters), stacks,
-                Map.of(ModelFactory.DEFAULT_OPTIMIZER, PLAIN), input, classes, Fixtures.REGISTRY, DataType.DOUBLE, 11,
-                stepsPerEpoch);
+        return ModelGradientCheck.setup(factory, parameters, stacks, input, classes, Fixtures.REGISTRY, stepsPerEpoch);
     }
 
     private static INDArray uniform(long seed, long... shape) {
@@ -129,41 +115,8 @@ class ModelGradientTest {
     }
 
     private static void check(Model model, INDArray x, INDArray labels, long step, List<String> networks, String metric) {
-        Map<String, INDArray> start = copy(model.state());
-        model.trainStep(x, labels, step, 100);
-        Map<String, INDArray> after = copy(model.state());
-        int checked = 0;
-        for (String network : networks) {
-            INDArray before = start.get(network + "parameters");
-            INDArray gradient = before.sub(after.get(network + "parameters")); // SGD, rate 1
-            for (long i = 0; i < before.length(); i += before.length() > 40 ? 3 : 1) {
-                double numeric = (loss(model, start, network, i, 1e-6, x, labels, step, metric)
-                        - loss(model, start, network, i, -1e-6, x, labels, step, metric)) / 2e-6;
-                if (System.getenv("GRADIENT_DEBUG") != null) {
-                    System.out.println("DEBUG " + network + i + " numeric " + numeric + " analytic " + gradient.getDouble(i));
-                    continue;
-                }
-                assertEquals(numeric, gradient.getDouble(i), 1e-6 + 1e-5 * Math.abs(numeric), network + "parameter " + i);
-                checked++;
-            }
-        }
+        int checked = ModelGradientCheck.of(model, x, labels).step(step).networks(networks.toArray(String[]::new))
+                .metric(metric).run();
         assertTrue(checked > 5);
-        model.restore(after);
-    }
-
-    /** The loss of one step from the starting state with one parameter moved. */
-    private static double loss(Model model, Map<String, INDArray> start, String network, long index, double delta,
-            INDArray x, INDArray labels, long step, String metric) {
-        Map<String, INDArray> moved = copy(start);
-        INDArray parameters = moved.get(network + "parameters");
-        parameters.putScalar(index, parameters.getDouble(index) + delta);
-        model.restore(moved);
-        return model.trainStep(x, labels, step, 100).get(metric);
-    }
-
-    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
-        Map<String, INDArray> copy = new LinkedHashMap<>();
-        state.forEach((name, array) -> copy.put(name, array.dup()));
-        return copy;
     }
 }

@@ -55,8 +55,22 @@ public final class Vae extends AbstractContribution implements ModelFactory {
 
     @Override
     public Model create(ModelSetup setup) {
+        return build(setup, setup.parameters().getLong("latent_dim"), setup.parameters().getDouble("beta"),
+                setup.parameters().getBoolean("conditional"));
+    }
+
+    /**
+     * Builds a VAE from a setup's encoder and decoder stacks and optimizers: for model bundles
+     * that build on the VAE (their own schema, this network and loss).
+     *
+     * @param setup the model's setup, with stacks named encoder and decoder
+     * @param latent dimensions of z
+     * @param beta weight of the KL term
+     * @param conditional whether encoder and decoder also read the one-hot label
+     * @return the untrained model
+     */
+    public static VaeModel build(ModelSetup setup, long latent, double beta, boolean conditional) {
         Shape input = setup.exampleShape();
-        long latent = setup.parameters().getLong("latent_dim");
         List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
         List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
         if (encoder.isEmpty() || decoder.isEmpty()) {
@@ -65,7 +79,7 @@ public final class Vae extends AbstractContribution implements ModelFactory {
 
         int conditions = 0;
         Shape encoderInput = input;
-        if (setup.parameters().getBoolean("conditional")) {
+        if (conditional) {
             if (setup.classes() < 2) {
                 throw new IllegalArgumentException("a conditional VAE reads class labels; the dataset has none");
             }
@@ -107,6 +121,6 @@ public final class Vae extends AbstractContribution implements ModelFactory {
                 bce.create(bce.schema().resolve("loss 'bce'", Map.of("reduction", "sum"))),
                 kl.create(kl.schema().resolve("loss 'kl_normal'", Map.of())),
                 encoderOptimizer.create(encoderChoice.parameters()), decoderOptimizer.create(decoderChoice.parameters()),
-                setup.parameters().getDouble("beta"), conditions, ids);
+                beta, conditions, ids);
     }
 }

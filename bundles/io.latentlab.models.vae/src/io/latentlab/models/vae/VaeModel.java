@@ -18,8 +18,12 @@ import io.latentlab.engine.ClassLabels;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkState;
 
-/** The trainable VAE: one encoder with two heads, one decoder, an optimizer each. */
-final class VaeModel implements Model {
+/**
+ * The trainable VAE: one encoder with two heads, one decoder, an optimizer each. Other model
+ * bundles build on it through {@link Vae#build}: its input and its reconstruction target may
+ * differ ({@link #trainStep(INDArray, INDArray, INDArray, long, long)}), e.g. for a denoising VAE.
+ */
+public final class VaeModel implements Model {
 
     private final Network encoder;
     private final Network decoder;
@@ -82,8 +86,23 @@ final class VaeModel implements Model {
 
     @Override
     public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
+        return trainStep(features, features, labels, step, totalSteps);
+    }
+
+    /**
+     * One step on the negative ELBO of reconstructing {@code target} from {@code input}.
+     *
+     * @param input what the encoder reads
+     * @param target what the decoder must reproduce (the same shape as input)
+     * @param labels class labels, needed only by a conditional VAE
+     * @param step the step number, from 1
+     * @param totalSteps the steps of the whole run
+     * @return loss, reconstruction and kl, in nats per image
+     */
+    public Map<String, Double> trainStep(INDArray input, INDArray target, INDArray labels, long step, long totalSteps) {
         initialize();
-        INDArray x = features.castTo(encoder.dataType());
+        INDArray x = input.castTo(encoder.dataType());
+        INDArray t = target.castTo(encoder.dataType());
         List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, labels)), true);
         INDArray mean = heads.get(0);
         INDArray logVariance = heads.get(1);
@@ -91,7 +110,7 @@ final class VaeModel implements Model {
         INDArray eps = noise(mean.shape());
         INDArray z = eps.mul(sigma).addi(mean);
         INDArray reconstructed = decoder.forward(decoderInput(z, labels), true);
-        double reconstructionLoss = reconstruction.forward(List.of(reconstructed), x);
+        double reconstructionLoss = reconstruction.forward(List.of(reconstructed), t);
         double klLoss = kl.forward(List.of(mean, logVariance), null);
         double loss = reconstructionLoss + beta * klLoss;
         if (!Double.isFinite(loss)) {
@@ -123,18 +142,26 @@ final class VaeModel implements Model {
 
     @Override
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+        return evaluate(features, features, labels);
+    }
+
+    /** Test negative ELBO, reconstruction and KL of reconstructing {@code target} from {@code input}, per image. */
+    public Map<String, Double> evaluate(INDArray input, INDArray target, INDArray labels) {
         double[] sums = new double[2]; // reconstruction, KL; both summed over images
-        long count = features.size(0);
-        Batches.forEach(features, labels, Batches.EVALUATION, (slice, sliceLabels) -> {
-            INDArray x = slice.castTo(encoder.dataType());
+        long count = input.size(0);
+        for (long from = 0; from < count; from += Batches.EVALUATION) {
+            var rows = NDArrayIndex.interval(from, Math.min(count, from + Batches.EVALUATION));
+            INDArray x = input.get(rows).castTo(encoder.dataType());
+            INDArray t = target.get(rows).castTo(encoder.dataType());
+            INDArray sliceLabels = labels == null ? null : labels.get(rows);
             List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, sliceLabels)), false);
             INDArray mean = heads.get(0).dup();
             INDArray logVariance = heads.get(1).dup();
             INDArray z = noise(mean.shape()).muli(Transforms.exp(logVariance.mul(0.5), false)).addi(mean);
             INDArray reconstructed = decoder.forward(decoderInput(z, sliceLabels), false);
-            sums[0] += reconstruction.forward(List.of(reconstructed), x) * x.size(0);
+            sums[0] += reconstruction.forward(List.of(reconstructed), t) * x.size(0);
             sums[1] += kl.forward(List.of(mean, logVariance), null) * x.size(0);
-        });
+        }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_neg_elbo", (sums[0] + sums[1]) / count);
         metrics.put("test_reconstruction", sums[0] / count);
@@ -147,7 +174,12 @@ final class VaeModel implements Model {
         return reconstruct(features, null);
     }
 
-    private INDArray reconstruct(INDArray features, INDArray labels) {
+    /**
+     * The decoded posterior means of {@code features}.
+     *
+     * @param labels class labels, needed only by a conditional VAE
+     */
+    public INDArray reconstruct(INDArray features, INDArray labels) {
         INDArray x = features.castTo(encoder.dataType());
         INDArray mean = encoder.forward(Map.of("input", encoderInput(x, labels)), false).get(0).dup();
         return decoder.forward(decoderInput(mean, labels), false).dup();

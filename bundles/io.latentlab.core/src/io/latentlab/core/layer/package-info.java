@@ -5,5 +5,5 @@
  * ({@code forward}) and the gradients ({@code backward}). Arrays are ND4J {@code INDArray}s;
  * shapes exclude the batch dimension; images are NCHW.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package io.latentlab.core.layer;

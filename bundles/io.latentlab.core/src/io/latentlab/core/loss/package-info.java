@@ -1,3 +1,3 @@
 /** Losses: a {@link io.latentlab.core.loss.LossFactory} contribution creates a {@link io.latentlab.core.loss.Loss}. */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package io.latentlab.core.loss;

@@ -4,5 +4,5 @@
  * batch norm, concat and add. Images are NCHW; convolutions are cross-correlations (the
  * kernel is not flipped), as in libnd4j, PyTorch and Keras.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("1.0.0")
 package io.latentlab.layers.core;

@@ -1,13 +1,20 @@
 package io.latentlab.ui.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -17,13 +24,91 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 import io.latentlab.core.ContributionKind;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.ui.tests.plugin.CubeActivation;
 import io.latentlab.ui.plugins.internal.PluginsView;
 
-/** The Plugins view lists every installed contribution with its bundle; a broken plugin bundle is refused clearly. */
+/**
+ * The Plugins view lists every installed contribution with its bundle; a plugin bundle installed
+ * at run time adds its contributions at once and uninstalling removes them; a broken plugin
+ * bundle is refused clearly.
+ */
 class PluginsWorkbenchTest {
+
+    /** A plugin bundle org.example.cube whose DS component provides the "cube" activation. */
+    private static Path cubePlugin(Path folder) throws Exception {
+        Path jar = folder.resolve("org.example.cube-1.0.0.jar");
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Bundle-ManifestVersion", "2");
+        attributes.putValue("Bundle-SymbolicName", "org.example.cube");
+        attributes.putValue("Bundle-Version", "1.0.0");
+        attributes.putValue("Import-Package", "io.latentlab.core;version=\"[1.0,2)\",io.latentlab.core.layer;version=\"[1.0,2)\","
+                + "io.latentlab.layers.core.activation;version=\"[1.0,2)\",org.nd4j.linalg.api.ndarray");
+        attributes.putValue("Service-Component", "OSGI-INF/cube.xml");
+        String type = CubeActivation.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(new FileOutputStream(jar.toFile()), manifest);
+                InputStream classBytes = CubeActivation.class.getClassLoader().getResourceAsStream(type)) {
+            out.putNextEntry(new JarEntry(type));
+            classBytes.transferTo(out);
+            out.putNextEntry(new JarEntry("OSGI-INF/cube.xml"));
+            out.write(("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"org.example.cube\">"
+                    + "<implementation class=\"" + CubeActivation.class.getName() + "\"/>"
+                    + "<service><provide interface=\"io.latentlab.core.layer.ActivationFactory\"/></service>"
+                    + "</scr:component>").getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    private static Optional<RegisteredContribution<?>> cube(PluginsView view, Display display, boolean wanted) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) { // DS registers (and unregisters) the component asynchronously
+            view.refresh();
+            Optional<RegisteredContribution<?>> found = view.contributions().stream()
+                    .filter(c -> c.id().equals("cube") && c.bundle().equals("org.example.cube")).findFirst();
+            if (found.isPresent() == wanted || System.currentTimeMillis() > deadline) {
+                return found;
+            }
+            Shots.settle(display, 200);
+        }
+    }
+
+    @Test
+    void aPluginInstalledAtRunTimeAddsItsActivationAndUninstallingRemovesIt(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        System.setProperty("latentlab.plugins", folder.resolve("plugins").toString());
+        try {
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setSize(1500, 950);
+            PluginsView view = (PluginsView) window.getActivePage().showView("io.latentlab.ui.plugins.view");
+            Shots.settle(display, 500);
+            assertTrue(cube(view, display, false).isEmpty());
+
+            Bundle bundle = view.install(cubePlugin(folder).toFile());
+            assertNotNull(bundle, "the plugin was refused");
+            assertEquals(Bundle.ACTIVE, bundle.getState());
+            RegisteredContribution<?> cube = cube(view, display, true).orElseThrow(() -> new AssertionError(
+                    "the plugin's activation is not listed"));
+            assertEquals(ContributionKind.ACTIVATION, cube.kind());
+            assertEquals("1.0.0", cube.version());
+            assertTrue(Files.exists(folder.resolve("plugins").resolve("org.example.cube-1.0.0.jar")), "not kept for the next start");
+            view.show(cube);
+            Shots.settle(display, 300);
+            Shots.take(display, window.getShell().getBounds(), "plugin-installed.png");
+
+            assertTrue(view.uninstall(cube));
+            assertTrue(cube(view, display, false).isEmpty(), "the activation is still listed after uninstalling");
+            assertEquals(Bundle.UNINSTALLED, bundle.getState());
+            assertTrue(Files.notExists(folder.resolve("plugins").resolve("org.example.cube-1.0.0.jar")));
+        } finally {
+            System.clearProperty("latentlab.plugins");
+        }
+    }
 
     @Test
     void listsContributionsAndRefusesABundleThatDoesNotResolve(@TempDir Path folder) throws Exception {

@@ -9,6 +9,7 @@ import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -80,6 +81,15 @@ public final class PluginsView extends ViewPart {
         }
     }
 
+    /**
+     * Selects a contribution and scrolls to it.
+     *
+     * @param contribution one of {@link #contributions()}
+     */
+    public void show(RegisteredContribution<?> contribution) {
+        viewer.setSelection(new StructuredSelection(contribution), true);
+    }
+
     /** @return the contributions in the table (for tests) */
     public List<RegisteredContribution<?>> contributions() {
         return shown;
@@ -104,6 +114,7 @@ public final class PluginsView extends ViewPart {
         try {
             PluginFolder.Plugin plugin = folder().install(jar.toPath()); // kept in the plugin folder: survives restarts
             refresh();
+            shown.stream().filter(c -> c.bundle().equals(plugin.symbolicName())).findFirst().ifPresent(this::show);
             for (Bundle bundle : Services.context().getBundles()) {
                 if (plugin.symbolicName().equals(bundle.getSymbolicName())) {
                     return bundle;
@@ -130,18 +141,27 @@ public final class PluginsView extends ViewPart {
 
     private void uninstall() {
         Object selected = ((IStructuredSelection) viewer.getSelection()).getFirstElement();
-        if (!(selected instanceof RegisteredContribution<?> contribution)) {
-            return;
+        if (selected instanceof RegisteredContribution<?> contribution) {
+            uninstall(contribution);
         }
+    }
+
+    /**
+     * Uninstalls the plugin bundle that provides a contribution (Latentlab's own bundles stay).
+     *
+     * @param contribution a listed contribution
+     * @return whether its bundle was removed from the plugin folder (else it was uninstalled for this session only, or not at all)
+     */
+    public boolean uninstall(RegisteredContribution<?> contribution) {
         if (contribution.bundle().startsWith("io.latentlab.")) {
             MessageDialog.openInformation(getSite().getShell(), "Uninstall", contribution.bundle()
                     + " is part of Latentlab and stays installed; only plugin bundles can be uninstalled here.");
-            return;
+            return false;
         }
         try {
             if (folder().uninstall(contribution.bundle())) {
                 refresh();
-                return;
+                return true;
             }
         } catch (java.io.IOException | IllegalStateException e) {
             ILog.of(getClass()).warn("cannot remove " + contribution.bundle() + " from the plugin folder: " + e.getMessage());
@@ -158,6 +178,7 @@ public final class PluginsView extends ViewPart {
             }
         }
         refresh();
+        return false;
     }
 
     @Override

@@ -31,7 +31,9 @@ public final class Network {
     /** The parameter every layer accepts: an activation id applied to its output. */
     public static final String ACTIVATION_PARAMETER = "activation";
 
-    private record Node(String name, String type, Layer layer, List<String> inputs, NetworkContext context) {
+    /** origin: "type from bundle version" (and its activation's), named when the layer misbehaves. */
+    private record Node(String name, String type, Layer layer, List<String> inputs, NetworkContext context,
+            List<Shape> inputShapes, Shape outputShape, String origin) {
     }
 
     private final Map<String, Shape> inputShapes;
@@ -99,7 +101,8 @@ public final class Network {
                 info.inputShapes(), info.outputShape(), store.trainableCount(info.name()))).toList();
         Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         List<Node> withContexts = nodes.stream().map(node -> new Node(node.name(), node.type(), node.layer(),
-                node.inputs(), new NetworkContext(random, dataType, new boolean[node.inputs().size()]))).toList();
+                node.inputs(), new NetworkContext(random, dataType, new boolean[node.inputs().size()]), node.inputShapes(),
+                node.outputShape(), node.origin())).toList();
         Network network = new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random,
                 dataType, ids);
         network.computeInputGradients(false);
@@ -151,9 +154,38 @@ public final class Network {
         shapes.put(name, output);
         boolean[] needed = new boolean[spec.inputs().size()];
         java.util.Arrays.fill(needed, true);
-        nodes.add(new Node(name, spec.type(), layer, spec.inputs(), new NetworkContext(null, null, needed)));
+        String origin = origin(registry, spec.type()) + (activation != null && !"identity".equals(activation)
+                ? " with activation " + origin(registry, activation) : "");
+        nodes.add(new Node(name, spec.type(), layer, spec.inputs(), new NetworkContext(null, null, needed),
+                List.copyOf(inputShapes), output, origin));
         infos.add(new NodeInfo(name, spec.type(), spec.inputs(), List.copyOf(inputShapes), output, 0));
         ids.add(spec.type());
+    }
+
+    /** "id from bundle version", as the registry has it. */
+    private static String origin(ContributionRegistry registry, String type) {
+        return registry.list(LayerFactory.class).stream().filter(r -> r.id().equals(type)).findFirst()
+                .map(r -> type + " from " + r.bundle() + " " + r.version()).orElse(type);
+    }
+
+    /**
+     * A layer (often a plugin's) threw or broke its contract: stop with its node, id and bundle
+     * named, instead of an ND4J error somewhere downstream.
+     */
+    private static IllegalStateException layerFailure(Node node, String phase, String what, Throwable cause) {
+        return new IllegalStateException("layer '" + node.name() + "' (" + node.origin() + ") " + what + " in " + phase,
+                cause);
+    }
+
+    private static INDArray checked(Node node, INDArray array, Shape declared, long batch, String phase, String what) {
+        if (array == null) {
+            throw layerFailure(node, phase, "returned no " + what, null);
+        }
+        if (array.rank() == 0 || array.size(0) != batch || !Shape.ofBatch(array.shape()).equals(declared)) {
+            throw layerFailure(node, phase, "returned " + what + " of shape " + java.util.Arrays.toString(array.shape())
+                    + " but declared " + declared + " per example (batch " + batch + ")", null);
+        }
+        return array;
     }
 
     private static Layer create(String node, String type, Map<String, Object> parameters, ContributionRegistry registry) {
@@ -195,7 +227,16 @@ public final class Network {
                 nodeInputs.add(activations.get(input));
             }
             long start = timings == null ? 0 : System.nanoTime();
-            activations.put(node.name(), node.layer().forward(nodeInputs, context));
+            INDArray output;
+            try {
+                output = node.layer().forward(nodeInputs, context);
+            } catch (ContributionRemovedException | NonFiniteException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw layerFailure(node, "forward", "failed: " + e, e);
+            }
+            activations.put(node.name(), checked(node, output, node.outputShape(), nodeInputs.get(0).size(0), "forward",
+                    "an output"));
             if (timings != null) {
                 timings.computeIfAbsent(node.name(), k -> new long[3])[0] += System.nanoTime() - start;
             }
@@ -236,7 +277,18 @@ public final class Network {
                 continue;
             }
             long start = timings == null ? 0 : System.nanoTime();
-            List<INDArray> inputGradients = node.layer().backward(gradient, context);
+            List<INDArray> inputGradients;
+            try {
+                inputGradients = node.layer().backward(gradient, context);
+            } catch (ContributionRemovedException | NonFiniteException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw layerFailure(node, "backward", "failed: " + e, e);
+            }
+            if (inputGradients == null || inputGradients.size() != node.inputs().size()) {
+                throw layerFailure(node, "backward", "returned " + (inputGradients == null ? "no list" : inputGradients.size()
+                        + " input gradients") + " for " + node.inputs().size() + " inputs", null);
+            }
             if (timings != null) {
                 long[] timing = timings.computeIfAbsent(node.name(), k -> new long[3]);
                 timing[1] += System.nanoTime() - start;
@@ -244,6 +296,8 @@ public final class Network {
             }
             for (int j = 0; j < node.inputs().size(); j++) {
                 if (context.inputGradientNeeded(j) && inputGradients.get(j) != null) {
+                    checked(node, inputGradients.get(j), node.inputShapes().get(j), gradient.size(0), "backward",
+                            "the gradient of input " + j);
                     gradients.merge(node.inputs().get(j), inputGradients.get(j), INDArray::add);
                 }
             }

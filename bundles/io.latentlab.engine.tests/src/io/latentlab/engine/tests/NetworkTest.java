@@ -182,4 +182,70 @@ class NetworkTest {
         assertTrue(registry.get(LayerFactory.class, "dense") == old);
         assertTrue(registry.duplicates().isEmpty());
     }
+
+    /** A plugin's layer that misbehaves in one way: throws in forward or backward, or returns the wrong shape. */
+    private static final class FaultyLayer extends io.latentlab.core.AbstractContribution implements LayerFactory {
+
+        private final String fault;
+
+        FaultyLayer(String fault) {
+            super("faulty", "Faulty", "misbehaves", io.latentlab.core.ParameterSchema.EMPTY);
+            this.fault = fault;
+        }
+
+        @Override
+        public io.latentlab.core.layer.Layer create(io.latentlab.core.Parameters parameters) {
+            return new io.latentlab.core.layer.Layer() {
+                @Override
+                public Shape build(List<Shape> inputShapes, io.latentlab.core.layer.ParameterDeclarations declarations) {
+                    return inputShapes.get(0);
+                }
+
+                @Override
+                public INDArray forward(List<INDArray> inputs, io.latentlab.core.layer.LayerContext context) {
+                    return switch (fault) {
+                        case "forward throws" -> throw new ArithmeticException("division by zero in the plugin");
+                        case "wrong output shape" -> Nd4j.zeros(inputs.get(0).dataType(), inputs.get(0).size(0), 5);
+                        default -> inputs.get(0).dup();
+                    };
+                }
+
+                @Override
+                public List<INDArray> backward(INDArray outputGradient, io.latentlab.core.layer.LayerContext context) {
+                    return switch (fault) {
+                        case "backward throws" -> throw new IllegalStateException("not implemented yet");
+                        case "wrong gradient shape" -> List.of(Nd4j.zeros(outputGradient.dataType(), 2, 2));
+                        default -> List.of(outputGradient.dup());
+                    };
+                }
+            };
+        }
+    }
+
+    /** Each misbehaviour stops the step with the node, the layer id and its bundle named, not an ND4J error downstream. */
+    @Test
+    void aMisbehavingPluginLayerIsNamedWithItsBundle() {
+        Nd4jRuntime.initialize();
+        Map<String, String> expected = Map.of(
+                "forward throws", "failed: java.lang.ArithmeticException: division by zero in the plugin in forward",
+                "wrong output shape", "returned an output of shape [4, 5] but declared [3] per example (batch 4) in forward",
+                "backward throws", "failed: java.lang.IllegalStateException: not implemented yet in backward",
+                "wrong gradient shape", "returned the gradient of input 0 of shape [2, 2] but declared [3] per example (batch 4)"
+                        + " in backward");
+        expected.forEach((fault, message) -> {
+            ContributionTable registry = new ContributionTable();
+            registry.add(new RegisteredContribution<>(new Dense(), ContributionKind.LAYER, "io.latentlab.layers.core", "0.1.0"));
+            registry.add(new RegisteredContribution<>(new FaultyLayer(fault), ContributionKind.LAYER, "org.example.faulty",
+                    "1.2.0"));
+            Network network = Network.build(NetworkSpec.sequential(Shape.of(3), List.of(
+                    NetworkSpec.layer("hidden", "dense", "units", 3), NetworkSpec.layer("odd", "faulty"))), registry,
+                    DataType.FLOAT, 1);
+            network.computeInputGradients(true);
+            RuntimeException e = assertThrows(RuntimeException.class, () -> {
+                INDArray output = network.forward(Nd4j.rand(DataType.FLOAT, 4, 3), true);
+                network.backward(output);
+            }, fault);
+            assertEquals("layer 'odd' (faulty from org.example.faulty 1.2.0) " + message, e.getMessage(), fault);
+        });
+    }
 }

@@ -10,13 +10,18 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
@@ -26,8 +31,10 @@ import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
- * Every run in the runs folder with its status, model, dataset, headline metric and duration;
- * open a run's dashboard (double-click), train an experiment, resume a stopped run, delete.
+ * Every run in the runs folder with its status, model, dataset, headline metric, duration and
+ * main hyper-parameters, sortable by any column and filtered by a search field; open a run's
+ * dashboard (double-click), train an experiment, resume a stopped run, rename, open its
+ * folder, delete, export the table.
  */
 public final class RunsView extends ViewPart {
 
@@ -36,6 +43,7 @@ public final class RunsView extends ViewPart {
     private static final String LATENT_VIEW_ID = "io.latentlab.ui.results.latent";
 
     private TableViewer viewer;
+    private Text filterField;
     private List<RunInfo> shown = List.of();
     private final RunInfo.Cache runInfo = new RunInfo.Cache();
     /** Hyper-parameters by run, read once per run (they do not change). */
@@ -43,24 +51,30 @@ public final class RunsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        filterField = ViewParts.filterField(parent, viewer);
+        filterField.moveAbove(viewer.getControl());
+        viewer.getControl().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        ViewParts.<RunInfo>column(viewer, "Run", 260, RunInfo::name);
-        ViewParts.<RunInfo>column(viewer, "Status", 90, RunInfo::status);
-        ViewParts.<RunInfo>column(viewer, "Model", 150, RunInfo::model);
-        ViewParts.<RunInfo>column(viewer, "Dataset", 160, RunInfo::dataset);
-        ViewParts.<RunInfo>column(viewer, "Headline metric", 150, RunInfo::headlineMetric);
-        ViewParts.<RunInfo>column(viewer, "Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
-                : String.format(Locale.ROOT, "%.5g", run.headlineValue()));
-        ViewParts.<RunInfo>column(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
-                : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60));
+        ViewParts.<RunInfo>sortableColumn(viewer, "Run", 260, RunInfo::name, null);
+        ViewParts.<RunInfo>sortableColumn(viewer, "Status", 90, RunInfo::status, null);
+        ViewParts.<RunInfo>sortableColumn(viewer, "Model", 150, RunInfo::model, null);
+        ViewParts.<RunInfo>sortableColumn(viewer, "Dataset", 160, RunInfo::dataset, null);
+        ViewParts.<RunInfo>sortableColumn(viewer, "Headline metric", 150, RunInfo::headlineMetric, null);
+        ViewParts.<RunInfo>sortableColumn(viewer, "Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
+                : String.format(Locale.ROOT, "%.5g", run.headlineValue()), numeric(RunInfo::headlineValue));
+        ViewParts.<RunInfo>sortableColumn(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
+                : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60),
+                numeric(RunInfo::seconds));
         String[] titles = {"Optimizer", "Learning rate", "Epochs", "Batch"};
         for (int i = 0; i < titles.length; i++) {
             int column = i;
-            ViewParts.<RunInfo>column(viewer, titles[i], 90, run -> parameters.computeIfAbsent(run.directory(),
-                    RunTable::parameters).get(column));
+            java.util.function.Function<RunInfo, String> value = run -> parameters.computeIfAbsent(run.directory(),
+                    RunTable::parameters).get(column);
+            ViewParts.sortableColumn(viewer, titles[i], 90, value, column == 0 ? null : numeric(run -> number(value.apply(run))));
         }
         viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
         getSite().setSelectionProvider(viewer);
@@ -73,8 +87,10 @@ public final class RunsView extends ViewPart {
                 + " io.latentlab.ui.latent)", this::latentSpace));
         toolbar.add(ViewParts.action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
+        toolbar.add(ViewParts.action("Rename...", "Rename the selected run's folder", this::rename));
+        toolbar.add(ViewParts.action("Open Folder", "Show the selected run's folder in the file manager", this::openFolder));
         toolbar.add(ViewParts.action("Delete", "Delete the selected run folders", this::delete));
-        toolbar.add(ViewParts.action("Export...", "Write the table as CSV", this::export));
+        toolbar.add(ViewParts.action("Export...", "Write the table's rows, as filtered and sorted, as CSV", this::export));
         toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
         refresh();
         ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
@@ -90,6 +106,42 @@ public final class RunsView extends ViewPart {
             }
         } catch (IOException e) {
             ILog.of(getClass()).warn("cannot list the runs folder " + RunsUi.runsFolder() + ": " + e.getMessage());
+        }
+    }
+
+    /** Sorts numbers ascending with missing values (NaN) last. */
+    private static Comparator<RunInfo> numeric(java.util.function.ToDoubleFunction<RunInfo> value) {
+        return (a, b) -> {
+            double x = value.applyAsDouble(a);
+            double y = value.applyAsDouble(b);
+            return Double.isNaN(x) || Double.isNaN(y) ? Boolean.compare(Double.isNaN(x), Double.isNaN(y)) : Double.compare(x, y);
+        };
+    }
+
+    private static double number(String text) {
+        try {
+            return text == null || text.isBlank() ? Double.NaN : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** @return the rows as shown: filtered and in the chosen order */
+    public List<RunInfo> visibleRuns() {
+        return java.util.Arrays.stream(viewer.getTable().getItems()).map(item -> (RunInfo) item.getData()).toList();
+    }
+
+    /** @return the filter field above the table (for tests) */
+    public Text filterField() {
+        return filterField;
+    }
+
+    /** Sorts by the column with this title, as a click on its header does (for tests). */
+    public void sortBy(String title) {
+        for (org.eclipse.swt.widgets.TableColumn column : viewer.getTable().getColumns()) {
+            if (column.getText().equals(title)) {
+                column.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            }
         }
     }
 
@@ -153,7 +205,7 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             try {
-                RunTable.write(shown, Path.of(file));
+                RunTable.write(visibleRuns(), Path.of(file));
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Export runs", "Cannot write " + file + ": " + e.getMessage());
             }
@@ -166,6 +218,70 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             RunsUi.train(Path.of(file));
+        }
+    }
+
+    private void rename() {
+        List<RunInfo> runs = selected();
+        if (runs.size() != 1) {
+            MessageDialog.openInformation(getSite().getShell(), "Rename run", "Select one run to rename.");
+            return;
+        }
+        RunInfo run = runs.get(0);
+        if ("running".equals(run.status())) {
+            MessageDialog.openInformation(getSite().getShell(), "Rename run", run.name()
+                    + " is training; rename it when it has stopped.");
+            return;
+        }
+        InputDialog dialog = new InputDialog(getSite().getShell(), "Rename run", "New folder name for " + run.name() + ":",
+                run.name(), name -> renameProblem(run.directory(), name));
+        if (dialog.open() == InputDialog.OK) {
+            try {
+                rename(run.directory(), dialog.getValue().strip());
+            } catch (IOException e) {
+                MessageDialog.openError(getSite().getShell(), "Rename run", "Cannot rename " + run.directory() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    /** @return why a run folder cannot take this name, or null if it can */
+    static String renameProblem(Path directory, String name) {
+        String trimmed = name.strip();
+        if (trimmed.isEmpty()) {
+            return "Enter a name.";
+        }
+        if (trimmed.contains("/") || trimmed.contains("\\") || trimmed.startsWith(".")) {
+            return "A folder name without slashes that does not start with a dot.";
+        }
+        if (!trimmed.equals(directory.getFileName().toString()) && Files.exists(directory.resolveSibling(trimmed))) {
+            return "A run folder named " + trimmed + " already exists.";
+        }
+        return null;
+    }
+
+    /**
+     * Renames a run folder (metrics, checkpoints and samples move with it).
+     *
+     * @param directory the run folder
+     * @param name its new name
+     * @throws IOException if it cannot be renamed; nothing is lost then
+     */
+    public void rename(Path directory, String name) throws IOException {
+        String problem = renameProblem(directory, name);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        Files.move(directory, directory.resolveSibling(name.strip()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        refresh();
+    }
+
+    private void openFolder() {
+        for (RunInfo run : selected()) {
+            if (!Program.launch(run.directory().toString())) {
+                MessageDialog.openInformation(getSite().getShell(), "Open folder", "No file manager is set up to open"
+                        + " folders; the run is in\n" + run.directory());
+            }
         }
     }
 

@@ -1,0 +1,80 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.OptimizerRace;
+import io.latentlab.experiments.RunInfo;
+import io.latentlab.ui.Services;
+import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.internal.RunsView;
+
+/** The runs table as a researcher uses it: filter by any column, sort by a metric both ways, rename a run. */
+class RunsTableWorkbenchTest {
+
+    @Test
+    void filterSortAndRename(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path runs = folder.resolve("runs");
+        System.setProperty(RunsUi.RUNS_PROPERTY, runs.toString());
+        try {
+            Path experiment = folder.resolve("race.experiment.yaml");
+            Files.writeString(experiment, """
+                    name: table
+                    seed: 2
+                    dataset: {id: mnist, train_limit: 512, test_limit: 128}
+                    model:
+                      id: autoencoder
+                      encoder:
+                        - dense: {units: 32, activation: relu}
+                      decoder:
+                        - dense: {units: 784, activation: sigmoid}
+                    optimizer: {id: sgd, learning_rate: 0.05}
+                    training: {epochs: 1, batch_size: 64}
+                    """);
+            new OptimizerRace(Services.registry()).run(experiment, List.of("sgd", "adam", "rmsprop"), runs,
+                    new ExperimentRunner(Services.registry()), (line, end) -> { });
+
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setSize(1500, 950);
+            RunsView view = (RunsView) window.getActivePage().showView(RunsUi.RUNS_VIEW_ID);
+            view.refresh();
+            Shots.settle(display, 300);
+            assertEquals(3, view.visibleRuns().size());
+
+            view.filterField().setText("ADAM"); // any column, any case
+            Shots.settle(display, 200);
+            assertEquals(1, view.visibleRuns().size(), "filtered: " + view.visibleRuns());
+            assertTrue(view.visibleRuns().get(0).name().contains("adam"), view.visibleRuns().get(0).name());
+            view.filterField().setText("");
+            Shots.settle(display, 200);
+
+            view.sortBy("Value");
+            List<Double> up = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
+            assertEquals(up.stream().sorted().toList(), up, "ascending by the headline value");
+            view.sortBy("Value");
+            List<Double> down = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
+            assertEquals(up.reversed(), down, "a second click reverses");
+            Shots.take(display, window.getShell().getBounds(), "runs-table.png");
+
+            RunInfo first = view.visibleRuns().get(0);
+            view.rename(first.directory(), "best-of-race");
+            assertTrue(Files.isDirectory(runs.resolve("best-of-race").resolve("checkpoints")), "moved with its files");
+            assertTrue(view.runs().stream().anyMatch(run -> run.name().equals("best-of-race")));
+            assertTrue(Files.notExists(first.directory()));
+        } finally {
+            System.clearProperty(RunsUi.RUNS_PROPERTY);
+        }
+    }
+}

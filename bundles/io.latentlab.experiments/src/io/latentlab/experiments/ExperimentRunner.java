@@ -58,6 +58,16 @@ public final class ExperimentRunner {
          */
         default void advanced(long step, long totalSteps) {
         }
+
+        /**
+         * The model was evaluated on the test set at the end of an epoch.
+         *
+         * @param epoch the epoch, from 1
+         * @param metrics the test metrics
+         * @param headlineMetric the one the model names as its headline
+         */
+        default void evaluated(int epoch, Map<String, Double> metrics, String headlineMetric) {
+        }
     }
 
     private final ContributionRegistry registry;
@@ -244,6 +254,7 @@ public final class ExperimentRunner {
                         for (Map.Entry<String, Double> metric : lastEvaluation.entrySet()) {
                             run.metric(state.step(), done, metric.getKey(), metric.getValue());
                         }
+                        progress.evaluated(done, Map.copyOf(lastEvaluation), model.headlineMetric());
                     }
                     if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
                         ImageGrid.writeBands(model.illustrate(sampleInputs, sampleLabels), 8,

@@ -34,7 +34,12 @@ import io.latentlab.core.ContributionRegistry;
  *     optimizer.learning_rate: [0.001, 0.003]
  *     model.encoder[1].dense.units: [16, 32]
  *     # random: {range: [0.0001, 0.01], log: true}
+ *   early_stopping: median  # or {rule: median, metric: test_bce, goal: minimize, after_epochs: 1, min_trials: 2}
  * </pre>
+ *
+ * With early stopping, a trial whose metric is worse than the median of the other trials at the
+ * same epoch stops there ({@link MedianStopping}); its run records why ({@value #EARLY_STOP}) and
+ * a resumed sweep leaves it stopped.
  */
 public final class Sweep {
 
@@ -59,6 +64,9 @@ public final class Sweep {
      */
     public record Outcome(Trial trial, Path run, RunInfo info) {
     }
+
+    /** In a trial's run directory: why the sweep stopped it early. */
+    public static final String EARLY_STOP = "early-stop.txt";
 
     private final ContributionRegistry registry;
 
@@ -187,6 +195,35 @@ public final class Sweep {
     }
 
     /**
+     * The sweep's early stopping rule, if its block asks for one.
+     *
+     * @param file the experiment file
+     * @return the rule, or {@code null} when the sweep has none
+     * @throws InvalidExperimentException if the {@code early_stopping} entry is malformed
+     * @throws IOException if the file cannot be read
+     */
+    public static MedianStopping earlyStopping(Path file) throws InvalidExperimentException, IOException {
+        Map<?, ?> root = (Map<?, ?>) new Yaml().load(Files.readString(file));
+        Object spec = root.get("sweep") instanceof Map<?, ?> sweep ? sweep.get("early_stopping") : null;
+        if (spec == null || Boolean.FALSE.equals(spec) || "none".equals(spec)) {
+            return null;
+        }
+        Map<?, ?> options = spec instanceof Map<?, ?> map ? map : Map.of("rule", spec);
+        if (!"median".equals(String.valueOf(options.get("rule")))) {
+            throw problem(file, "sweep.early_stopping", "unknown rule '" + options.get("rule") + "'; use median");
+        }
+        String metric = options.get("metric") != null ? String.valueOf(options.get("metric")) : null;
+        Object goal = options.get("goal");
+        if (goal != null && !"minimize".equals(goal) && !"maximize".equals(goal)) {
+            throw problem(file, "sweep.early_stopping.goal", "expected minimize or maximize, not '" + goal + "'");
+        }
+        Boolean higher = goal == null ? null : "maximize".equals(goal);
+        int after = options.get("after_epochs") instanceof Number n ? n.intValue() : 1;
+        int others = options.get("min_trials") instanceof Number n ? n.intValue() : 2;
+        return new MedianStopping(metric, higher, after, others);
+    }
+
+    /**
      * Runs the trials not completed yet, {@code workers} at a time.
      *
      * @param file the experiment file (relative paths in it resolve there)
@@ -201,6 +238,7 @@ public final class Sweep {
             throws Exception {
         Files.createDirectories(folder);
         ExperimentReader reader = new ExperimentReader(registry);
+        MedianStopping rule = earlyStopping(file);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try {
             List<Future<Path>> futures = new ArrayList<>();
@@ -209,11 +247,35 @@ public final class Sweep {
                     Path existing = existing(folder, trial.name());
                     CheckedExperiment checked = reader.check(file, trial.text());
                     ExperimentRunner runner = new ExperimentRunner(registry);
-                    ExperimentRunner.Progress quiet = (line, end) -> { };
+                    Path[] directory = {existing};
+                    ExperimentRunner.Progress quiet = new ExperimentRunner.Progress() {
+                        @Override
+                        public void report(String line, boolean endOfEpoch) {
+                        }
+
+                        @Override
+                        public void started(Path run) {
+                            directory[0] = run;
+                        }
+
+                        @Override
+                        public void evaluated(int epoch, Map<String, Double> metrics, String headlineMetric) {
+                            String reason = rule == null ? null : rule.judge(trial.name(), epoch, metrics, headlineMetric);
+                            if (reason != null) {
+                                try {
+                                    Files.writeString(directory[0].resolve(EARLY_STOP), reason + "\n");
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                                runner.cancel(); // stops after this step, with a checkpoint
+                            }
+                        }
+                    };
                     Path run;
                     if (existing == null) {
                         run = runner.run(checked, folder, quiet);
-                    } else if (!"completed".equals(RunInfo.of(existing).status())) {
+                    } else if (!"completed".equals(RunInfo.of(existing).status())
+                            && Files.notExists(existing.resolve(EARLY_STOP))) {
                         runner.resume(existing, checked, quiet);
                         run = existing;
                     } else {
@@ -259,7 +321,8 @@ public final class Sweep {
             for (String column : columns) {
                 csv.append(',').append(outcome.trial().values().get(column));
             }
-            csv.append(',').append(outcome.info().status()).append(',').append(outcome.info().headlineMetric()).append(',')
+            String status = Files.exists(outcome.run().resolve(EARLY_STOP)) ? "stopped early" : outcome.info().status();
+            csv.append(',').append(status).append(',').append(outcome.info().headlineMetric()).append(',')
                     .append(outcome.info().headlineValue()).append('\n');
         }
         Files.writeString(file, csv);

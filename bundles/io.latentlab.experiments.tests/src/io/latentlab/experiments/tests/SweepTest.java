@@ -53,6 +53,42 @@ class SweepTest {
         assertEquals(metricsSize, Files.size(again.get(0).run().resolve(RunDirectory.METRICS)), "completed trials are skipped");
     }
 
+    /**
+     * Median rule, one trial at a time: the third trial (a learning rate far too small) is worse
+     * after its first epoch than both earlier trials were then, so it stops there; a second start
+     * of the sweep leaves it stopped.
+     */
+    @Test
+    void theMedianRuleStopsAHopelessTrialAfterItsFirstEpoch(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("small.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL + """
+                sweep:
+                  method: grid
+                  parameters:
+                    optimizer.learning_rate: [0.003, 0.002, 0.00001]
+                  early_stopping: median
+                """);
+        Sweep sweep = new Sweep(Fixtures.REGISTRY);
+        List<Sweep.Trial> trials = sweep.trials(file);
+        Path sweepFolder = folder.resolve("sweep-small");
+        List<Sweep.Outcome> outcomes = sweep.run(file, trials, sweepFolder, 1, (line, end) -> { });
+        assertEquals("completed", outcomes.get(0).info().status());
+        assertEquals("completed", outcomes.get(1).info().status());
+        Sweep.Outcome hopeless = outcomes.get(2);
+        assertEquals("stopped", hopeless.info().status());
+        String reason = Files.readString(hopeless.run().resolve(Sweep.EARLY_STOP));
+        assertTrue(reason.startsWith("median rule: test_bce ") && reason.contains("at epoch 1 is worse than the median"),
+                reason);
+        assertTrue(Files.readString(hopeless.run().resolve(RunDirectory.METRICS)).lines()
+                .noneMatch(line -> line.contains(",2,test_bce,")), "it trained no second epoch");
+        Sweep.writeTable(outcomes, sweepFolder.resolve("sweep.csv"));
+        assertTrue(Files.readAllLines(sweepFolder.resolve("sweep.csv")).get(3).contains(",stopped early,"));
+
+        long metricsSize = Files.size(hopeless.run().resolve(RunDirectory.METRICS));
+        sweep.run(file, trials, sweepFolder, 1, (line, end) -> { });
+        assertEquals(metricsSize, Files.size(hopeless.run().resolve(RunDirectory.METRICS)), "not resumed");
+    }
+
     @Test
     void aSweptFieldThatDoesNotExistIsReported(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("small.experiment.yaml");

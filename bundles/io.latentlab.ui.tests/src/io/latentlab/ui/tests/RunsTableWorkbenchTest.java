@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.OptimizerRace;
+import io.latentlab.experiments.ParallelCoordinates;
 import io.latentlab.experiments.RunInfo;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.internal.RunComparisonView;
 import io.latentlab.ui.runs.internal.RunsView;
 
-/** The runs table as a researcher uses it: filter by any column, sort by a metric both ways, rename a run. */
+/** The runs table as a researcher uses it: filter by any column, sort by a metric both ways, compare as parallel coordinates, rename a run. */
 class RunsTableWorkbenchTest {
 
     @Test
@@ -67,6 +70,24 @@ class RunsTableWorkbenchTest {
             List<Double> down = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
             assertEquals(up.reversed(), down, "a second click reverses");
             Shots.take(display, window.getShell().getBounds(), "runs-table.png");
+
+            // the three runs as parallel coordinates: the optimizer axis, then the headline metric
+            view.select(view.runs().stream().map(RunInfo::name).toList());
+            view.compareSelected();
+            Shots.settle(display, 1000);
+            RunComparisonView comparison = null;
+            for (IViewReference reference : window.getActivePage().getViewReferences()) {
+                if (RunsUi.COMPARE_VIEW_ID.equals(reference.getId())) {
+                    comparison = (RunComparisonView) reference.getView(false);
+                }
+            }
+            assertEquals(List.of("optimizers.default.id", "test_bce"), comparison.parallelCoordinates().axes().stream()
+                    .map(ParallelCoordinates.Axis::name).toList());
+            assertEquals(3, comparison.parallelCoordinates().lines().size());
+            comparison.showParallelCoordinates();
+            Shots.settle(display, 500);
+            Shots.take(display, window.getShell().getBounds(), "parallel-coordinates.png");
+            window.getActivePage().hideView(comparison);
 
             RunInfo first = view.visibleRuns().get(0);
             view.rename(first.directory(), "best-of-race");

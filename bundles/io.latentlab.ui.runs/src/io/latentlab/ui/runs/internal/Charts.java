@@ -7,10 +7,16 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The look shared by the dashboards' line charts. */
+import io.latentlab.experiments.MedianStopping;
+import io.latentlab.experiments.ParallelCoordinates;
+
+/** The look shared by the dashboards' charts: metric lines and parallel coordinates. */
 final class Charts {
 
     private Charts() {
@@ -42,5 +48,58 @@ final class Charts {
                 plot.setRangeAxis(axis);
             }
         }
+    }
+
+    /**
+     * Parallel coordinates: one vertical axis per differing field and the metric, each run a line
+     * coloured from blue (best metric) to red (worst), the axes' ends labelled with their values.
+     */
+    static JFreeChart parallel(ParallelCoordinates coordinates) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (ParallelCoordinates.Line line : coordinates.lines()) {
+            XYSeries series = new XYSeries(line.run().getFileName().toString(), false, true);
+            for (int a = 0; a < line.positions().length; a++) {
+                series.add(a, Double.isNaN(line.positions()[a]) ? null : (Number) line.positions()[a]);
+            }
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Parallel coordinates", null, null, data);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.GRAY);
+        plot.setRangeGridlinesVisible(false);
+        String[] names = coordinates.axes().stream().map(ParallelCoordinates.Axis::name).toArray(String[]::new);
+        SymbolAxis domain = new SymbolAxis(null, names);
+        domain.setGridBandsVisible(false);
+        plot.setDomainAxis(domain);
+        NumberAxis range = new NumberAxis();
+        range.setRange(-0.1, 1.1);
+        range.setVisible(false);
+        plot.setRangeAxis(range);
+        for (int a = 0; a < coordinates.axes().size(); a++) {
+            ParallelCoordinates.Axis axis = coordinates.axes().get(a);
+            List<String> categories = axis.categories();
+            if (categories.size() > 2) { // every category at its place on the axis
+                for (int c = 0; c < categories.size(); c++) {
+                    plot.addAnnotation(new XYTextAnnotation(categories.get(c), a, c / (double) (categories.size() - 1)));
+                }
+                continue;
+            }
+            plot.addAnnotation(new XYTextAnnotation(axis.lowLabel(), a, -0.05));
+            plot.addAnnotation(new XYTextAnnotation(axis.highLabel() + (axis.logarithmic() ? " (log)" : ""), a, 1.05));
+        }
+        List<ParallelCoordinates.Line> lines = coordinates.lines();
+        String metric = names[names.length - 1];
+        boolean higherIsBetter = MedianStopping.higherIsBetter(metric);
+        List<Double> sorted = lines.stream().map(ParallelCoordinates.Line::metric).filter(v -> !Double.isNaN(v)).sorted().toList();
+        for (int r = 0; r < lines.size(); r++) {
+            double value = lines.get(r).metric();
+            double rank = sorted.size() < 2 || Double.isNaN(value) ? 0.5 : sorted.indexOf(value) / (double) (sorted.size() - 1);
+            double badness = higherIsBetter ? 1 - rank : rank;
+            plot.getRenderer().setSeriesPaint(r, new Color((int) (40 + 200 * badness), 60, (int) (240 - 200 * badness)));
+            plot.getRenderer().setSeriesStroke(r, new java.awt.BasicStroke(2f));
+        }
+        return chart;
     }
 }

@@ -18,6 +18,8 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -28,13 +30,15 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.latentlab.experiments.MetricsTail;
+import io.latentlab.experiments.ParallelCoordinates;
 import io.latentlab.experiments.RunRecord;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
  * Several runs side by side: one metric of every run overlaid in one chart (live, for runs still
- * training, e.g. an optimizer race), and the configuration fields in which they differ.
+ * training, e.g. an optimizer race), the configuration fields in which they differ, and the same
+ * as parallel coordinates against the headline metric (e.g. a sweep's trials).
  */
 public final class RunComparisonView extends ViewPart {
 
@@ -47,6 +51,7 @@ public final class RunComparisonView extends ViewPart {
     private JFreeChart chart;
     private Combo metric;
     private String selected = "train_loss";
+    private ParallelCoordinates parallel;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -70,14 +75,21 @@ public final class RunComparisonView extends ViewPart {
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart = Charts.lines(selected, shown);
         new ChartComposite(sash, SWT.NONE, chart, true);
-        differences(sash);
-        sash.setWeights(65, 35);
+        TabFolder tabs = new TabFolder(sash, SWT.BOTTOM);
+        TabItem differing = new TabItem(tabs, SWT.NONE);
+        differing.setText("Differences");
+        differing.setControl(differences(tabs));
+        TabItem parallelTab = new TabItem(tabs, SWT.NONE);
+        parallelTab.setText("Parallel coordinates");
+        parallel = ParallelCoordinates.of(runs);
+        parallelTab.setControl(new ChartComposite(tabs, SWT.NONE, Charts.parallel(parallel), true));
+        sash.setWeights(55, 45);
         refresh();
         ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
     }
 
     /** The configuration fields whose values differ between the runs, one column per run. */
-    private void differences(Composite parent) {
+    private Table differences(Composite parent) {
         Table table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -102,6 +114,25 @@ public final class RunComparisonView extends ViewPart {
                 item.setText(i + 1, String.valueOf(configurations.get(i).getOrDefault(key, "")));
             }
         }
+        return table;
+    }
+
+    /** Shows the parallel coordinates tab (for tests and screenshots). */
+    public void showParallelCoordinates() {
+        for (org.eclipse.swt.widgets.Control control : metric.getParent().getParent().getChildren()) {
+            if (control instanceof SashForm sash) {
+                for (org.eclipse.swt.widgets.Control child : sash.getChildren()) {
+                    if (child instanceof TabFolder tabs) {
+                        tabs.setSelection(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return the parallel coordinates shown (for tests) */
+    public ParallelCoordinates parallelCoordinates() {
+        return parallel;
     }
 
     /** Reads what each run appended since the last refresh; public for tests. */

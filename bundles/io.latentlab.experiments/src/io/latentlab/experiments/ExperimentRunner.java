@@ -90,6 +90,11 @@ public final class ExperimentRunner {
         }
     }
 
+    /** @return whether {@link #cancel()} was called: this runner trains nothing more */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
     /**
      * Trains into a new run directory.
      *

@@ -36,7 +36,7 @@ public final class OptimizerRace {
      * @param runs the folder for the runs
      * @param runner trains each entrant (one at a time)
      * @param progress told of progress
-     * @return the run directories, in the order of {@code optimizers}
+     * @return the run directories, in the order of {@code optimizers} (fewer when the runner was cancelled)
      * @throws InvalidExperimentException if the experiment or an entrant is invalid (before any training)
      * @throws IOException if a run cannot be written
      */
@@ -50,6 +50,9 @@ public final class OptimizerRace {
         }
         List<Path> result = new ArrayList<>();
         for (CheckedExperiment entrant : entrants) {
+            if (runner.isCancelled()) {
+                break; // the race was stopped: no further entrant starts
+            }
             result.add(runner.run(entrant, runs, progress));
         }
         return result;

@@ -104,6 +104,20 @@ public final class RunsUi {
     }
 
     /**
+     * Races optimizers on an experiment in a background job (identical starts); the comparison
+     * view overlays the entrants' curves live.
+     *
+     * @param experiment the experiment file
+     * @param optimizers optimizer ids
+     * @return the scheduled job
+     */
+    public static Job race(Path experiment, java.util.List<String> optimizers) {
+        Job job = new io.latentlab.ui.runs.internal.RaceJob(experiment, optimizers, Services.registry());
+        job.schedule();
+        return job;
+    }
+
+    /**
      * Continues a stopped run from its last checkpoint in a background job.
      *
      * @param run the run directory

@@ -81,6 +81,8 @@ public final class RunsView extends ViewPart {
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(ViewParts.action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
+        toolbar.add(ViewParts.action("Race...", "Train an experiment once per optimizer from identical starts, curves"
+                + " overlaid live", this::race));
         toolbar.add(ViewParts.action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
                 this::compare));
         toolbar.add(ViewParts.action("Latent Space", "Show the selected run's test codes by label (contributed by"
@@ -209,6 +211,28 @@ public final class RunsView extends ViewPart {
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Export runs", "Cannot write " + file + ": " + e.getMessage());
             }
+        }
+    }
+
+    private void race() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("Race optimizers: experiment");
+        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        List<String> installed = io.latentlab.ui.Services.registry().list(io.latentlab.core.optim.OptimizerFactory.class)
+                .stream().map(io.latentlab.core.RegisteredContribution::id).toList();
+        org.eclipse.ui.dialogs.ListSelectionDialog choose = org.eclipse.ui.dialogs.ListSelectionDialog.of(installed)
+                .contentProvider(ArrayContentProvider.getInstance()).labelProvider(new org.eclipse.jface.viewers.LabelProvider())
+                .message("Optimizers to race (each from the same initial weights and minibatch order):")
+                .create(getSite().getShell());
+        choose.setTitle("Race optimizers");
+        choose.setInitialElementSelections(installed.stream()
+                .filter(id -> List.of("sgd", "momentum", "rmsprop", "adam").contains(id)).toList());
+        if (choose.open() == org.eclipse.jface.window.Window.OK && choose.getResult().length > 0) {
+            RunsUi.race(Path.of(file), java.util.Arrays.stream(choose.getResult()).map(String::valueOf).toList());
         }
     }
 

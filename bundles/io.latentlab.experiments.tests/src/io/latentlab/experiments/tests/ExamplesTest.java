@@ -54,4 +54,17 @@ class ExamplesTest {
             assertNotNull(checked.model().create(setup), file.toString());
         }
     }
+
+    /** The product ships every example (the runtime feature lists them as root files one by one). */
+    @Test
+    void everyExampleIsShippedWithTheProduct() throws Exception {
+        String rootFiles = Files.readString(examples().resolveSibling("features").resolve("io.latentlab.runtime.feature")
+                .resolve("build.properties"));
+        try (Stream<Path> listing = Files.list(examples())) {
+            for (Path example : listing.filter(p -> p.toString().endsWith(".experiment.yaml")).toList()) {
+                assertTrue(rootFiles.contains("file:../../examples/" + example.getFileName()),
+                        example.getFileName() + " is not in features/io.latentlab.runtime.feature/build.properties");
+            }
+        }
+    }
 }

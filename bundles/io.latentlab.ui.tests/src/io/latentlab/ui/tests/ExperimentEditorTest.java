@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -22,6 +25,7 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 
+import io.latentlab.ui.ExampleExperiments;
 import io.latentlab.ui.editor.internal.ExperimentProblems;
 
 /**
@@ -88,5 +92,37 @@ class ExperimentEditorTest {
         Shots.take(display, window.getShell().getBounds(), "editor-fixed.png");
         editor.doSave(null);
         page.closeEditor(editor, false);
+    }
+
+    /** File > New Experiment from Example: the product's examples copied into the workspace open in the editor, valid. */
+    @Test
+    void anExampleCopiedIntoTheWorkspaceOpensWithoutProblems() throws Exception {
+        Path examples = Path.of("").toAbsolutePath();
+        while (examples != null && !Files.isRegularFile(examples.resolve("examples/vae.experiment.yaml"))) {
+            examples = examples.getParent();
+        }
+        assertTrue(examples != null, "no examples/ above " + Path.of("").toAbsolutePath());
+        System.setProperty(ExampleExperiments.PROPERTY, examples.resolve("examples").toString());
+        try {
+            Display display = Display.getCurrent();
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            List<Path> all = ExampleExperiments.list();
+            assertTrue(all.size() >= 10, "examples: " + all);
+            Path vae = all.stream().filter(p -> p.getFileName().toString().equals("vae.experiment.yaml")).findFirst()
+                    .orElseThrow();
+            IFile first = ExampleExperiments.copyIntoWorkspace(vae);
+            IFile second = ExampleExperiments.copyIntoWorkspace(vae);
+            assertEquals(ExampleExperiments.PROJECT, first.getProject().getName());
+            assertTrue(!first.equals(second) && second.getName().startsWith("vae-"), second.getName());
+            IEditorPart editor = IDE.openEditor(window.getActivePage(), second);
+            assertEquals("io.latentlab.ui.editor.experiment", editor.getEditorSite().getId());
+            Shots.settle(display, 1500);
+            assertEquals(0, second.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO).length,
+                    "the example is valid as shipped");
+            assertTrue(!ExampleExperiments.seedEmptyWorkspace(), "a workspace with projects is left alone");
+            Shots.take(display, window.getShell().getBounds(), "example-opened.png");
+        } finally {
+            System.clearProperty(ExampleExperiments.PROPERTY);
+        }
     }
 }

@@ -35,6 +35,8 @@ final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
+        file.add(io.latentlab.ui.ViewParts.action("New Experiment from &Example...", "Copy an example experiment into the"
+                + " workspace and open it", () -> NewFromExample.run(window)));
         file.add(new Separator());
         file.add(getAction(ActionFactory.SAVE.getId()));
         file.add(getAction(ActionFactory.SAVE_ALL.getId()));

@@ -13,7 +13,7 @@ import org.eclipse.ui.ide.IDE;
 
 import io.latentlab.ui.WorkbenchLayout;
 
-/** Workbench life cycle: the workspace as the explorer's input, saved on shutdown. */
+/** Workbench life cycle: the workspace as the explorer's input (a new one seeded with the examples), saved on shutdown. */
 final class LatentlabWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
@@ -36,6 +36,11 @@ final class LatentlabWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public IAdaptable getDefaultPageInput() {
         return ResourcesPlugin.getWorkspace().getRoot();
+    }
+
+    @Override
+    public void postStartup() {
+        io.latentlab.ui.ExampleExperiments.seedEmptyWorkspace();
     }
 
     @Override

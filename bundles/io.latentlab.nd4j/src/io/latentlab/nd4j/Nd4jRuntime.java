@@ -73,6 +73,23 @@ public final class Nd4jRuntime {
         return info;
     }
 
+    /**
+     * Changes the threads ND4J's BLAS calls and master loops use from now on (libnd4j's OpenMP
+     * loops keep the count {@code OMP_NUM_THREADS} gave them at load).
+     *
+     * @param threads at least 1
+     * @return the backend's description afterwards
+     */
+    public static synchronized BackendInfo setThreads(int threads) {
+        initialize();
+        int count = Math.max(1, threads);
+        Nd4j.getEnvironment().setMaxThreads(count);
+        Nd4j.getEnvironment().setMaxMasterThreads(count);
+        Nd4j.factory().blas().setMaxThreads(count);
+        info = describe();
+        return info;
+    }
+
     private static void chooseNativeBuild() {
         String chosen = System.getProperty(NATIVE_BUILD_PROPERTY);
         if (chosen == null && cpuFlags().containsAll(java.util.List.of("avx2", "fma"))) {

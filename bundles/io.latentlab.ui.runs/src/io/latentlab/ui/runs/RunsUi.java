@@ -35,6 +35,9 @@ public final class RunsUi {
     /** Preference: milliseconds between dashboard refreshes. */
     public static final String REFRESH_PREFERENCE = "refreshMilliseconds";
 
+    /** Preference: ND4J threads for training in the workbench (0: as the launcher configured). */
+    public static final String THREADS_PREFERENCE = "nd4jThreads";
+
     private static org.eclipse.ui.preferences.ScopedPreferenceStore preferences;
 
     private RunsUi() {
@@ -47,8 +50,17 @@ public final class RunsUi {
                     org.eclipse.core.runtime.preferences.InstanceScope.INSTANCE, "io.latentlab.ui.runs");
             preferences.setDefault(RUNS_FOLDER_PREFERENCE, "");
             preferences.setDefault(REFRESH_PREFERENCE, 1000);
+            preferences.setDefault(THREADS_PREFERENCE, 0);
         }
         return preferences;
+    }
+
+    /** Applies the ND4J threads preference (if set) before training starts. */
+    public static void applyThreads() {
+        int threads = preferences().getInt(THREADS_PREFERENCE);
+        if (threads > 0) {
+            io.latentlab.nd4j.Nd4jRuntime.setThreads(threads);
+        }
     }
 
     /** @return milliseconds between dashboard refreshes (throttles chart updates while training) */

@@ -53,4 +53,20 @@ class PreferencesWorkbenchTest {
             }
         }
     }
+
+    /** The ND4J threads preference reaches the backend when training starts; 0 leaves the start-up count. */
+    @Test
+    void theThreadsPreferenceSetsNd4jsThreads() {
+        try {
+            RunsUi.preferences().setValue(RunsUi.THREADS_PREFERENCE, 2);
+            RunsUi.applyThreads();
+            assertEquals(2, io.latentlab.nd4j.Nd4jRuntime.initialize().blasThreads());
+            RunsUi.preferences().setValue(RunsUi.THREADS_PREFERENCE, 0);
+            RunsUi.applyThreads();
+            assertEquals(2, io.latentlab.nd4j.Nd4jRuntime.initialize().blasThreads(), "0 changes nothing");
+        } finally {
+            RunsUi.preferences().setToDefault(RunsUi.THREADS_PREFERENCE);
+            io.latentlab.nd4j.Nd4jRuntime.setThreads(1); // the tests' configured count
+        }
+    }
 }

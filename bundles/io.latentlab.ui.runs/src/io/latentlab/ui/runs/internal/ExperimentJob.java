@@ -69,6 +69,7 @@ public final class ExperimentJob extends Job {
             }
         };
         try {
+            RunsUi.applyThreads();
             if (experiment != null) {
                 CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
                 current.run(checked, RunsUi.runsFolder(), progress);

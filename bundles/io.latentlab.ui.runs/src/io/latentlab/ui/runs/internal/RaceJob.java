@@ -78,6 +78,7 @@ public final class RaceJob extends Job {
             }
         };
         try {
+            RunsUi.applyThreads();
             new OptimizerRace(registry).run(experiment, optimizers, RunsUi.runsFolder(), current, progress);
             return monitor.isCanceled() ? new Status(IStatus.INFO, BUNDLE, getName() + ": stopped") : Status.OK_STATUS;
         } catch (InvalidExperimentException e) {

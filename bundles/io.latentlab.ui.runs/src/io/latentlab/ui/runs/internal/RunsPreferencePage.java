@@ -8,14 +8,15 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.latentlab.ui.runs.RunsUi;
 
-/** Preferences > Latentlab: where runs go, and how often dashboards read new values. */
+/** Preferences > Latentlab: where runs go, how often dashboards read new values, ND4J threads. */
 public final class RunsPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     /** Creates the page. */
     public RunsPreferencePage() {
         super(GRID);
         setDescription("Runs and dashboards. The runs folder applies to new runs and to the Runs view;"
-                + " -Dlatentlab.runs=DIR on the command line overrides it.");
+                + " -Dlatentlab.runs=DIR on the command line overrides it. ND4J threads apply to BLAS and ND4J's own"
+                + " loops from the next training on; libnd4j's OpenMP loops keep LATENTLAB_THREADS from start-up.");
     }
 
     @Override
@@ -31,5 +32,9 @@ public final class RunsPreferencePage extends FieldEditorPreferencePage implemen
                 getFieldEditorParent());
         refresh.setValidRange(200, 60_000);
         addField(refresh);
+        IntegerFieldEditor threads = new IntegerFieldEditor(RunsUi.THREADS_PREFERENCE,
+                "ND4J threads for training (0: LATENTLAB_THREADS, default 1):", getFieldEditorParent());
+        threads.setValidRange(0, Runtime.getRuntime().availableProcessors() * 2);
+        addField(threads);
     }
 }

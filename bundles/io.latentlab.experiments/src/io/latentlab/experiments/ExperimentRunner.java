@@ -1,6 +1,7 @@
 package io.latentlab.experiments;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,14 +108,68 @@ public final class ExperimentRunner {
      */
     public Path run(CheckedExperiment checked, Path runs, Progress progress) throws InvalidExperimentException, IOException {
         Prepared prepared = prepare(checked);
-        try (RunDirectory run = RunDirectory.create(runs, checked.experiment().name())) {
-            run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
-            run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
-            run.writeJson(RunDirectory.RESOLVED, checked.resolved());
-            run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
-            run.log("dataset: " + prepared.dataset().name());
+        try (RunDirectory run = create(checked, prepared, runs)) {
             progress.started(run.path());
             train(checked, prepared, run, TrainingState.START, progress);
+            return run.path();
+        }
+    }
+
+    /** A new run directory with the experiment snapshot, its origin, the resolved parameters and the bundles. */
+    private RunDirectory create(CheckedExperiment checked, Prepared prepared, Path runs) throws IOException {
+        RunDirectory run = RunDirectory.create(runs, checked.experiment().name());
+        run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
+        run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
+        run.writeJson(RunDirectory.RESOLVED, checked.resolved());
+        run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
+        run.log("dataset: " + prepared.dataset().name());
+        return run;
+    }
+
+    /**
+     * Starts a new run from the checkpoint another run kept where one of its phases began (e.g.
+     * fine-tuning after layer-wise pre-training), with this experiment's settings: the new run
+     * has the source's metrics up to that step and continues from there.
+     *
+     * @param source the run whose phase checkpoint is used
+     * @param phase the phase number (its training steps report {@code phase})
+     * @param checked the experiment for the new run (same networks; other settings may differ)
+     * @param runs the folder that holds runs
+     * @param progress told of progress
+     * @return the new run directory
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the source has no checkpoint for that phase, or a file cannot be read or written
+     */
+    public Path branch(Path source, int phase, CheckedExperiment checked, Path runs, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Path checkpoint = source.resolve(RunDirectory.phaseCheckpoint(phase));
+        if (!Files.isRegularFile(checkpoint)) {
+            List<String> kept = new ArrayList<>();
+            try (var files = Files.list(source.resolve(RunDirectory.CHECKPOINT).getParent())) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("phase-")).sorted().forEach(kept::add);
+            } catch (IOException e) {
+                // no checkpoints folder: nothing kept
+            }
+            throw new IOException(source + " has no checkpoint where phase " + phase + " begins; it keeps "
+                    + (kept.isEmpty() ? "none (phase checkpoints are kept for models that report phases)" : kept));
+        }
+        Prepared prepared = prepare(checked);
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, INDArray> arrays = Checkpoint.loadArrays(checkpoint, properties);
+        try {
+            prepared.model().restore(arrays);
+        } catch (RuntimeException e) {
+            throw new IOException("the checkpoint of phase " + phase + " of " + source + " does not fit this experiment's"
+                    + " model (the networks must be the same): " + e.getMessage(), e);
+        }
+        TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
+                Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+        try (RunDirectory run = create(checked, prepared, runs)) {
+            run.log("branched from " + source.toAbsolutePath().normalize() + " where phase " + phase + " begins (step "
+                    + (state.step() + 1) + ")");
+            run.copyMetricsUpTo(source, state.step());
+            progress.started(run.path());
+            train(checked, prepared, run, state, progress);
             return run.path();
         }
     }
@@ -231,9 +286,31 @@ public final class ExperimentRunner {
         long started = System.nanoTime();
         long startStep = start.step();
         IOException[] failure = new IOException[1];
+        // Models with phases (metric "phase") keep a checkpoint where each phase begins, for
+        // branching; the state at the end of the last epoch is held until the next step says
+        // whether a phase began there.
+        Double[] lastPhase = {null};
+        Object[] epochEnd = {null, null}; // model state, TrainingState
         current.addListener(new TrainingListener() {
             @Override
             public void stepDone(TrainingState state, Map<String, Double> metrics) {
+                Double phase = metrics.get("phase");
+                if (phase != null && lastPhase[0] != null && !phase.equals(lastPhase[0]) && epochEnd[0] != null
+                        && state.batchInEpoch() == 1) {
+                    try {
+                        @SuppressWarnings("unchecked")
+                        Map<String, INDArray> saved = (Map<String, INDArray>) epochEnd[0];
+                        TrainingState at = (TrainingState) epochEnd[1];
+                        Checkpoint.saveArrays(run.path().resolve(RunDirectory.phaseCheckpoint(phase.intValue())), saved,
+                                checkpointProperties(at));
+                        run.log("phase " + phase.intValue() + " begins at step " + state.step() + "; checkpoint "
+                                + RunDirectory.phaseCheckpoint(phase.intValue()));
+                    } catch (IOException e) {
+                        failure[0] = e;
+                        current.cancel();
+                    }
+                }
+                lastPhase[0] = phase;
                 try {
                     for (Map.Entry<String, Double> metric : metrics.entrySet()) {
                         if (!"learning_rate".equals(metric.getKey())) {
@@ -253,6 +330,12 @@ public final class ExperimentRunner {
             @Override
             public void epochDone(int epoch, TrainingState state, Map<String, Double> means) {
                 int done = epoch + 1;
+                if (lastPhase[0] != null) {
+                    Map<String, INDArray> copy = new LinkedHashMap<>();
+                    model.state().forEach((name, array) -> copy.put(name, array.dup()));
+                    epochEnd[0] = copy;
+                    epochEnd[1] = state;
+                }
                 try {
                     if (done % settings.evaluateEvery() == 0 || done == settings.epochs()) {
                         lastEvaluation.putAll(model.evaluate(dataset.testFeatures(), dataset.testLabels()));
@@ -317,11 +400,15 @@ public final class ExperimentRunner {
     }
 
     private static void checkpoint(RunDirectory run, Model model, TrainingState state) throws IOException {
+        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), model.state(), checkpointProperties(state));
+    }
+
+    private static Map<String, String> checkpointProperties(TrainingState state) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("epoch", Integer.toString(state.epoch()));
         properties.put("batchInEpoch", Long.toString(state.batchInEpoch()));
         properties.put("step", Long.toString(state.step()));
-        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), model.state(), properties);
+        return properties;
     }
 
     private static String describe(Map<String, Double> evaluation) {

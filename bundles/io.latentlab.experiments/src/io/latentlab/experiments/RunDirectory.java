@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +37,14 @@ public final class RunDirectory implements AutoCloseable {
     public static final String STATUS = "status";
     /** The latest checkpoint. */
     public static final String CHECKPOINT = "checkpoints/last.ckpt";
+
+    /**
+     * @param phase a phase number
+     * @return the run-relative path of the checkpoint kept where that phase begins
+     */
+    public static String phaseCheckpoint(int phase) {
+        return "checkpoints/phase-" + phase + ".ckpt";
+    }
 
     private final Path directory;
     private final BufferedWriter metrics;
@@ -122,6 +131,24 @@ public final class RunDirectory implements AutoCloseable {
      */
     public void metric(long step, int epoch, String name, double value) throws IOException {
         metrics.write(step + "," + epoch + "," + name + "," + String.format(Locale.ROOT, "%.8g", value) + "\n");
+        metrics.flush();
+    }
+
+    /**
+     * Appends another run's metrics up to a step (a branched run starts with its source's history).
+     *
+     * @param source another run directory
+     * @param step the last step to copy
+     * @throws IOException if they cannot be read or written
+     */
+    public void copyMetricsUpTo(Path source, long step) throws IOException {
+        List<String> lines = Files.readAllLines(source.resolve(METRICS), StandardCharsets.UTF_8);
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            int comma = line.indexOf(',');
+            if (comma > 0 && Long.parseLong(line.substring(0, comma)) <= step) {
+                metrics.write(line + "\n");
+            }
+        }
         metrics.flush();
     }
 

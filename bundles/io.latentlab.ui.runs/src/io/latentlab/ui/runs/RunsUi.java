@@ -130,6 +130,21 @@ public final class RunsUi {
     }
 
     /**
+     * Trains a new run from the checkpoint where a phase of another run began, with an
+     * experiment's settings, in a background job.
+     *
+     * @param source the run
+     * @param phase the phase number
+     * @param experiment the new run's experiment file
+     * @return the scheduled job
+     */
+    public static Job branch(Path source, int phase, Path experiment) {
+        Job job = io.latentlab.ui.runs.internal.ExperimentJob.branch(source, phase, experiment, Services.registry());
+        job.schedule();
+        return job;
+    }
+
+    /**
      * Continues a stopped run from its last checkpoint in a background job.
      *
      * @param run the run directory

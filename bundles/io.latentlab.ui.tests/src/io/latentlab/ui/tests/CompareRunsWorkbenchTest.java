@@ -102,5 +102,16 @@ class CompareRunsWorkbenchTest {
         assertEquals(3, dashboard.phaseMarkers(), "layer 1, layer 2, fine-tuning");
         assertTrue(dashboard.seriesSizes().get("train_loss") == 96);
         Shots.take(display, window.getShell().getBounds(), "phases.png");
+
+        // Branch... from the start of fine-tuning (phase 3): a new run, its dashboard with the source's history
+        org.eclipse.core.runtime.jobs.Job branch = RunsUi.branch(run, 3, stacked);
+        long until = System.currentTimeMillis() + 120_000;
+        while (branch.getResult() == null && System.currentTimeMillis() < until) {
+            Shots.settle(display, 200);
+        }
+        assertTrue(branch.getResult() != null && branch.getResult().isOK(), "branch: " + branch.getResult());
+        view.refresh();
+        assertTrue(view.runs().stream().anyMatch(info -> !info.directory().equals(run) && info.name().contains("stacked")
+                && "completed".equals(info.status())), "the branched run: " + view.runs());
     }
 }

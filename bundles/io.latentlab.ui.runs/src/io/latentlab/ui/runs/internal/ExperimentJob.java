@@ -29,6 +29,8 @@ public final class ExperimentJob extends Job {
     private final Path experiment;
     private final Path resumed;
     private final ContributionRegistry registry;
+    private Path branchSource;
+    private int branchPhase;
     private volatile ExperimentRunner runner;
 
     /**
@@ -42,6 +44,21 @@ public final class ExperimentJob extends Job {
         this.resumed = resumed;
         this.registry = registry;
         setUser(true);
+    }
+
+    /**
+     * @param source a run with phase checkpoints
+     * @param phase the phase whose start to branch from
+     * @param experiment the settings of the new run
+     * @param registry the installed contributions
+     * @return a job training a new run from that checkpoint
+     */
+    public static ExperimentJob branch(Path source, int phase, Path experiment, ContributionRegistry registry) {
+        ExperimentJob job = new ExperimentJob(experiment, null, registry);
+        job.setName("Branching " + source.getFileName() + " at phase " + phase + " with " + experiment.getFileName());
+        job.branchSource = source;
+        job.branchPhase = phase;
+        return job;
     }
 
     @Override
@@ -70,7 +87,10 @@ public final class ExperimentJob extends Job {
         };
         try {
             RunsUi.applyThreads();
-            if (experiment != null) {
+            if (branchSource != null) {
+                CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
+                current.branch(branchSource, branchPhase, checked, RunsUi.runsFolder(), progress);
+            } else if (experiment != null) {
                 CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
                 current.run(checked, RunsUi.runsFolder(), progress);
             } else {

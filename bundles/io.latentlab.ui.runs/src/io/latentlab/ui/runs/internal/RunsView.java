@@ -89,6 +89,8 @@ public final class RunsView extends ViewPart {
                 + " io.latentlab.ui.latent)", this::latentSpace));
         toolbar.add(ViewParts.action("Resume", "Continue the selected stopped runs from their last checkpoint",
                 () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
+        toolbar.add(ViewParts.action("Branch...", "Train a new run from where a phase of the selected run began"
+                + " (e.g. its fine-tuning), with another experiment's settings", this::branch));
         toolbar.add(ViewParts.action("Rename...", "Rename the selected run's folder", this::rename));
         toolbar.add(ViewParts.action("Open Folder", "Show the selected run's folder in the file manager", this::openFolder));
         toolbar.add(ViewParts.action("Delete", "Delete the selected run folders", this::delete));
@@ -242,6 +244,41 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             RunsUi.train(Path.of(file));
+        }
+    }
+
+    private void branch() {
+        List<RunInfo> runs = selected();
+        if (runs.size() != 1) {
+            MessageDialog.openInformation(getSite().getShell(), "Branch run", "Select one run to branch from.");
+            return;
+        }
+        Path source = runs.get(0).directory();
+        List<String> phases;
+        try (Stream<Path> files = Files.list(source.resolve("checkpoints"))) {
+            phases = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("phase-\\d+\\.ckpt"))
+                    .map(n -> n.substring("phase-".length(), n.length() - ".ckpt".length())).sorted().toList();
+        } catch (IOException e) {
+            phases = List.of();
+        }
+        if (phases.isEmpty()) {
+            MessageDialog.openInformation(getSite().getShell(), "Branch run", runs.get(0).name() + " kept no phase"
+                    + " checkpoints (models with phases, such as the stacked autoencoder, keep one where each phase begins).");
+            return;
+        }
+        List<String> available = phases;
+        InputDialog phase = new InputDialog(getSite().getShell(), "Branch run", "Phase to branch from (kept: "
+                + String.join(", ", phases) + "):", phases.get(phases.size() - 1),
+                text -> available.contains(text.strip()) ? null : "One of " + String.join(", ", available) + ".");
+        if (phase.open() != InputDialog.OK) {
+            return;
+        }
+        FileDialog experiment = new FileDialog(getSite().getShell(), SWT.OPEN);
+        experiment.setText("Branch run: the new run's experiment (same networks, other settings)");
+        experiment.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = experiment.open();
+        if (file != null) {
+            RunsUi.branch(source, Integer.parseInt(phase.getValue().strip()), Path.of(file));
         }
     }
 

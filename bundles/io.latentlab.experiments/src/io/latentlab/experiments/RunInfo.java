@@ -25,9 +25,13 @@ import org.yaml.snakeyaml.Yaml;
 public record RunInfo(Path directory, String name, String status, String model, String dataset, String headlineMetric,
         double headlineValue, double seconds) {
 
+    /** Run folders moved here are archived: kept on disk, no longer listed. */
+    public static final String ARCHIVE = "archive";
+
     /**
      * @param runs a folder of runs
-     * @return the runs in it (folders with an experiment snapshot), by name
+     * @return the runs in it (folders with an experiment snapshot), and those one level down in
+     *         folders of runs such as a sweep's (not in {@value #ARCHIVE}), by path
      * @throws IOException if the folder cannot be listed
      */
     public static List<RunInfo> list(Path runs) throws IOException {
@@ -38,9 +42,19 @@ public record RunInfo(Path directory, String name, String status, String model, 
         if (!Files.isDirectory(runs)) {
             return List.of();
         }
+        List<Path> found = new java.util.ArrayList<>();
         try (Stream<Path> children = Files.list(runs)) {
-            return children.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.SNAPSHOT))).sorted().toList();
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                if (Files.isRegularFile(child.resolve(RunDirectory.SNAPSHOT))) {
+                    found.add(child);
+                } else if (!child.getFileName().toString().equals(ARCHIVE)) {
+                    try (Stream<Path> grandchildren = Files.list(child)) {
+                        grandchildren.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.SNAPSHOT))).forEach(found::add);
+                    }
+                }
+            }
         }
+        return found.stream().sorted().toList();
     }
 
     /**

@@ -47,6 +47,7 @@ class SweepTest {
         assertEquals("trial,optimizer.learning_rate,model.encoder[1].dense.units,status,headline_metric,value", table.get(0));
         assertEquals(5, table.size());
 
+        assertEquals(4, io.latentlab.experiments.RunInfo.list(folder).size(), "the trials are listed from the runs folder");
         long metricsSize = Files.size(outcomes.get(0).run().resolve(RunDirectory.METRICS));
         List<Sweep.Outcome> again = sweep.run(file, trials, sweepFolder, 2, (line, end) -> { });
         assertEquals(outcomes.stream().map(Sweep.Outcome::run).toList(), again.stream().map(Sweep.Outcome::run).toList());

@@ -94,6 +94,11 @@ class RunsTableWorkbenchTest {
             assertTrue(Files.isDirectory(runs.resolve("best-of-race").resolve("checkpoints")), "moved with its files");
             assertTrue(view.runs().stream().anyMatch(run -> run.name().equals("best-of-race")));
             assertTrue(Files.notExists(first.directory()));
+
+            RunInfo renamed = view.runs().stream().filter(run -> run.name().equals("best-of-race")).findFirst().orElseThrow();
+            view.archive(List.of(renamed));
+            assertTrue(Files.isDirectory(runs.resolve("archive").resolve("best-of-race").resolve("checkpoints")));
+            assertEquals(2, view.runs().size(), "archived runs are no longer listed");
         } finally {
             System.clearProperty(RunsUi.RUNS_PROPERTY);
         }

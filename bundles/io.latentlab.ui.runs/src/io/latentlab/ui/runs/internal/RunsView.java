@@ -93,8 +93,12 @@ public final class RunsView extends ViewPart {
                 + " (e.g. its fine-tuning), with another experiment's settings", this::branch));
         toolbar.add(ViewParts.action("Rename...", "Rename the selected run's folder", this::rename));
         toolbar.add(ViewParts.action("Open Folder", "Show the selected run's folder in the file manager", this::openFolder));
+        toolbar.add(ViewParts.action("Archive", "Move the selected run folders into the runs folder's archive/ (kept,"
+                + " no longer listed)", this::archive));
         toolbar.add(ViewParts.action("Delete", "Delete the selected run folders", this::delete));
         toolbar.add(ViewParts.action("Export...", "Write the table's rows, as filtered and sorted, as CSV", this::export));
+        toolbar.add(ViewParts.action("Export Metrics...", "Write every metric of the selected runs to one CSV (run, step,"
+                + " metric, value)", this::exportMetrics));
         toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
         refresh();
         ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
@@ -235,6 +239,56 @@ public final class RunsView extends ViewPart {
                 .filter(id -> List.of("sgd", "momentum", "rmsprop", "adam").contains(id)).toList());
         if (choose.open() == org.eclipse.jface.window.Window.OK && choose.getResult().length > 0) {
             RunsUi.race(Path.of(file), java.util.Arrays.stream(choose.getResult()).map(String::valueOf).toList());
+        }
+    }
+
+    private void exportMetrics() {
+        List<RunInfo> runs = selected();
+        if (runs.isEmpty()) {
+            MessageDialog.openInformation(getSite().getShell(), "Export metrics", "Select the runs to export.");
+            return;
+        }
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.csv"});
+        dialog.setFileName("metrics.csv");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                io.latentlab.experiments.OptimizerRace.writeMetrics(runs.stream().map(RunInfo::directory).toList(),
+                        Path.of(file));
+            } catch (IOException e) {
+                MessageDialog.openError(getSite().getShell(), "Export metrics", "Cannot write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Moves run folders into the runs folder's archive (kept on disk, no longer listed).
+     *
+     * @param runs the runs
+     * @throws IOException if one cannot be moved (those before it are archived)
+     */
+    public void archive(List<RunInfo> runs) throws IOException {
+        Path archive = RunsUi.runsFolder().resolve(RunInfo.ARCHIVE);
+        Files.createDirectories(archive);
+        try {
+            for (RunInfo run : runs) {
+                Path target = archive.resolve(run.directory().getFileName());
+                for (int i = 2; Files.exists(target); i++) {
+                    target = archive.resolve(run.directory().getFileName() + "-" + i);
+                }
+                Files.move(run.directory(), target);
+            }
+        } finally {
+            refresh();
+        }
+    }
+
+    private void archive() {
+        try {
+            archive(selected());
+        } catch (IOException e) {
+            MessageDialog.openError(getSite().getShell(), "Archive runs", "Cannot archive: " + e.getMessage());
         }
     }
 

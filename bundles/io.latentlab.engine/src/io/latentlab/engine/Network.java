@@ -63,6 +63,30 @@ public final class Network {
         this.contributionIds = contributionIds;
     }
 
+    /** Networks built on this thread while {@link #capture} runs. */
+    private static final ThreadLocal<List<Network>> CAPTURED = new ThreadLocal<>();
+
+    /**
+     * Runs some work and returns every network built on this thread meanwhile, in order: how a
+     * model's networks, which it builds and keeps to itself, can be shown (shapes, parameters).
+     *
+     * @param work e.g. creating a model
+     * @return the networks built
+     * @throws Exception what the work throws
+     * @since package version 1.1.0
+     */
+    public static List<Network> capture(java.util.concurrent.Callable<?> work) throws Exception {
+        List<Network> previous = CAPTURED.get();
+        List<Network> built = new ArrayList<>();
+        CAPTURED.set(built);
+        try {
+            work.call();
+        } finally {
+            CAPTURED.set(previous);
+        }
+        return built;
+    }
+
     /**
      * Builds a network: creates each layer from the registry, infers shapes, allocates and
      * initialises parameters.
@@ -105,6 +129,10 @@ public final class Network {
                 node.outputShape(), node.origin())).toList();
         Network network = new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random,
                 dataType, ids);
+        List<Network> capturing = CAPTURED.get();
+        if (capturing != null) {
+            capturing.add(network);
+        }
         network.computeInputGradients(false);
         return network;
     }

@@ -226,6 +226,39 @@ public final class ExperimentRunner {
     private record Prepared(Dataset dataset, Model model) {
     }
 
+    /**
+     * The networks the experiment's model is made of, as it builds them for its dataset (for the
+     * network view: every layer with its shapes and parameter count). A network whose layers
+     * begin another's (a model's probe of its encoder) is left out.
+     *
+     * @param checked the experiment
+     * @return its networks, in the order the model builds them
+     * @throws InvalidExperimentException if the model cannot be built (e.g. shapes)
+     * @throws IOException if the dataset cannot be read
+     */
+    public List<io.latentlab.engine.Network> networks(CheckedExperiment checked) throws InvalidExperimentException,
+            IOException {
+        List<io.latentlab.engine.Network> built;
+        try {
+            built = io.latentlab.engine.Network.capture(() -> prepare(checked));
+        } catch (InvalidExperimentException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        List<io.latentlab.engine.Network> shown = new ArrayList<>();
+        for (io.latentlab.engine.Network network : built) {
+            List<String> names = network.nodes().stream().map(io.latentlab.engine.NodeInfo::name).toList();
+            boolean probe = built.stream().anyMatch(other -> other != network && other.nodes().size() > names.size()
+                    && other.nodes().stream().limit(names.size()).map(io.latentlab.engine.NodeInfo::name).toList()
+                            .equals(names));
+            if (!probe) {
+                shown.add(network);
+            }
+        }
+        return shown;
+    }
+
     private Prepared prepare(CheckedExperiment checked) throws InvalidExperimentException, IOException {
         Nd4jRuntime.initialize();
         Experiment experiment = checked.experiment();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import io.latentlab.ui.ExampleExperiments;
 import io.latentlab.ui.editor.internal.ExperimentProblems;
+import io.latentlab.ui.editor.internal.NetworkView;
 
 /**
  * A researcher edits an experiment: a misspelt optimizer becomes a marker on its line with a
@@ -121,6 +122,19 @@ class ExperimentEditorTest {
                     "the example is valid as shipped");
             assertTrue(!ExampleExperiments.seedEmptyWorkspace(), "a workspace with projects is left alone");
             Shots.take(display, window.getShell().getBounds(), "example-opened.png");
+
+            // the Network view beside it: the VAE's encoder (with its two heads) and decoder, shapes and parameters
+            NetworkView network = (NetworkView) window.getActivePage().showView(NetworkView.ID);
+            window.getActivePage().activate(editor);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (network.rows().isEmpty() && System.currentTimeMillis() < deadline) {
+                Shots.settle(display, 250);
+            }
+            List<String> rows = network.rows();
+            assertTrue(network.status().contains("vae, 2 network(s), 652,824 parameters"), network.status());
+            assertTrue(rows.stream().anyMatch(r -> r.contains("z_mean | dense") && r.endsWith("[20] | 8,020")), rows.toString());
+            assertTrue(rows.stream().anyMatch(r -> r.endsWith("[784] | 314,384")), rows.toString());
+            Shots.take(display, window.getShell().getBounds(), "network.png");
         } finally {
             System.clearProperty(ExampleExperiments.PROPERTY);
         }

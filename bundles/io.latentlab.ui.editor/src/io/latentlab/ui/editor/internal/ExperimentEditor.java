@@ -46,6 +46,17 @@ public final class ExperimentEditor extends TextEditor {
         validate();
     }
 
+    /** @return the experiment's current text (unsaved edits included) */
+    public String text() {
+        return document() == null ? "" : document().get();
+    }
+
+    /** @return the file's location on disk, or null when the input is not a workspace file */
+    public java.nio.file.Path location() {
+        return getEditorInput() instanceof IFileEditorInput input && input.getFile().getLocation() != null
+                ? input.getFile().getLocation().toFile().toPath() : null;
+    }
+
     private IDocument document() {
         return getDocumentProvider().getDocument(getEditorInput());
     }

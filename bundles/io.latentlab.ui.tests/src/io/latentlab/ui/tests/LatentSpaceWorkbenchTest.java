@@ -63,6 +63,10 @@ class LatentSpaceWorkbenchTest {
         assertEquals(500, Arrays.stream(sizes).sum(), "every test code is shown");
         view.show(7);
         assertTrue(view.showsAnImage());
+        assertTrue(!view.showsAPath());
+        view.show(12); // a second click: the decoded path from example 7 to 12 appears below
+        view.interpolate(7, 12);
+        assertTrue(view.showsAPath());
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "latent-space.png");
     }

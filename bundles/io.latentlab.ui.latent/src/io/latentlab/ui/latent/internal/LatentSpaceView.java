@@ -36,6 +36,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import io.latentlab.core.model.Model;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.LatentPaths;
 import io.latentlab.experiments.LatentProjection;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
@@ -58,6 +59,9 @@ public final class LatentSpaceView extends ViewPart {
     private XYSeriesCollection points = new XYSeriesCollection();
     private Canvas canvas;
     private Image decoded;
+    /** The decoded path from the previously clicked example's code to the last one's. */
+    private Image strip;
+    private int lastExample = -1;
     private volatile Model model;
     private INDArray features;
     private INDArray codes;
@@ -82,7 +86,9 @@ public final class LatentSpaceView extends ViewPart {
             @Override
             public void chartMouseClicked(ChartMouseEvent event) {
                 if (event.getEntity() instanceof XYItemEntity item && exampleOf != null) {
-                    show(exampleOf[item.getSeriesIndex()][item.getItem()]);
+                    int example = exampleOf[item.getSeriesIndex()][item.getItem()];
+                    show(example);
+                    interpolate(lastExample, example);
                 }
             }
 
@@ -92,12 +98,17 @@ public final class LatentSpaceView extends ViewPart {
         });
         canvas = new Canvas(sash, SWT.DOUBLE_BUFFERED);
         canvas.addPaintListener(e -> {
+            Rectangle area = canvas.getClientArea();
+            e.gc.setInterpolation(SWT.NONE);
+            int side = Math.min(area.width, strip == null ? area.height : area.height * 2 / 3);
             if (decoded != null) {
-                Rectangle area = canvas.getClientArea();
-                int side = Math.min(area.width, area.height);
-                e.gc.setInterpolation(SWT.NONE);
                 Rectangle bounds = decoded.getBounds();
                 e.gc.drawImage(decoded, 0, 0, bounds.width, bounds.height, 0, 0, side, side);
+            }
+            if (strip != null) { // below: the path between the last two clicked examples
+                Rectangle bounds = strip.getBounds();
+                int height = Math.max(1, area.width * bounds.height / bounds.width);
+                e.gc.drawImage(strip, 0, 0, bounds.width, bounds.height, 0, side + 8, area.width, height);
             }
         });
         sash.setWeights(70, 30);
@@ -156,9 +167,11 @@ public final class LatentSpaceView extends ViewPart {
         for (XYSeries each : series) {
             points.addSeries(each);
         }
-        status.setText(String.format("%d test codes of size %d%s; click a point to see it decoded", label.length,
+        status.setText(String.format("%d test codes of size %d%s; click a point to see it decoded, click another to"
+                + " see the path between them", label.length,
                 encoded.size(1), encoded.size(1) > 2 ? " (two principal components)" : ""));
         show(0);
+        lastExample = 0;
     }
 
     /**
@@ -190,6 +203,53 @@ public final class LatentSpaceView extends ViewPart {
         decoded = new Image(canvas.getDisplay(), data);
         canvas.setToolTipText("test example " + example);
         canvas.redraw();
+    }
+
+    /** Steps on the interpolation strip, both ends included. */
+    private static final int PATH_STEPS = 8;
+
+    /**
+     * Decodes the straight path between two examples' codes as a strip of images (for models
+     * that decode their codes), shown under the clicked example.
+     *
+     * @param from the first example, or -1
+     * @param to the second example
+     */
+    public void interpolate(int from, int to) {
+        lastExample = to;
+        if (from < 0 || from == to || model == null || model.latentDimensions() != codes.size(1)) {
+            return;
+        }
+        INDArray path = LatentPaths.between(codes.getRow(from), codes.getRow(to), PATH_STEPS, false);
+        INDArray images;
+        try {
+            images = model.decode(path);
+        } catch (UnsupportedOperationException e) {
+            return;
+        }
+        float[] values = images.castTo(DataType.FLOAT).reshape(images.length()).toFloatVector();
+        int pixels = values.length / PATH_STEPS;
+        int side = (int) Math.round(Math.sqrt(pixels));
+        if (side * side != pixels) {
+            return;
+        }
+        ImageData data = new ImageData(side * PATH_STEPS, side, 8, new PaletteData(grey()));
+        for (int step = 0; step < PATH_STEPS; step++) {
+            for (int i = 0; i < pixels; i++) {
+                data.setPixel(step * side + i % side, i / side,
+                        Math.round(Math.max(0, Math.min(1, values[step * pixels + i])) * 255));
+            }
+        }
+        if (strip != null) {
+            strip.dispose();
+        }
+        strip = new Image(canvas.getDisplay(), data);
+        canvas.redraw();
+    }
+
+    /** @return whether an interpolation strip is shown (for tests) */
+    public boolean showsAPath() {
+        return strip != null;
     }
 
     private static RGB[] grey() {
@@ -228,6 +288,9 @@ public final class LatentSpaceView extends ViewPart {
     public void dispose() {
         if (decoded != null) {
             decoded.dispose();
+        }
+        if (strip != null) {
+            strip.dispose();
         }
         super.dispose();
     }

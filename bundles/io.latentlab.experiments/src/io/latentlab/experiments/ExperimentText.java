@@ -86,6 +86,23 @@ public final class ExperimentText {
         if (value == null) {
             return remove(text, path);
         }
+        return setLiteral(text, path, literal(value));
+    }
+
+    /**
+     * Like {@link #set(String, String, Object)} with the value written exactly as given, e.g. a
+     * number as the researcher typed it ({@code 1e-4}).
+     *
+     * @param text an experiment's text
+     * @param path the field
+     * @param literal its new value in YAML
+     * @return the new text
+     */
+    public static String setLiteral(String text, String path, String literal) {
+        return put(text, path, new Literal(literal));
+    }
+
+    private static String put(String text, String path, Object value) {
         Source source = new Source(text);
         List<String> segments = segments(path);
         String key = segments.get(segments.size() - 1);
@@ -95,15 +112,15 @@ public final class ExperimentText {
                 throw new IllegalArgumentException("the text is not a mapping");
             }
             // the parent mapping is missing: add it with this one field
-            return set(text, join(segments.subList(0, segments.size() - 1)), new Nested(key, value));
+            return put(text, join(segments.subList(0, segments.size() - 1)), new Nested(key, value));
         }
         if (parent instanceof ScalarNode empty && empty.getValue().isEmpty()) {
-            return set(text, join(segments.subList(0, segments.size() - 1)), new Nested(key, value));
+            return put(text, join(segments.subList(0, segments.size() - 1)), new Nested(key, value));
         }
         if (!(parent instanceof MappingNode mapping)) {
             throw new IllegalArgumentException("'" + join(segments.subList(0, segments.size() - 1)) + "' is not a mapping");
         }
-        String literal = value instanceof Nested nested ? nested.flow() : literal(value);
+        String literal = value instanceof Nested nested ? nested.flow() : ((Literal) value).text();
         for (NodeTuple tuple : mapping.getValue()) {
             if (key(tuple).equals(key)) {
                 Node node = tuple.getValueNode();
@@ -260,10 +277,14 @@ public final class ExperimentText {
         return path.toString();
     }
 
+    /** A value already spelt in YAML. */
+    private record Literal(String text) {
+    }
+
     /** A mapping with one field, written in flow style where a missing parent is added. */
     private record Nested(String key, Object value) {
         String flow() {
-            return "{" + key + ": " + (value instanceof Nested nested ? nested.flow() : literal(value)) + "}";
+            return "{" + key + ": " + (value instanceof Nested nested ? nested.flow() : ((Literal) value).text()) + "}";
         }
     }
 

@@ -26,6 +26,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.Test;
 
 import io.latentlab.ui.ExampleExperiments;
+import io.latentlab.ui.editor.internal.ExperimentFormEditor;
 import io.latentlab.ui.editor.internal.ExperimentProblems;
 import io.latentlab.ui.editor.internal.NetworkView;
 
@@ -73,6 +74,7 @@ class ExperimentEditorTest {
         IWorkbenchPage page = window.getActivePage();
         IEditorPart editor = IDE.openEditor(page, file);
         assertEquals("io.latentlab.ui.editor.experiment", editor.getEditorSite().getId());
+        ((ExperimentFormEditor) editor).showSource();
         page.showView(IPageLayout.ID_PROBLEM_VIEW);
         Shots.settle(display, 1500);
 
@@ -84,7 +86,8 @@ class ExperimentEditorTest {
         Shots.take(display, window.getShell().getBounds(), "editor-marker.png");
 
         // the user types the fix; the marker goes without saving
-        IDocument document = ((ITextEditor) editor).getDocumentProvider().getDocument(editor.getEditorInput());
+        ITextEditor source = editor.getAdapter(ITextEditor.class);
+        IDocument document = source.getDocumentProvider().getDocument(editor.getEditorInput());
         int offset = document.get().indexOf("adma");
         document.replace(offset, 4, "adam");
         Shots.settle(display, 1500);

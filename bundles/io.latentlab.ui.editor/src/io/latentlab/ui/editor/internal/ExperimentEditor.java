@@ -1,5 +1,8 @@
 package io.latentlab.ui.editor.internal;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
@@ -11,10 +14,11 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 
+import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.ui.Services;
 
 /**
- * The experiment editor's YAML source: every edit is checked against the installed
+ * The experiment editor's YAML source page: every edit is checked against the installed
  * contributions half a second after typing stops; problems appear as markers on their line
  * (ruler and Problems view) with the field path, what was expected and "did you mean".
  * Undo/redo, dirty state and save are the text editor's.
@@ -24,6 +28,8 @@ public final class ExperimentEditor extends TextEditor {
     private static final int QUIET_MILLISECONDS = 500;
 
     private final Runnable validation = this::validate;
+    private Consumer<List<ExperimentProblem>> problemsShown = problems -> {
+    };
     private final IDocumentListener listener = new IDocumentListener() {
         @Override
         public void documentAboutToBeChanged(DocumentEvent event) {
@@ -57,7 +63,8 @@ public final class ExperimentEditor extends TextEditor {
                 ? input.getFile().getLocation().toFile().toPath() : null;
     }
 
-    private IDocument document() {
+    /** @return the text the editor shows (the form page edits it too) */
+    IDocument document() {
         return getDocumentProvider().getDocument(getEditorInput());
     }
 
@@ -71,10 +78,15 @@ public final class ExperimentEditor extends TextEditor {
             return; // other YAML files are edited without checks
         }
         try {
-            ExperimentProblems.check(Services.registry(), file, document().get());
+            problemsShown.accept(ExperimentProblems.check(Services.registry(), file, document().get()));
         } catch (CoreException | IllegalStateException e) {
             ILog.of(getClass()).warn("cannot check " + file.getFullPath() + ": " + e.getMessage());
         }
+    }
+
+    /** @param shown told the problems of every check (the form page marks its fields with them) */
+    void onProblems(Consumer<List<ExperimentProblem>> shown) {
+        problemsShown = shown;
     }
 
     @Override

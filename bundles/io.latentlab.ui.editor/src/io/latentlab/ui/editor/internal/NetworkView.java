@@ -67,7 +67,8 @@ public final class NetworkView extends ViewPart {
     /** Rebuilds when the active experiment editor's text differs from what is shown. */
     public void follow() {
         IEditorPart active = getSite().getPage().getActiveEditor();
-        if (!(active instanceof ExperimentEditor editor) || editor.location() == null || building != null) {
+        ExperimentEditor editor = active == null ? null : active.getAdapter(ExperimentEditor.class);
+        if (editor == null || editor.location() == null || building != null) {
             return;
         }
         String text = editor.text();

@@ -1,0 +1,461 @@
+package io.latentlab.ui.editor.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.DocumentEvent;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IDocumentListener;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+
+import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.ParameterSpec;
+import io.latentlab.core.ParameterType;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.data.AugmentationFactory;
+import io.latentlab.core.data.DatasetFactory;
+import io.latentlab.core.model.ModelFactory;
+import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.experiments.ExperimentProblem;
+import io.latentlab.experiments.ExperimentText;
+
+/**
+ * The experiment editor's form page, generated from the installed contributions' parameter
+ * schemas: dataset, model (chosen among the installed models, with their docs), each layer
+ * stack as an editable table, optimizers, augmentations and training settings. It reads and
+ * writes the same document as the source page: every change here is a minimal edit of the
+ * YAML (comments and layout kept, undoable there), every change there shows here.
+ */
+public final class ExperimentForm {
+
+    /** Widget data key: the field path a control edits (tests find controls by it). */
+    public static final String PATH = "io.latentlab.path";
+
+    private static final List<ParameterSpec> EXPERIMENT = List.of(
+            new ParameterSpec("name", ParameterType.TEXT, null, null, null, List.of(), "",
+                    "Names the run directories: runs/<timestamp>-<name>"),
+            new ParameterSpec("seed", ParameterType.INTEGER, 1L, null, null, List.of(), "",
+                    "Initial weights, minibatch order and noise; same seed, same numbers"),
+            new ParameterSpec("description", ParameterType.TEXT, "", null, null, List.of(), "", "A note for the runs table"));
+    private static final List<ParameterSpec> TRAINING = List.of(
+            new ParameterSpec("epochs", ParameterType.INTEGER, null, 1.0, null, List.of(), "", "Passes over the training set"),
+            new ParameterSpec("batch_size", ParameterType.INTEGER, 128L, 1.0, null, List.of(), "", "Examples per step"),
+            new ParameterSpec("evaluate_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
+                    "Test-set evaluation cadence"),
+            new ParameterSpec("sample_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
+                    "Sample grid cadence"),
+            new ParameterSpec("checkpoint_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
+                    "Checkpoint cadence (a final checkpoint is always written)"));
+
+    private final ContributionRegistry registry;
+    private final IDocument document;
+    private final ScrolledComposite scroll;
+    private final List<ParameterField> fields = new ArrayList<>();
+    private final Map<String, Integer> selectedLayers = new HashMap<>();
+    private final Runnable refresh = this::refresh;
+    private Composite content;
+    private Label status;
+    private String shape = "";
+    private String lastMessage = "";
+    private List<ExperimentProblem> problems = List.of();
+    private boolean writing;
+    private boolean visible;
+
+    private final IDocumentListener listener = new IDocumentListener() {
+        @Override
+        public void documentAboutToBeChanged(DocumentEvent event) {
+        }
+
+        @Override
+        public void documentChanged(DocumentEvent event) {
+            if (!writing && visible && !scroll.isDisposed()) {
+                scroll.getDisplay().timerExec(-1, refresh);
+                scroll.getDisplay().timerExec(300, refresh);
+            }
+        }
+    };
+
+    /**
+     * @param parent the editor's page container
+     * @param registry the installed contributions
+     * @param document the experiment's text, shared with the source page
+     */
+    ExperimentForm(Composite parent, ContributionRegistry registry, IDocument document) {
+        this.registry = registry;
+        this.document = document;
+        scroll = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroll.setExpandHorizontal(true);
+        scroll.setExpandVertical(true);
+        document.addDocumentListener(listener);
+        scroll.addListener(SWT.Dispose, e -> document.removeDocumentListener(listener));
+        scroll.addListener(SWT.Resize, e -> fitWidth());
+        rebuild();
+    }
+
+    /** @return the page's control */
+    Control control() {
+        return scroll;
+    }
+
+    /** @param shown whether the form page is the one shown; it catches up with the text when shown */
+    void setVisible(boolean shown) {
+        visible = shown;
+        if (shown) {
+            refresh();
+        }
+    }
+
+    /** @return the message line at the top (syntax errors, problems, refused edits) */
+    public String message() {
+        return status == null || status.isDisposed() ? "" : status.getText();
+    }
+
+    /**
+     * @param path a field path, e.g. {@code optimizer.learning_rate}, or a button's id ({@code model.encoder#add})
+     * @return the control editing it on the page as it is now, or {@code null}
+     */
+    public Control control(String path) {
+        return find(content, path);
+    }
+
+    /** @param found the latest validation problems: shown on their fields and counted at the top */
+    void problems(List<ExperimentProblem> found) {
+        problems = List.copyOf(found);
+        if (!scroll.isDisposed()) {
+            showProblems();
+        }
+    }
+
+    /** Brings the form up to date with the text: values in place, or the whole page when its shape changed. */
+    void refresh() {
+        if (scroll.isDisposed()) {
+            return;
+        }
+        Object root = ExperimentText.values(document.get()).orElse(null);
+        if (!shape(root).equals(shape)) {
+            rebuild();
+            return;
+        }
+        for (ParameterField field : fields) {
+            field.show(value(root, field.path()));
+        }
+        showProblems();
+    }
+
+    private void rebuild() {
+        Point origin = scroll.getOrigin();
+        if (content != null) {
+            content.dispose();
+        }
+        fields.clear();
+        content = new Composite(scroll, SWT.NONE);
+        content.setLayout(new GridLayout(2, true));
+        status = new Label(content, SWT.WRAP);
+        status.setLayoutData(wrapping(2));
+        Object root = ExperimentText.values(document.get()).orElse(null);
+        shape = shape(root);
+        if (!(root instanceof Map<?, ?> experiment)) {
+            status.setText("The YAML cannot be read (see the Source page): fix it there and the form comes back.");
+        } else {
+            Composite left = column(content);
+            Composite right = column(content);
+            Group general = section(left, "Experiment");
+            for (ParameterSpec spec : EXPERIMENT) {
+                fields.add(new ParameterField(general, spec, spec.name(), experiment.get(spec.name()), this::write));
+            }
+            choice(left, "Dataset", "dataset", DatasetFactory.class, experiment.get("dataset"), List.of());
+            if (experiment.get("augmentations") instanceof List<?> augmentations) {
+                for (int i = 0; i < augmentations.size(); i++) {
+                    choice(left, "Augmentation " + (i + 1), "augmentations[" + i + "]", AugmentationFactory.class,
+                            augmentations.get(i), List.of());
+                }
+            }
+            if (experiment.containsKey("optimizer") || !(experiment.get("optimizers") instanceof Map<?, ?>)) {
+                choice(left, "Optimizer", "optimizer", OptimizerFactory.class, experiment.get("optimizer"), List.of());
+            }
+            if (experiment.get("optimizers") instanceof Map<?, ?> perStack) {
+                perStack.forEach((stack, chosen) -> choice(left, "Optimizer: " + stack, "optimizers." + stack,
+                        OptimizerFactory.class, chosen, List.of()));
+            }
+            Group training = section(left, "Training");
+            Map<?, ?> trainingValues = experiment.get("training") instanceof Map<?, ?> map ? map : Map.of();
+            for (ParameterSpec spec : TRAINING) {
+                fields.add(new ParameterField(training, spec, "training." + spec.name(), trainingValues.get(spec.name()),
+                        this::write));
+            }
+            model(right, experiment.get("model"));
+        }
+        scroll.setContent(content);
+        fitWidth();
+        scroll.setOrigin(origin);
+        showProblems();
+    }
+
+    private void model(Composite column, Object given) {
+        ModelFactory factory = given instanceof Map<?, ?> map && map.get("id") != null
+                ? registry.find(ModelFactory.class, String.valueOf(map.get("id"))).orElse(null) : null;
+        List<String> stacks = factory == null ? List.of() : factory.stackNames();
+        Group section = choice(column, "Model", "model", ModelFactory.class, given, stacks);
+        if (factory == null) {
+            return;
+        }
+        Map<?, ?> values = (Map<?, ?>) given;
+        for (String stack : stacks) {
+            if (!(values.get(stack) instanceof List<?> layers) || layers.isEmpty()) {
+                Label missing = new Label(section, SWT.WRAP);
+                missing.setText("Layers: " + stack + " — not given as a list of layers; write it in the Source page.");
+                missing.setLayoutData(wrapping(2));
+                continue;
+            }
+            LayerStackTable table = new LayerStackTable(section, registry, stack, layers,
+                    selectedLayers.getOrDefault(stack, 0), index -> {
+                        selectedLayers.put(stack, index);
+                        scroll.getDisplay().asyncExec(this::rebuildNow);
+                    }, this::edit, this::write);
+            fields.addAll(table.fields());
+        }
+    }
+
+    private void rebuildNow() {
+        if (!scroll.isDisposed()) {
+            rebuild();
+        }
+    }
+
+    /** A contribution chooser (id) with the chosen one's doc and its parameter fields. */
+    private <T extends Contribution> Group choice(Composite column, String title, String path, Class<T> type, Object given,
+            List<String> skipped) {
+        Group section = section(column, title);
+        Map<?, ?> values = given instanceof Map<?, ?> map ? map : Map.of();
+        String id = values.get("id") == null ? "" : String.valueOf(values.get("id"));
+        Label label = new Label(section, SWT.NONE);
+        label.setText("id");
+        Combo chooser = new Combo(section, SWT.READ_ONLY | SWT.DROP_DOWN);
+        chooser.setData(PATH, path + ".id");
+        chooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        List<RegisteredContribution<T>> installed = registry.list(type);
+        for (RegisteredContribution<T> contribution : installed) {
+            chooser.add(contribution.contribution().id());
+        }
+        if (!id.isEmpty() && chooser.indexOf(id) < 0) {
+            chooser.add(id + " (not installed)");
+        }
+        chooser.setVisibleItemCount(Math.min(chooser.getItemCount(), 20));
+        chooser.select(id.isEmpty() ? -1 : Math.max(chooser.indexOf(id), chooser.indexOf(id + " (not installed)")));
+        chooser.addListener(SWT.Selection, e -> {
+            String chosen = chooser.getText();
+            if (!chosen.endsWith(" (not installed)") && !chosen.equals(id)) {
+                edit(text -> ExperimentText.set(text, path + ".id", chosen));
+            }
+        });
+        T contribution = id.isEmpty() ? null : registry.find(type, id).orElse(null);
+        Label doc = new Label(section, SWT.WRAP);
+        doc.setText(contribution == null ? (id.isEmpty() ? "Choose one of the installed." : "'" + id
+                + "' is not installed: choose one of the installed.")
+                : contribution.name() + ": " + contribution.doc() + source(installed, id));
+        doc.setLayoutData(wrapping(2));
+        chooser.setToolTipText(doc.getText());
+        if (contribution != null) {
+            for (ParameterSpec spec : contribution.schema().specs()) {
+                if (!skipped.contains(spec.name())) {
+                    fields.add(new ParameterField(section, spec, path + "." + spec.name(), values.get(spec.name()),
+                            this::write));
+                }
+            }
+        }
+        return section;
+    }
+
+    private static <T extends Contribution> String source(List<RegisteredContribution<T>> installed, String id) {
+        return installed.stream().filter(c -> c.contribution().id().equals(id)).findFirst()
+                .map(c -> " (" + c.bundle() + " " + c.version() + ")").orElse("");
+    }
+
+    private static Group section(Composite column, String title) {
+        Group group = new Group(column, SWT.NONE);
+        group.setText(title);
+        group.setLayout(new GridLayout(2, false));
+        group.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return group;
+    }
+
+    /** Layout of a label that wraps at its column's width instead of widening the page. */
+    static GridData wrapping(int columns) {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false, columns, 1);
+        data.widthHint = 200;
+        return data;
+    }
+
+    /** The page takes the editor's width (at least 700 pixels) and scrolls vertically. */
+    private void fitWidth() {
+        if (content == null || content.isDisposed()) {
+            return;
+        }
+        int width = Math.max(700, scroll.getClientArea().width);
+        scroll.setMinSize(content.computeSize(width, SWT.DEFAULT));
+    }
+
+    private static Composite column(Composite parent) {
+        Composite column = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        column.setLayout(layout);
+        column.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        return column;
+    }
+
+    /** Writes one field: its YAML literal, or removes it ({@code null}) so the default applies. */
+    private void write(String path, String literal) {
+        edit(text -> literal == null ? ExperimentText.remove(text, path) : ExperimentText.setLiteral(text, path, literal));
+    }
+
+    /** Applies a change to the document as one minimal replacement, so undo and markers stay exact. */
+    private void edit(UnaryOperator<String> change) {
+        String before = document.get();
+        String after;
+        try {
+            after = change.apply(before);
+        } catch (IllegalArgumentException e) {
+            lastMessage = "Not changed: " + e.getMessage();
+            showProblems();
+            return;
+        }
+        lastMessage = "";
+        if (after.equals(before)) {
+            return;
+        }
+        int prefix = 0;
+        int limit = Math.min(before.length(), after.length());
+        while (prefix < limit && before.charAt(prefix) == after.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < limit - prefix
+                && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+            suffix++;
+        }
+        writing = true;
+        try {
+            document.replace(prefix, before.length() - suffix - prefix, after.substring(prefix, after.length() - suffix));
+        } catch (BadLocationException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            writing = false;
+        }
+        if (!shape(ExperimentText.values(after).orElse(null)).equals(shape)) {
+            scroll.getDisplay().asyncExec(this::rebuildNow);
+        }
+    }
+
+    private void showProblems() {
+        if (status == null || status.isDisposed()) {
+            return;
+        }
+        for (ParameterField field : fields) {
+            String message = null;
+            for (ExperimentProblem problem : problems) {
+                if (problem.path().equals(field.path())) {
+                    message = problem.message();
+                }
+            }
+            field.problem(message);
+        }
+        if (ExperimentText.values(document.get()).isEmpty()) {
+            return;
+        }
+        String text = lastMessage;
+        if (!problems.isEmpty()) {
+            ExperimentProblem first = problems.get(0);
+            text = (text.isEmpty() ? "" : text + "\n") + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                    + " (marked in the Source page and the Problems view): line " + first.line() + ", "
+                    + (first.path().isEmpty() ? "" : first.path() + ": ") + first.message();
+        }
+        if (!status.getText().equals(text)) {
+            status.setText(text);
+            content.layout(true, true);
+            fitWidth();
+        }
+    }
+
+    /**
+     * @return what decides the page's widgets: the chosen ids, the stacks' layer types and the
+     *         optimizer and augmentation entries; values alone do not change it
+     */
+    private String shape(Object root) {
+        if (!(root instanceof Map<?, ?> experiment)) {
+            return "unreadable";
+        }
+        Map<String, Object> shape = new LinkedHashMap<>();
+        for (String section : List.of("dataset", "optimizer")) {
+            shape.put(section, experiment.get(section) instanceof Map<?, ?> map ? map.get("id") : null);
+        }
+        if (experiment.get("model") instanceof Map<?, ?> model) {
+            shape.put("model", model.get("id"));
+            model.forEach((key, value) -> {
+                if (value instanceof List<?> layers) {
+                    shape.put("stack " + key, layers.stream().map(LayerStackTable::type).toList());
+                }
+            });
+        }
+        if (experiment.get("optimizers") instanceof Map<?, ?> perStack) {
+            perStack.forEach((stack, chosen) -> shape.put("optimizers " + stack,
+                    chosen instanceof Map<?, ?> map ? map.get("id") : null));
+        }
+        if (experiment.get("augmentations") instanceof List<?> augmentations) {
+            shape.put("augmentations", augmentations.stream().map(a -> a instanceof Map<?, ?> map ? map.get("id") : null)
+                    .toList());
+        }
+        shape.put("layers selected", new HashMap<>(selectedLayers));
+        return shape.toString();
+    }
+
+    /** @return the value at a field path in the parsed experiment, or {@code null} */
+    private static Object value(Object root, String path) {
+        Object node = root;
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String key = bracket < 0 ? part : part.substring(0, bracket);
+            if (!key.isEmpty()) {
+                node = node instanceof Map<?, ?> map ? map.get(key) : null;
+            }
+            for (int at = bracket; at >= 0; at = part.indexOf('[', at + 1)) {
+                int index = Integer.parseInt(part.substring(at + 1, part.indexOf(']', at)));
+                node = node instanceof List<?> list && index < list.size() ? list.get(index) : null;
+            }
+        }
+        return node;
+    }
+
+    private static Control find(Control control, String path) {
+        if (control == null || control.isDisposed()) {
+            return null;
+        }
+        if (path.equals(control.getData(PATH))) {
+            return control;
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control found = find(child, path);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,203 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
+import org.junit.jupiter.api.Test;
+
+import io.latentlab.ui.editor.internal.ExperimentForm;
+import io.latentlab.ui.editor.internal.ExperimentFormEditor;
+import io.latentlab.ui.editor.internal.ExperimentProblems;
+
+/**
+ * A researcher edits an experiment on the form page: a field typed in the form changes
+ * exactly that value in the YAML (comments kept), layers are added and reordered from the
+ * table, a wrong value is marked on its line and on its field, an edit in the source shows in
+ * the form, and undo reverts form edits.
+ */
+class ExperimentFormTest {
+
+    private static final String VAE = """
+            # A dense VAE on MNIST
+            name: form-vae
+            seed: 1
+            dataset:
+              id: mnist
+            model:
+              id: vae
+              latent_dim: 20   # the code size
+              encoder:
+                - dense: {units: 400, activation: relu}
+              decoder:
+                - dense: {units: 400, activation: relu}
+                - dense: {units: 784, activation: sigmoid}
+            optimizer:
+              id: adam
+              learning_rate: 0.001
+            training:
+              epochs: 1
+              batch_size: 128
+            """;
+
+    @Test
+    void theFormAndTheYamlStayInStepBothWays() throws Exception {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1500, 950);
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
+        if (!project.exists()) {
+            project.create(null);
+        }
+        project.open(null);
+        IFile file = project.getFile("form.experiment.yaml");
+        if (file.exists()) {
+            file.delete(true, null);
+        }
+        file.create(new ByteArrayInputStream(VAE.getBytes(StandardCharsets.UTF_8)), true, null);
+        IWorkbenchPage page = window.getActivePage();
+        ExperimentFormEditor editor = (ExperimentFormEditor) IDE.openEditor(page, file);
+        assertTrue(editor.formShown(), "the form page opens first");
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+        ExperimentForm form = editor.form();
+        ITextEditor source = editor.getAdapter(ITextEditor.class);
+        IDocument document = source.getDocumentProvider().getDocument(editor.getEditorInput());
+        Shots.settle(display, 1000);
+
+        // the form shows the file's values, from the schemas
+        assertEquals("0.001", text(form, "optimizer.learning_rate").getText());
+        assertEquals("default: 0.9", text(form, "optimizer.beta_1").getMessage(), "an omitted parameter shows its default");
+        assertEquals("vae", ((Combo) form.control("model.id")).getText());
+        assertTrue(((Combo) form.control("model.id")).indexOf("autoencoder") >= 0, "the installed models are offered");
+
+        // typing in the form changes that value only
+        type(text(form, "optimizer.learning_rate"), "0.0005");
+        type(text(form, "model.latent_dim"), "2");
+        assertEquals(VAE.replace("learning_rate: 0.001", "learning_rate: 0.0005").replace("latent_dim: 20   #",
+                "latent_dim: 2   #"), document.get());
+        assertTrue(editor.isDirty());
+
+        // a parameter the file omits is added to its section; clearing it removes it again
+        type(text(form, "training.evaluate_every"), "2");
+        assertTrue(document.get().endsWith("  batch_size: 128\n  evaluate_every: 2\n"), document.get());
+        type(text(form, "training.evaluate_every"), "");
+        assertTrue(document.get().endsWith("  batch_size: 128\n"), document.get());
+
+        // the first encoder layer is selected: its parameters come from the dense layer's schema
+        type(text(form, "model.encoder[0].dense.units"), "256");
+        assertTrue(document.get().contains("encoder:\n    - dense: {units: 256, activation: relu}\n"), document.get());
+
+        // add a layer from the table: it lacks its required units, which the form and the markers say
+        Combo type = (Combo) form.control("model.encoder#type");
+        type.select(type.indexOf("dense"));
+        press(form.control("model.encoder#add"));
+        waitFor(display, () -> form.control("model.encoder[1].dense.units") != null, "the new layer's fields");
+        assertTrue(document.get().contains("    - dense: {units: 256, activation: relu}\n    - dense: {}\n"),
+                document.get());
+        waitFor(display, () -> form.message().contains("1 problem"), "the missing units reported: " + form.message());
+        assertTrue(form.message().contains("model.encoder[1].dense"), form.message());
+        type(text(form, "model.encoder[1].dense.units"), "64");
+        Combo activation = (Combo) form.control("model.encoder[1].dense.activation");
+        activation.select(activation.indexOf("tanh"));
+        activation.notifyListeners(SWT.Selection, new Event());
+        assertTrue(document.get().contains("    - dense: {units: 64, activation: tanh}\n"), document.get());
+        waitFor(display, () -> form.message().isEmpty(), "no problems left: " + form.message());
+
+        // move it up: the whole item moves
+        press(form.control("model.encoder#up"));
+        assertTrue(document.get().contains(
+                "encoder:\n    - dense: {units: 64, activation: tanh}\n    - dense: {units: 256, activation: relu}\n"),
+                document.get());
+        waitFor(display, () -> ((Table) form.control("model.encoder")).getSelectionIndex() == 0, "the moved layer selected");
+
+        // a wrong value typed in the form: a marker on its line, the field marked, the count at the top
+        type(text(form, "training.batch_size"), "lots");
+        waitFor(display, () -> form.message().contains("1 problem"), "the bad batch size reported: " + form.message());
+        IMarker[] markers = file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO);
+        assertEquals(1, markers.length);
+        assertEquals(lineOf(document.get(), "batch_size: lots"), markers[0].getAttribute(IMarker.LINE_NUMBER, -1));
+        assertNotNull(text(form, "training.batch_size").getBackground());
+        Shots.settle(display, 500);
+        Shots.take(display, window.getShell().getBounds(), "editor-form.png");
+        type(text(form, "training.batch_size"), "64");
+
+        // an edit in the source shows in the form
+        editor.showSource();
+        int at = document.get().indexOf("0.0005");
+        document.replace(at, "0.0005".length(), "0.002");
+        editor.showForm();
+        waitFor(display, () -> text(form, "optimizer.learning_rate").getText().equals("0.002"), "the form follows the source");
+        // choosing another optimizer rebuilds its parameters from that optimizer's schema
+        Combo optimizer = (Combo) form.control("optimizer.id");
+        optimizer.select(optimizer.indexOf("sgd"));
+        optimizer.notifyListeners(SWT.Selection, new Event());
+        assertTrue(document.get().contains("  id: sgd\n  learning_rate: 0.002\n"), document.get());
+        waitFor(display, () -> form.control("optimizer.beta_1") == null, "adam's beta_1 gone with adam");
+
+        // undo (the source page's history, also from the form page) reverts the optimizer change
+        source.getAction(ITextEditorActionConstants.UNDO).run();
+        assertTrue(document.get().contains("  id: adam\n  learning_rate: 0.002\n"), document.get());
+        waitFor(display, () -> form.control("optimizer.beta_1") != null, "adam's parameters back");
+        Shots.settle(display, 500);
+        Shots.take(display, window.getShell().getBounds(), "editor-form-synced.png");
+
+        editor.doSave(null);
+        assertTrue(!editor.isDirty());
+        page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
+        page.closeEditor(editor, false);
+    }
+
+    private static Text text(ExperimentForm form, String path) {
+        Control control = form.control(path);
+        assertNotNull(control, "no field " + path);
+        return (Text) control;
+    }
+
+    /** Types a whole value as a user does: focus, replace the text (one Modify event), leave. */
+    private static void type(Text field, String value) {
+        field.setFocus();
+        field.setText(value);
+        Shots.settle(field.getDisplay(), 100);
+    }
+
+    private static void press(Control button) {
+        button.notifyListeners(SWT.Selection, new Event());
+        Shots.settle(button.getDisplay(), 200);
+    }
+
+    private static void waitFor(Display display, BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Shots.settle(display, 100);
+        }
+        assertTrue(condition.getAsBoolean(), what);
+    }
+
+    private static int lineOf(String text, String fragment) {
+        return (int) text.substring(0, text.indexOf(fragment)).chars().filter(c -> c == '\n').count() + 1;
+    }
+}

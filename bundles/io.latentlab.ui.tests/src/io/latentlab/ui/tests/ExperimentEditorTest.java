@@ -138,6 +138,20 @@ class ExperimentEditorTest {
             assertTrue(rows.stream().anyMatch(r -> r.contains("z_mean | dense") && r.endsWith("[20] | 8,020")), rows.toString());
             assertTrue(rows.stream().anyMatch(r -> r.endsWith("[784] | 314,384")), rows.toString());
             Shots.take(display, window.getShell().getBounds(), "network.png");
+
+            // the graph: the two heads side by side one row below the hidden layer, arrows labelled with shapes
+            List<String> boxes = network.graphBoxes();
+            List<String> edges = network.graphEdges();
+            assertTrue(boxes.contains("1/3: z_mean (dense) (8,020 parameters) output"), boxes.toString());
+            assertTrue(boxes.stream().anyMatch(b -> b.startsWith("1/3: z_log_variance (dense)")), boxes.toString());
+            assertTrue(edges.stream().anyMatch(e -> e.endsWith("-> z_mean [400]")), edges.toString());
+            assertTrue(boxes.contains("2/2: decoder2 (dense) (314,384 parameters)"), boxes.toString());
+            assertTrue(edges.contains("decoder2 -> decoder_reshape [784]"), edges.toString());
+            IWorkbenchPage page = window.getActivePage();
+            page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+            Shots.settle(display, 500);
+            Shots.take(display, window.getShell().getBounds(), "network-graph.png");
+            page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_RESTORED);
         } finally {
             System.clearProperty(ExampleExperiments.PROPERTY);
         }

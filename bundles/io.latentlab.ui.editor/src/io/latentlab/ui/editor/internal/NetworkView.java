@@ -14,6 +14,8 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
@@ -30,7 +32,7 @@ import io.latentlab.ui.ViewParts;
 
 /**
  * The networks of the experiment in the active experiment editor, as its model builds them for
- * its dataset: every layer with what it reads, its output shape and its parameter count, and
+ * its dataset, drawn as layer graphs (Graph tab) and listed (Table tab): every layer with what it reads, its output shape and its parameter count, and
  * each network's total. Follows the editor as it is edited (in the background, a second after
  * the text changes); when the experiment does not build, says why.
  */
@@ -40,6 +42,7 @@ public final class NetworkView extends ViewPart {
     public static final String ID = "io.latentlab.ui.results.network";
 
     private Tree tree;
+    private NetworkGraph graph;
     private Label status;
     private String shownText;
     private volatile Job building;
@@ -50,8 +53,16 @@ public final class NetworkView extends ViewPart {
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setText("Open an experiment in the editor to see its networks.");
-        tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION);
-        tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        TabFolder tabs = new TabFolder(parent, SWT.TOP);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        graph = new NetworkGraph(tabs);
+        TabItem graphTab = new TabItem(tabs, SWT.NONE);
+        graphTab.setText("Graph");
+        graphTab.setControl(graph.control());
+        tree = new Tree(tabs, SWT.BORDER | SWT.FULL_SELECTION);
+        TabItem tableTab = new TabItem(tabs, SWT.NONE);
+        tableTab.setText("Table");
+        tableTab.setControl(tree);
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
         String[] titles = {"Layer", "Type", "Reads", "Output shape", "Parameters"};
@@ -115,6 +126,7 @@ public final class NetworkView extends ViewPart {
             return;
         }
         status.setText(message);
+        graph.show(networks);
         tree.removeAll();
         for (int n = 0; n < networks.size(); n++) {
             Network network = networks.get(n);
@@ -143,6 +155,18 @@ public final class NetworkView extends ViewPart {
             }
         }
         return rows;
+    }
+
+    /** @return the graph's boxes as "network/row: label (detail)" (for tests) */
+    public List<String> graphBoxes() {
+        return graph.boxes().stream().map(b -> (b.network() + 1) + "/" + b.row() + ": " + b.label() + " (" + b.detail() + ")"
+                + (b.output() ? " output" : "")).toList();
+    }
+
+    /** @return the graph's arrows as "from -> to [shape]" (for tests) */
+    public List<String> graphEdges() {
+        return graph.edges().stream().map(e -> e.from() + " -> " + (e.to() == null ? "out" : e.to()) + " " + e.shape())
+                .toList();
     }
 
     /** @return the line above the tree (for tests) */

@@ -90,6 +90,12 @@ class RunsWorkbenchTest {
         assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "dashboard.png");
+        Path svg = Shots.folder().resolve("dashboard.svg");
+        dashboard.writeSvg(svg);
+        String vector = Files.readString(svg);
+        assertTrue(vector.contains("<svg") && vector.contains("train_loss") && vector.contains("test_bce")
+                && vector.contains("<path"), "an SVG of both charts, with their series as paths: "
+                        + vector.substring(0, Math.min(300, vector.length())));
 
         RunsView runs = (RunsView) page.showView(RunsUi.RUNS_VIEW_ID);
         runs.refresh();

@@ -28,8 +28,15 @@ final class Shots {
     }
 
     /** Saves what is on screen in {@code area} as a PNG. */
-    static File take(Display display, Rectangle area, String name) {
+    /** @return the folder screenshots (and other exported images) go to, created */
+    static java.nio.file.Path folder() {
         File directory = new File(System.getProperty("latentlab.screenshots", "target/screenshots"));
+        directory.mkdirs();
+        return directory.toPath();
+    }
+
+    static File take(Display display, Rectangle area, String name) {
+        File directory = folder().toFile();
         directory.mkdirs();
         File file = new File(directory, name);
         Image image = new Image(display, area.width, area.height);

@@ -35,6 +35,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.swt.ChartComposite;
+import org.jfree.svg.SVGGraphics2D;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -102,6 +103,9 @@ public final class RunDashboardView extends ViewPart {
         Button png = new Button(controls, SWT.PUSH);
         png.setText("Export PNG...");
         png.addListener(SWT.Selection, e -> exportPng());
+        Button svg = new Button(controls, SWT.PUSH);
+        svg.setText("Export SVG...");
+        svg.addListener(SWT.Selection, e -> exportSvg());
         Button csv = new Button(controls, SWT.PUSH);
         csv.setText("Export CSV...");
         csv.addListener(SWT.Selection, e -> exportCsv());
@@ -278,6 +282,38 @@ public final class RunDashboardView extends ViewPart {
                 org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export PNG", e.getMessage());
             }
         }
+    }
+
+    private void exportSvg() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*.svg"});
+        dialog.setFileName(run.getFileName() + "-training.svg");
+        String file = dialog.open();
+        if (file != null) {
+            try {
+                writeSvg(Path.of(file));
+            } catch (IOException e) {
+                ILog.of(getClass()).error("cannot write " + file, e);
+                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export SVG", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Writes the training chart and the evaluation chart, one above the other, as a vector image.
+     *
+     * @param file the SVG file to write (replaced through a temporary file, never left half written)
+     * @throws IOException if it cannot be written
+     */
+    public void writeSvg(Path file) throws IOException {
+        int width = 1200;
+        int height = 800;
+        SVGGraphics2D svg = new SVGGraphics2D(width, 2 * height);
+        trainingChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        evaluationChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, height, width, height));
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, svg.getSVGDocument(), java.nio.charset.StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private void exportCsv() {

@@ -34,4 +34,26 @@ public final class LatentPaths {
         }
         return path;
     }
+
+    /**
+     * The codes of a 2-D latent space's manifold picture: a side x side grid over
+     * [-extent, extent]^2, row by row from the top (z2 = extent) down, z1 growing to the right.
+     *
+     * @param side points per axis (at least 2)
+     * @param extent the largest coordinate, e.g. 3 (three prior standard deviations)
+     * @return the codes, [side * side, 2]
+     */
+    public static INDArray grid(int side, double extent) {
+        if (side < 2) {
+            throw new IllegalArgumentException("a grid needs at least 2 points per axis, not " + side);
+        }
+        INDArray grid = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, (long) side * side, 2);
+        for (int row = 0; row < side; row++) {
+            for (int column = 0; column < side; column++) {
+                grid.putScalar(new long[] {(long) row * side + column, 0}, -extent + 2 * extent * column / (side - 1));
+                grid.putScalar(new long[] {(long) row * side + column, 1}, extent - 2 * extent * row / (side - 1));
+            }
+        }
+        return grid;
+    }
 }

@@ -1,6 +1,7 @@
 package io.latentlab.experiments.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -63,5 +64,17 @@ class VaeRunTest {
         INDArray line = LatentPaths.between(Nd4j.createFromArray(1.0, 0.0), Nd4j.createFromArray(0.0, 1.0), 3, false);
         assertEquals(0.5, line.getDouble(1, 0), 1e-12);
         assertEquals(0.5, line.getDouble(1, 1), 1e-12);
+    }
+
+    @Test
+    void theManifoldGridRunsRowByRowFromTheTopLeftCorner() {
+        INDArray grid = LatentPaths.grid(3, 3);
+        assertEquals(9, grid.rows());
+        double[][] expected = {{-3, 3}, {0, 3}, {3, 3}, {-3, 0}, {0, 0}, {3, 0}, {-3, -3}, {0, -3}, {3, -3}};
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i][0], grid.getDouble(i, 0), 1e-6, "z1 of point " + i);
+            assertEquals(expected[i][1], grid.getDouble(i, 1), 1e-6, "z2 of point " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> LatentPaths.grid(1, 3));
     }
 }

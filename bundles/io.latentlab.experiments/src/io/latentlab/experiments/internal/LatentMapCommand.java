@@ -14,7 +14,6 @@ import javax.imageio.ImageIO;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -67,13 +66,7 @@ public final class LatentMapCommand implements Command {
             out.println("Wrote " + scatter.toAbsolutePath().normalize() + " (" + codes.length + " codes, dimensions 1 and 2"
                     + " of " + codes[0].length + ")");
             if (loaded.model().latentDimensions() == 2) {
-                INDArray grid = Nd4j.create(DataType.FLOAT, GRID * GRID, 2);
-                for (int row = 0; row < GRID; row++) {
-                    for (int column = 0; column < GRID; column++) {
-                        grid.putScalar(new long[] {row * GRID + column, 0}, -3 + 6.0 * column / (GRID - 1));
-                        grid.putScalar(new long[] {row * GRID + column, 1}, 3 - 6.0 * row / (GRID - 1));
-                    }
-                }
+                INDArray grid = io.latentlab.experiments.LatentPaths.grid(GRID, 3);
                 Path manifold = Path.of(prefix + "-manifold.png");
                 ImageGrid.write(loaded.model().decode(grid), GRID, manifold);
                 out.println("Wrote " + manifold.toAbsolutePath().normalize() + " (decoded " + GRID + "x" + GRID

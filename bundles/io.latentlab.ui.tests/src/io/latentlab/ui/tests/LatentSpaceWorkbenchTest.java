@@ -69,5 +69,11 @@ class LatentSpaceWorkbenchTest {
         assertTrue(view.showsAPath());
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "latent-space.png");
+        assertTrue(view.showsAManifold(), "a 2-D VAE gets its decoded manifold");
+        view.showManifold();
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        Shots.settle(display, 500);
+        Shots.take(display, window.getShell().getBounds(), "latent-manifold.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 }

@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartMouseEvent;
@@ -45,6 +47,7 @@ import io.latentlab.ui.runs.RunsUi;
  * A trained run's latent space: the test set's codes as a scatter coloured by label (the codes
  * themselves when 2-D, else their two principal components); clicking a point shows what the
  * model makes of it (the decoded code, or the reconstruction for models that do not decode).
+ * For a 2-D latent space that decodes, a second tab shows the decoded manifold over [-3, 3]^2.
  * The model is loaded and the codes computed in a background job.
  */
 public final class LatentSpaceView extends ViewPart {
@@ -67,6 +70,10 @@ public final class LatentSpaceView extends ViewPart {
     private INDArray codes;
     private int[][] exampleOf; // [series][item] -> example index
     private Job job;
+    private Canvas manifoldCanvas;
+    private TabItem manifoldTab;
+    /** The decoded grid over [-3, 3]^2 of a 2-D latent space, else null. */
+    private Image manifold;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -81,7 +88,17 @@ public final class LatentSpaceView extends ViewPart {
         JFreeChart chart = ChartFactory.createScatterPlot("Test codes by label", "component 1", "component 2", points);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
-        ChartComposite composite = new ChartComposite(sash, SWT.NONE, chart, true);
+        TabFolder tabs = new TabFolder(sash, SWT.TOP);
+        ChartComposite composite = new ChartComposite(tabs, SWT.NONE, chart, true);
+        TabItem scatterTab = new TabItem(tabs, SWT.NONE);
+        scatterTab.setText("Test codes");
+        scatterTab.setControl(composite);
+        manifoldCanvas = new Canvas(tabs, SWT.DOUBLE_BUFFERED);
+        manifoldCanvas.addPaintListener(e -> paintManifold(e.gc));
+        manifoldTab = new TabItem(tabs, SWT.NONE);
+        manifoldTab.setText("Manifold");
+        manifoldTab.setToolTipText("The decoder's output over a grid of 2-D codes in [-3, 3]^2 (2-D latent spaces)");
+        manifoldTab.setControl(manifoldCanvas);
         composite.addChartMouseListener(new ChartMouseListener() {
             @Override
             public void chartMouseClicked(ChartMouseEvent event) {
@@ -129,7 +146,8 @@ public final class LatentSpaceView extends ViewPart {
                 for (int i = 0; i < count; i++) {
                     label[i] = labels == null ? 0 : (int) labels.getDouble(i, 0);
                 }
-                display.asyncExec(() -> fill(loaded.model(), x, encoded, projected, label));
+                ImageData grid = manifold(loaded.model(), encoded.size(1));
+                display.asyncExec(() -> fill(loaded.model(), x, encoded, projected, label, grid));
                 return Status.OK_STATUS;
             } catch (Exception e) {
                 display.asyncExec(() -> {
@@ -143,9 +161,13 @@ public final class LatentSpaceView extends ViewPart {
         job.schedule();
     }
 
-    private void fill(Model loadedModel, INDArray x, INDArray encoded, double[][] projected, int[] label) {
+    private void fill(Model loadedModel, INDArray x, INDArray encoded, double[][] projected, int[] label, ImageData grid) {
         if (status.isDisposed()) {
             return;
+        }
+        if (grid != null) {
+            manifold = new Image(manifoldCanvas.getDisplay(), grid);
+            manifoldCanvas.redraw();
         }
         model = loadedModel;
         features = x;
@@ -203,6 +225,65 @@ public final class LatentSpaceView extends ViewPart {
         decoded = new Image(canvas.getDisplay(), data);
         canvas.setToolTipText("test example " + example);
         canvas.redraw();
+    }
+
+    /** Points per axis of the manifold grid. */
+    private static final int MANIFOLD_SIDE = 20;
+    private static final double MANIFOLD_EXTENT = 3;
+
+    /** @return the decoded manifold grid of a 2-D latent space as one grey picture, or null */
+    private static ImageData manifold(Model model, long codeSize) {
+        if (codeSize != 2 || model.latentDimensions() != 2) {
+            return null;
+        }
+        INDArray images;
+        try {
+            images = model.decode(LatentPaths.grid(MANIFOLD_SIDE, MANIFOLD_EXTENT));
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+        int cells = MANIFOLD_SIDE * MANIFOLD_SIDE;
+        float[] values = images.castTo(DataType.FLOAT).reshape(images.length()).toFloatVector();
+        int pixels = values.length / cells;
+        int side = (int) Math.round(Math.sqrt(pixels));
+        if (side * side != pixels) {
+            return null; // not square grey images
+        }
+        ImageData data = new ImageData(side * MANIFOLD_SIDE, side * MANIFOLD_SIDE, 8, new PaletteData(grey()));
+        for (int cell = 0; cell < cells; cell++) {
+            int left = (cell % MANIFOLD_SIDE) * side;
+            int top = (cell / MANIFOLD_SIDE) * side;
+            for (int i = 0; i < pixels; i++) {
+                data.setPixel(left + i % side, top + i / side,
+                        Math.round(Math.max(0, Math.min(1, values[cell * pixels + i])) * 255));
+            }
+        }
+        return data;
+    }
+
+    private void paintManifold(org.eclipse.swt.graphics.GC gc) {
+        Rectangle area = manifoldCanvas.getClientArea();
+        if (manifold == null) {
+            gc.drawText("The manifold is drawn for models with a 2-D latent space that decode codes"
+                    + " (e.g. a VAE with latent_dim: 2).", 10, 10, true);
+            return;
+        }
+        int margin = 24;
+        int side = Math.max(1, Math.min(area.width, area.height) - 2 * margin);
+        Rectangle bounds = manifold.getBounds();
+        gc.setInterpolation(SWT.HIGH);
+        gc.drawImage(manifold, 0, 0, bounds.width, bounds.height, margin, margin / 2, side, side);
+        gc.drawText("z1 from -3 (left) to 3 (right); z2 from 3 (top) to -3 (bottom)", margin, margin / 2 + side + 2, true);
+    }
+
+    /** @return whether the decoded manifold grid is there (2-D latent spaces; for tests) */
+    public boolean showsAManifold() {
+        return manifold != null;
+    }
+
+    /** Shows the manifold tab (for tests and screenshots). */
+    public void showManifold() {
+        manifoldTab.getParent().setSelection(manifoldTab);
     }
 
     /** Steps on the interpolation strip, both ends included. */
@@ -291,6 +372,9 @@ public final class LatentSpaceView extends ViewPart {
         }
         if (strip != null) {
             strip.dispose();
+        }
+        if (manifold != null) {
+            manifold.dispose();
         }
         super.dispose();
     }

@@ -1,6 +1,7 @@
 package io.latentlab.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,6 +15,9 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.latentlab.ui.internal.AppearancePreferencePage;
+import io.latentlab.ui.internal.BackendPreferencePage;
+import io.latentlab.ui.internal.NativeBuildPreference;
 import io.latentlab.ui.runs.RunsUi;
 
 /** Preferences > Latentlab sets where runs go; the command-line property still wins. */
@@ -68,5 +72,90 @@ class PreferencesWorkbenchTest {
             RunsUi.preferences().setToDefault(RunsUi.THREADS_PREFERENCE);
             io.latentlab.nd4j.Nd4jRuntime.setThreads(1); // the tests' configured count
         }
+    }
+
+    /** Preferences > Latentlab > Appearance: the dark theme applies at once; an unknown theme is refused. */
+    @Test
+    void theDarkThemeAppliesAndTheLightOneComesBack() {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        String dark = "org.eclipse.e4.ui.css.theme.e4_dark";
+        String before = AppearancePreferencePage.activeTheme();
+        assertTrue(!before.isEmpty(), "a theme engine runs");
+        try {
+            assertTrue(AppearancePreferencePage.apply(dark));
+            assertEquals(dark, AppearancePreferencePage.activeTheme());
+            assertTrue(!AppearancePreferencePage.apply("no.such.theme"), "an unknown theme is refused");
+            Shots.settle(display, 800);
+            Shots.take(display, window.getShell().getBounds(), "theme-dark.png");
+
+            AtomicReference<String> chosen = new AtomicReference<>();
+            display.timerExec(1500, () -> {
+                Shell dialog = display.getActiveShell();
+                if (dialog != null && dialog != window.getShell()) {
+                    chosen.set(find(dialog));
+                    Shots.take(display, dialog.getBounds(), "preferences-appearance.png");
+                    dialog.close();
+                }
+            });
+            PreferencesUtil.createPreferenceDialogOn(window.getShell(), AppearancePreferencePage.ID, null, null).open();
+            assertEquals("Dark", chosen.get(), "the page shows the active theme");
+        } finally {
+            AppearancePreferencePage.apply(before);
+            Shots.settle(display, 300);
+        }
+        assertEquals(before, AppearancePreferencePage.activeTheme());
+    }
+
+    /** Preferences > Latentlab > Backend: the chosen native build is what loads next; the command line wins. */
+    @Test
+    void theNativeBuildPreferenceSetsThePropertyUnlessTheCommandLineDid() {
+        String property = io.latentlab.nd4j.Nd4jRuntime.NATIVE_BUILD_PROPERTY;
+        String before = System.getProperty(property);
+        try {
+            System.clearProperty(property);
+            assertEquals("", NativeBuildPreference.apply(NativeBuildPreference.GENERIC));
+            assertEquals("", System.getProperty(property));
+            assertEquals("-onednn-avx2", NativeBuildPreference.apply(NativeBuildPreference.ONEDNN_AVX2));
+            assertEquals(null, NativeBuildPreference.apply(NativeBuildPreference.AUTOMATIC));
+            assertEquals(null, System.getProperty(property), "automatic: chosen from the CPU's flags at load");
+            System.setProperty(property, "-custom");
+            assertEquals("-custom", NativeBuildPreference.apply(NativeBuildPreference.GENERIC), "the command line wins");
+
+            Display display = Display.getCurrent();
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            display.timerExec(1500, () -> {
+                Shell dialog = display.getActiveShell();
+                if (dialog != null && dialog != window.getShell()) {
+                    Shots.take(display, dialog.getBounds(), "preferences-backend.png");
+                    dialog.close();
+                }
+            });
+            PreferencesUtil.createPreferenceDialogOn(window.getShell(), BackendPreferencePage.ID, null, null).open();
+        } finally {
+            System.clearProperty("latentlab.nativeBuildFromPreference");
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+    }
+
+    /** @return the text of the first read-only combo in the dialog (the theme chooser) */
+    private static String find(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Combo combo && (combo.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0
+                    && combo.isVisible()) {
+                return combo.getText();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+                String found = find(composite);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -11,6 +11,7 @@ public final class WorkbenchApplication implements IApplication {
 
     @Override
     public Object start(IApplicationContext context) {
+        NativeBuildPreference.applyAtStart();
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new LatentlabWorkbenchAdvisor());

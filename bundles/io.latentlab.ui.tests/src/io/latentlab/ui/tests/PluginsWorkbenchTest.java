@@ -18,10 +18,16 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
@@ -29,8 +35,9 @@ import org.osgi.framework.FrameworkUtil;
 
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.RegisteredContribution;
-import io.latentlab.ui.tests.plugin.CubeActivation;
+import io.latentlab.ui.editor.internal.ExperimentFormEditor;
 import io.latentlab.ui.plugins.internal.PluginsView;
+import io.latentlab.ui.tests.plugin.CubeActivation;
 
 /**
  * The Plugins view lists every installed contribution with its bundle; a plugin bundle installed
@@ -78,6 +85,38 @@ class PluginsWorkbenchTest {
         }
     }
 
+    private static ExperimentFormEditor openExperiment(IWorkbenchWindow window) throws Exception {
+        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
+        if (!project.exists()) {
+            project.create(null);
+        }
+        project.open(null);
+        IFile file = project.getFile("plugin-choosers.experiment.yaml");
+        if (file.exists()) {
+            file.delete(true, null);
+        }
+        String text = """
+                name: choosers
+                dataset: {id: mnist}
+                model:
+                  id: autoencoder
+                  encoder:
+                    - dense: {units: 32, activation: relu}
+                  decoder:
+                    - dense: {units: 784, activation: sigmoid}
+                optimizer: {id: adam}
+                training: {epochs: 1}
+                """;
+        file.create(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+        return (ExperimentFormEditor) IDE.openEditor(window.getActivePage(), file);
+    }
+
+    private static Combo activations(ExperimentFormEditor editor) {
+        Control combo = editor.form().control("model.encoder[0].dense.activation");
+        assertNotNull(combo, "the form shows the first encoder layer's activation");
+        return (Combo) combo;
+    }
+
     @Test
     void aPluginInstalledAtRunTimeAddsItsActivationAndUninstallingRemovesIt(@TempDir Path folder) throws Exception {
         Display display = Display.getCurrent();
@@ -85,9 +124,12 @@ class PluginsWorkbenchTest {
         try {
             IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
             window.getShell().setSize(1500, 950);
+            // an experiment open in the editor: its layer's activation chooser lists the installed activations
+            ExperimentFormEditor editor = openExperiment(window);
             PluginsView view = (PluginsView) window.getActivePage().showView("io.latentlab.ui.plugins.view");
             Shots.settle(display, 500);
             assertTrue(cube(view, display, false).isEmpty());
+            assertTrue(activations(editor).indexOf("cube") < 0);
 
             Bundle bundle = view.install(cubePlugin(folder).toFile());
             assertNotNull(bundle, "the plugin was refused");
@@ -99,12 +141,16 @@ class PluginsWorkbenchTest {
             assertTrue(Files.exists(folder.resolve("plugins").resolve("org.example.cube-1.0.0.jar")), "not kept for the next start");
             view.show(cube);
             Shots.settle(display, 300);
+            assertTrue(activations(editor).indexOf("cube") >= 0, "the editor offers the new activation without restart");
             Shots.take(display, window.getShell().getBounds(), "plugin-installed.png");
 
             assertTrue(view.uninstall(cube));
             assertTrue(cube(view, display, false).isEmpty(), "the activation is still listed after uninstalling");
             assertEquals(Bundle.UNINSTALLED, bundle.getState());
             assertTrue(Files.notExists(folder.resolve("plugins").resolve("org.example.cube-1.0.0.jar")));
+            Shots.settle(display, 300);
+            assertTrue(activations(editor).indexOf("cube") < 0, "the editor no longer offers it");
+            window.getActivePage().closeEditor(editor, false);
         } finally {
             System.clearProperty("latentlab.plugins");
         }

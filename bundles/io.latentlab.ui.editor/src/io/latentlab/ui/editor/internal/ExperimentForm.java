@@ -39,7 +39,8 @@ import io.latentlab.experiments.ExperimentText;
  * schemas: dataset, model (chosen among the installed models, with their docs), each layer
  * stack as an editable table, optimizers, augmentations and training settings. It reads and
  * writes the same document as the source page: every change here is a minimal edit of the
- * YAML (comments and layout kept, undoable there), every change there shows here.
+ * YAML (comments and layout kept, undoable there), every change there shows here. Plugins
+ * installed or uninstalled meanwhile show in the choosers at once.
  */
 public final class ExperimentForm {
 
@@ -103,6 +104,19 @@ public final class ExperimentForm {
         scroll.setExpandVertical(true);
         document.addDocumentListener(listener);
         scroll.addListener(SWT.Dispose, e -> document.removeDocumentListener(listener));
+        // plugins installed or uninstalled while the editor is open: the choosers list what is installed now
+        AutoCloseable subscription = registry.subscribe(event -> {
+            if (!scroll.isDisposed()) {
+                scroll.getDisplay().asyncExec(this::rebuildNow);
+            }
+        });
+        scroll.addListener(SWT.Dispose, e -> {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // nothing more to tell a registry that is going away
+            }
+        });
         scroll.addListener(SWT.Resize, e -> fitWidth());
         rebuild();
     }

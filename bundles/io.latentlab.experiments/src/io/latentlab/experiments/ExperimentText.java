@@ -134,7 +134,7 @@ public final class ExperimentText {
             }
         }
         if (mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            int close = text.lastIndexOf('}', source.offset(mapping.getEndMark().getIndex()));
+            int close = text.lastIndexOf('}', source.offset(mapping.getEndMark().getIndex()) - 1);
             String entry = key + ": " + literal;
             return text.substring(0, close) + (mapping.getValue().isEmpty() ? entry : ", " + entry) + text.substring(close);
         }
@@ -186,15 +186,22 @@ public final class ExperimentText {
 
     /**
      * @param text an experiment's text
-     * @param listPath a block list, e.g. {@code model.encoder}
-     * @param item the new item's YAML, e.g. {@code dense: {units: 64}}
+     * @param listPath a list, e.g. {@code model.encoder}; created (as {@code [item]}) when missing
+     * @param item the new item's YAML as written after a dash, e.g. {@code dense: {units: 64}}
      * @return the new text with the item appended to the list
      */
     public static String addItem(String text, String listPath, String item) {
         Source source = new Source(text);
-        SequenceNode list = source.blockList(listPath);
-        if (list.getValue().isEmpty()) {
-            throw new IllegalArgumentException("'" + listPath + "' is an empty list: add the first item in the source");
+        Node node = source.find(segments(listPath));
+        if (node == null || node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
+            return setLiteral(text, listPath, "[" + flow(item) + "]");
+        }
+        if (!(node instanceof SequenceNode list)) {
+            throw new IllegalArgumentException("'" + listPath + "' is not a list");
+        }
+        if (list.getFlowStyle() == DumperOptions.FlowStyle.FLOW || list.getValue().isEmpty()) {
+            int close = text.lastIndexOf(']', source.offset(list.getEndMark().getIndex()) - 1);
+            return text.substring(0, close) + (list.getValue().isEmpty() ? "" : ", ") + flow(item) + text.substring(close);
         }
         Node last = list.getValue().get(list.getValue().size() - 1);
         int end = source.lineEndAfter(last);
@@ -203,15 +210,37 @@ public final class ExperimentText {
                 : text.substring(0, end) + line + "\n" + text.substring(end);
     }
 
+    /** @return an item written after a dash, as it is written inside [ ] */
+    private static String flow(String item) {
+        String trimmed = item.strip();
+        return trimmed.startsWith("{") || trimmed.startsWith("[") || !trimmed.contains(": ") ? trimmed : "{" + trimmed + "}";
+    }
+
     /**
      * @param text an experiment's text
-     * @param listPath a block list
+     * @param listPath a list
      * @param index the item to take out
      * @return the new text
      */
     public static String removeItem(String text, String listPath, int index) {
         Source source = new Source(text);
-        SequenceNode list = source.blockList(listPath);
+        if (!(source.find(segments(listPath)) instanceof SequenceNode list)) {
+            throw new IllegalArgumentException("'" + listPath + "' is not a list");
+        }
+        if (list.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
+            List<Node> items = list.getValue();
+            if (index < 0 || index >= items.size()) {
+                throw new IllegalArgumentException("the list has no item " + index);
+            }
+            int start = source.offset(items.get(index).getStartMark().getIndex());
+            int end = source.offset(items.get(index).getEndMark().getIndex());
+            if (index + 1 < items.size()) {
+                end = source.offset(items.get(index + 1).getStartMark().getIndex());
+            } else if (index > 0) {
+                start = source.offset(items.get(index - 1).getEndMark().getIndex());
+            }
+            return text.substring(0, start) + text.substring(end);
+        }
         int[] span = source.itemSpan(list, index);
         return text.substring(0, span[0]) + text.substring(span[1]);
     }

@@ -81,6 +81,11 @@ class ExperimentTextTest {
         assertEquals("name: x\ntraining: {epochs: 3}\n", ExperimentText.set("name: x\ntraining:\n", "training.epochs", 3L));
         assertEquals("name: x\ntraining: {epochs: 3, batch_size: 8}\n",
                 ExperimentText.set(edited, "training.batch_size", 8L));
+        String nested = ExperimentText.set("name: x\n", "optimizers.decoder.id", "adam");
+        assertEquals("name: x\noptimizers: {decoder: {id: adam}}\n", nested);
+        assertEquals("name: x\noptimizers: {decoder: {id: adam, learning_rate: 0.01}}\n",
+                ExperimentText.set(nested, "optimizers.decoder.learning_rate", 0.01));
+        assertEquals("a: [[1], [2, 3]]\n", ExperimentText.addItem("a: [[1], [2]]\n", "a[1]", "3"));
     }
 
     @Test
@@ -121,6 +126,21 @@ class ExperimentTextTest {
 
         String last = "a:\n  - x: {}\n  - y: {}";
         assertEquals("a:\n  - y: {}\n  - x: {}\n", ExperimentText.moveItem(last, "a", 1, true));
+    }
+
+    @Test
+    void aMissingListIsCreatedInFlowStyleAndFlowListsTakeAndLoseItems() {
+        String one = ExperimentText.addItem(VAE, "augmentations", "id: shift");
+        assertEquals(VAE + "augmentations: [{id: shift}]\n", one);
+        String two = ExperimentText.addItem(one, "augmentations", "id: noise");
+        assertEquals(VAE + "augmentations: [{id: shift}, {id: noise}]\n", two);
+        String param = ExperimentText.set(two, "augmentations[1].std", 0.3);
+        assertEquals(VAE + "augmentations: [{id: shift}, {id: noise, std: 0.3}]\n", param);
+        assertEquals(VAE + "augmentations: [{id: noise, std: 0.3}]\n", ExperimentText.removeItem(param, "augmentations", 0));
+        assertEquals(VAE + "augmentations: [{id: shift}]\n", ExperimentText.removeItem(param, "augmentations", 1));
+        assertEquals(VAE + "augmentations: []\n", ExperimentText.removeItem(one, "augmentations", 0));
+        assertEquals(VAE + "augmentations: [{id: flip}]\n",
+                ExperimentText.addItem(VAE + "augmentations: []\n", "augmentations", "id: flip"));
     }
 
     @Test

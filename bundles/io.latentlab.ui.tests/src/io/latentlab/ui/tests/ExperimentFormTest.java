@@ -145,6 +145,34 @@ class ExperimentFormTest {
         Shots.take(display, window.getShell().getBounds(), "editor-form.png");
         type(text(form, "training.batch_size"), "64");
 
+        // an augmentation from the installed ones: added as a list, its parameters from its schema, removed again
+        String beforeAugmenting = document.get();
+        Combo augmentation = (Combo) form.control("augmentations#type");
+        augmentation.select(augmentation.indexOf("shift"));
+        press(form.control("augmentations#add"));
+        assertTrue(document.get().endsWith("augmentations: [{id: shift}]\n"), document.get());
+        waitFor(display, () -> form.control("augmentations[0].max_pixels") != null, "the shift's parameters");
+        type(text(form, "augmentations[0].max_pixels"), "3");
+        assertTrue(document.get().endsWith("augmentations: [{id: shift, max_pixels: 3}]\n"), document.get());
+        press(form.control("augmentations[0]#remove"));
+        assertTrue(document.get().endsWith("augmentations: []\n"), document.get());
+        waitFor(display, () -> form.control("augmentations[0].max_pixels") == null, "the shift gone from the form");
+
+        // the decoder gets its own optimizer (starting from the shared one's id), and gives it up again
+        document.set(beforeAugmenting);
+        waitFor(display, () -> form.control("optimizers.decoder#own") != null, "the per-network optimizer choice");
+        org.eclipse.swt.widgets.Button own = (org.eclipse.swt.widgets.Button) form.control("optimizers.decoder#own");
+        own.setSelection(true);
+        own.notifyListeners(SWT.Selection, new Event());
+        assertTrue(document.get().endsWith("optimizers: {decoder: {id: adam}}\n"), document.get());
+        waitFor(display, () -> form.control("optimizers.decoder.learning_rate") != null, "the decoder's optimizer section");
+        type(text(form, "optimizers.decoder.learning_rate"), "0.01");
+        assertTrue(document.get().endsWith("optimizers: {decoder: {id: adam, learning_rate: 0.01}}\n"), document.get());
+        own = (org.eclipse.swt.widgets.Button) form.control("optimizers.decoder#own");
+        own.setSelection(false);
+        own.notifyListeners(SWT.Selection, new Event());
+        assertEquals(beforeAugmenting, document.get(), "no optimizers section left behind");
+
         // an edit in the source shows in the form
         editor.showSource();
         int at = document.get().indexOf("0.0005");

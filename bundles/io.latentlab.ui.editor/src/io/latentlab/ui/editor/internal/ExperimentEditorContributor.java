@@ -30,8 +30,10 @@ public final class ExperimentEditorContributor extends MultiPageEditorActionBarC
 
     @Override
     public void setActivePage(IEditorPart page) {
-        text.setActiveEditor(page instanceof ITextEditor source ? source
-                : editor == null ? null : editor.getAdapter(ITextEditor.class));
+        // the contributor is shared: while a new editor builds its pages, 'editor' may still be a closed one
+        ITextEditor source = page instanceof ITextEditor nested ? nested
+                : editor instanceof ExperimentFormEditor open && !open.isDisposed() ? open.getAdapter(ITextEditor.class) : null;
+        text.setActiveEditor(source);
         getActionBars().updateActionBars();
     }
 

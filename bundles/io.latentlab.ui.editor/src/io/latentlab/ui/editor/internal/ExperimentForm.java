@@ -193,12 +193,7 @@ public final class ExperimentForm {
                 fields.add(new ParameterField(general, spec, spec.name(), experiment.get(spec.name()), this::write));
             }
             choice(left, "Dataset", "dataset", DatasetFactory.class, experiment.get("dataset"), List.of());
-            if (experiment.get("augmentations") instanceof List<?> augmentations) {
-                for (int i = 0; i < augmentations.size(); i++) {
-                    choice(left, "Augmentation " + (i + 1), "augmentations[" + i + "]", AugmentationFactory.class,
-                            augmentations.get(i), List.of());
-                }
-            }
+            augmentations(left, experiment.get("augmentations"));
             if (experiment.containsKey("optimizer") || !(experiment.get("optimizers") instanceof Map<?, ?>)) {
                 choice(left, "Optimizer", "optimizer", OptimizerFactory.class, experiment.get("optimizer"), List.of());
             }
@@ -212,7 +207,7 @@ public final class ExperimentForm {
                 fields.add(new ParameterField(training, spec, "training." + spec.name(), trainingValues.get(spec.name()),
                         this::write));
             }
-            model(right, experiment.get("model"));
+            model(right, experiment.get("model"), experiment.get("optimizers"));
         }
         scroll.setContent(content);
         fitWidth();
@@ -220,7 +215,40 @@ public final class ExperimentForm {
         showProblems();
     }
 
-    private void model(Composite column, Object given) {
+    /** Each augmentation with its parameters and a Remove button, then a chooser to add one. */
+    private void augmentations(Composite column, Object given) {
+        List<?> augmentations = given instanceof List<?> list ? list : List.of();
+        for (int i = 0; i < augmentations.size(); i++) {
+            int index = i;
+            Group section = choice(column, "Augmentation " + (i + 1), "augmentations[" + i + "]", AugmentationFactory.class,
+                    augmentations.get(i), List.of());
+            button(section, "Remove", "Take this augmentation out", "augmentations[" + i + "]#remove",
+                    () -> edit(text -> ExperimentText.removeItem(text, "augmentations", index)));
+        }
+        Composite adding = new Composite(column, SWT.NONE);
+        adding.setLayout(new GridLayout(2, false));
+        adding.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Combo type = new Combo(adding, SWT.READ_ONLY | SWT.DROP_DOWN);
+        type.setData(PATH, "augmentations#type");
+        registry.list(AugmentationFactory.class).forEach(a -> type.add(a.contribution().id()));
+        type.select(0);
+        type.setToolTipText("Installed augmentations: applied to training batches in order");
+        button(adding, "Add Augmentation", "Append an augmentation of the chosen kind", "augmentations#add", () -> {
+            if (!type.getText().isEmpty()) {
+                edit(text -> ExperimentText.addItem(text, "augmentations", "id: " + type.getText()));
+            }
+        });
+    }
+
+    private static void button(Composite parent, String text, String tooltip, String id, Runnable action) {
+        org.eclipse.swt.widgets.Button button = new org.eclipse.swt.widgets.Button(parent, SWT.PUSH);
+        button.setText(text);
+        button.setToolTipText(tooltip);
+        button.setData(PATH, id);
+        button.addListener(SWT.Selection, e -> action.run());
+    }
+
+    private void model(Composite column, Object given, Object optimizers) {
         ModelFactory factory = given instanceof Map<?, ?> map && map.get("id") != null
                 ? registry.find(ModelFactory.class, String.valueOf(map.get("id"))).orElse(null) : null;
         List<String> stacks = factory == null ? List.of() : factory.stackNames();
@@ -243,6 +271,34 @@ public final class ExperimentForm {
                     }, this::edit, this::write);
             fields.addAll(table.fields());
         }
+        if (stacks.size() > 1) {
+            Map<?, ?> own = optimizers instanceof Map<?, ?> map ? map : Map.of();
+            Group perStack = section(column, "Optimizer per network");
+            for (String stack : stacks) {
+                org.eclipse.swt.widgets.Button check = new org.eclipse.swt.widgets.Button(perStack, SWT.CHECK);
+                check.setText(stack + ": its own optimizer (else the Optimizer section's)");
+                check.setData(PATH, "optimizers." + stack + "#own");
+                check.setSelection(own.containsKey(stack));
+                check.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+                check.addListener(SWT.Selection, e -> edit(text -> check.getSelection()
+                        ? ExperimentText.set(text, "optimizers." + stack + ".id", defaultOptimizer(text))
+                        : withoutEmptyOptimizers(ExperimentText.remove(text, "optimizers." + stack))));
+            }
+        }
+    }
+
+    private static String withoutEmptyOptimizers(String text) {
+        Object root = ExperimentText.values(text).orElse(null);
+        return root instanceof Map<?, ?> map && map.get("optimizers") instanceof Map<?, ?> perStack && perStack.isEmpty()
+                ? ExperimentText.remove(text, "optimizers") : text;
+    }
+
+    /** @return the id a new per-network optimizer starts from: the shared optimizer's, else adam */
+    private static String defaultOptimizer(String text) {
+        Object root = ExperimentText.values(text).orElse(null);
+        Object shared = root instanceof Map<?, ?> map && map.get("optimizer") instanceof Map<?, ?> optimizer
+                ? optimizer.get("id") : null;
+        return shared == null ? "adam" : String.valueOf(shared);
     }
 
     private void rebuildNow() {

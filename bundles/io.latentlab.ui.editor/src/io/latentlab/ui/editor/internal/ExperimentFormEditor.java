@@ -25,6 +25,7 @@ public final class ExperimentFormEditor extends MultiPageEditorPart {
     private ExperimentForm form;
     private int formPage;
     private int sourcePage;
+    private boolean disposed;
 
     @Override
     protected void createPages() {
@@ -95,6 +96,17 @@ public final class ExperimentFormEditor extends MultiPageEditorPart {
     /** @return the form page */
     public ExperimentForm form() {
         return form;
+    }
+
+    @Override
+    public void dispose() {
+        disposed = true;
+        super.dispose();
+    }
+
+    /** @return whether the editor has been closed */
+    public boolean isDisposed() {
+        return disposed;
     }
 
     @Override

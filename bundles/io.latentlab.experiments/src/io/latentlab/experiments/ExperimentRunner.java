@@ -317,6 +317,7 @@ public final class ExperimentRunner {
                 : dataset.testLabels().get(NDArrayIndex.interval(0, sampleInputs.size(0)));
         Map<String, Double> lastEvaluation = new LinkedHashMap<>();
         long started = System.nanoTime();
+        long[] progressWritten = {started - 2_000_000_000L};
         long startStep = start.step();
         IOException[] failure = new IOException[1];
         // Models with phases (metric "phase") keep a checkpoint where each phase begins, for
@@ -355,8 +356,19 @@ public final class ExperimentRunner {
                     current.cancel();
                 }
                 if (state.step() % 10 == 0 || state.batchInEpoch() == source.batchesPerEpoch()) {
-                    progress.report(line(state, metrics, started, startStep, settings, source, total[0]), false);
+                    String line = line(state, metrics, started, startStep, settings, source, total[0]);
+                    progress.report(line, false);
                     progress.advanced(state.step(), total[0]);
+                    long now = System.nanoTime();
+                    if (now - progressWritten[0] > 1_000_000_000L || state.step() == total[0]) {
+                        progressWritten[0] = now; // for dashboards, which read run directories, not this process
+                        try {
+                            run.write(RunDirectory.PROGRESS, line + "\n");
+                        } catch (IOException e) {
+                            failure[0] = e;
+                            current.cancel();
+                        }
+                    }
                 }
             }
 

@@ -35,6 +35,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String SUMMARY = "summary.json";
     /** running, completed, stopped or failed, then a message. */
     public static final String STATUS = "status";
+    /** The latest progress line (epoch, step, examples/s, ETA, loss), rewritten about once a second while training. */
+    public static final String PROGRESS = "progress.txt";
     /** The latest checkpoint. */
     public static final String CHECKPOINT = "checkpoints/last.ckpt";
 

@@ -52,6 +52,30 @@ public final class RunRecord {
     }
 
     /**
+     * @param run a run directory
+     * @return the contributions it used: kind, id, bundle and version each; empty for an old or damaged run
+     */
+    public static List<Map<String, String>> bundles(Path run) {
+        List<Map<String, String>> bundles = new ArrayList<>();
+        try {
+            if (new Yaml().load(Files.readString(run.resolve(RunDirectory.BUNDLES))) instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> map) {
+                        Map<String, String> row = new java.util.LinkedHashMap<>();
+                        for (String key : List.of("kind", "id", "bundle", "version")) {
+                            row.put(key, String.valueOf(map.get(key)));
+                        }
+                        bundles.add(row);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an old or damaged run: no record
+        }
+        return bundles;
+    }
+
+    /**
      * Compares the bundles a run used with those installed now.
      *
      * @param run a run directory
@@ -60,23 +84,11 @@ public final class RunRecord {
      */
     public static List<String> bundleDifferences(Path run, ContributionRegistry registry) {
         List<String> differences = new ArrayList<>();
-        Object used;
-        try {
-            used = new Yaml().load(Files.readString(run.resolve(RunDirectory.BUNDLES)));
-        } catch (IOException | RuntimeException e) {
-            return differences;
-        }
-        if (!(used instanceof List<?> entries)) {
-            return differences;
-        }
-        for (Object entry : entries) {
-            if (!(entry instanceof Map<?, ?> map)) {
-                continue;
-            }
-            String kind = String.valueOf(map.get("kind"));
-            String id = String.valueOf(map.get("id"));
-            String bundle = String.valueOf(map.get("bundle"));
-            String version = String.valueOf(map.get("version"));
+        for (Map<String, String> entry : bundles(run)) {
+            String kind = entry.get("kind");
+            String id = entry.get("id");
+            String bundle = entry.get("bundle");
+            String version = entry.get("version");
             String installed = null;
             for (ContributionKind candidate : ContributionKind.all()) {
                 if (candidate.label().equals(kind)) {

@@ -40,6 +40,10 @@ class RunTest {
             assertTrue(Files.isRegularFile(run.resolve(file)), "missing " + file);
         }
         assertEquals(Fixtures.SMALL, Files.readString(run.resolve(RunDirectory.SNAPSHOT)));
+        String progress = Files.readString(run.resolve(RunDirectory.PROGRESS));
+        java.util.regex.Matcher steps = java.util.regex.Pattern.compile("step (\\d+)/(\\d+) .* ex/s  ETA 0:00").matcher(progress);
+        assertTrue(steps.find() && steps.group(1).equals(steps.group(2)), "the last progress line is the final step's: "
+                + progress);
         assertTrue(Files.readString(run.resolve(RunDirectory.RESOLVED)).contains("\"beta_2\": 0.999"));
         assertTrue(Files.readString(run.resolve(RunDirectory.BUNDLES)).contains("\"id\": \"adam\""));
         assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("completed"));

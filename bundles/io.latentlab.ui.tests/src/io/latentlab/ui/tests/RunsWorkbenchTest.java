@@ -69,12 +69,16 @@ class RunsWorkbenchTest {
         Job job = RunsUi.train(experiment);
         Set<Integer> sizesSeen = new TreeSet<>();
         RunDashboardView dashboard = null;
+        String throughputSeen = null;
         long deadline = System.currentTimeMillis() + 180_000;
         while (job.getResult() == null && System.currentTimeMillis() < deadline) {
             Shots.settle(display, 200);
             dashboard = dashboard != null ? dashboard : findDashboard(page, folder.resolve("runs"));
             if (dashboard != null) {
                 sizesSeen.add(dashboard.seriesSizes().getOrDefault("train_loss", 0));
+                if (dashboard.statusLine().contains("ex/s  ETA ")) {
+                    throughputSeen = dashboard.statusLine();
+                }
             }
         }
         assertNotNull(job.getResult(), "training did not finish in time");
@@ -90,6 +94,17 @@ class RunsWorkbenchTest {
         assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "dashboard.png");
+        assertNotNull(throughputSeen, "the dashboard showed throughput and ETA while training");
+        assertTrue(throughputSeen.matches("(?s).*epoch \\d/3 step \\d+/750 .*"), throughputSeen);
+        List<String> record = dashboard.record();
+        assertTrue(record.contains("model.id = autoencoder"), record.toString());
+        assertTrue(record.contains("training.batch_size = 32"), record.toString());
+        assertTrue(record.stream().anyMatch(r -> r.startsWith("optimizer adam io.latentlab.optimizers.core ")),
+                record.toString());
+        dashboard.showDetails("Configuration");
+        Shots.settle(display, 300);
+        Shots.take(display, window.getShell().getBounds(), "dashboard-configuration.png");
+        dashboard.showDetails("Samples");
         Path svg = Shots.folder().resolve("dashboard.svg");
         dashboard.writeSvg(svg);
         String vector = Files.readString(svg);

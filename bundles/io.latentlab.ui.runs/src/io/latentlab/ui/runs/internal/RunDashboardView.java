@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
@@ -28,6 +29,12 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -40,6 +47,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import io.latentlab.experiments.MetricsTail;
+import io.latentlab.experiments.RunDirectory;
 import io.latentlab.experiments.RunInfo;
 import io.latentlab.experiments.RunRecord;
 import io.latentlab.ui.Services;
@@ -71,6 +79,8 @@ public final class RunDashboardView extends ViewPart {
     private int phases;
     private String bundleWarning = "";
     private Canvas samples;
+    private Text configuration;
+    private Table bundles;
     private Image sampleImage;
     private Path sampleFile;
     private long sampleModified;
@@ -116,7 +126,28 @@ public final class RunDashboardView extends ViewPart {
         evaluationChart = Charts.lines("Evaluation", evaluation);
         new ChartComposite(sash, SWT.NONE, trainingChart, true);
         new ChartComposite(sash, SWT.NONE, evaluationChart, true);
-        samples = new Canvas(sash, SWT.DOUBLE_BUFFERED);
+        TabFolder details = new TabFolder(sash, SWT.BOTTOM);
+        samples = new Canvas(details, SWT.DOUBLE_BUFFERED);
+        TabItem samplesTab = new TabItem(details, SWT.NONE);
+        samplesTab.setText("Samples");
+        samplesTab.setControl(samples);
+        configuration = new Text(details, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        configuration.setFont(JFaceResources.getTextFont());
+        TabItem configurationTab = new TabItem(details, SWT.NONE);
+        configurationTab.setText("Configuration");
+        configurationTab.setToolTipText("The run's resolved parameters, defaults filled in (resolved.json)");
+        configurationTab.setControl(configuration);
+        bundles = new Table(details, SWT.FULL_SELECTION);
+        bundles.setHeaderVisible(true);
+        for (String title : List.of("kind", "id", "bundle", "version")) {
+            TableColumn column = new TableColumn(bundles, SWT.NONE);
+            column.setText(title);
+            column.setWidth(title.equals("bundle") ? 240 : 150);
+        }
+        TabItem bundlesTab = new TabItem(details, SWT.NONE);
+        bundlesTab.setText("Bundles");
+        bundlesTab.setToolTipText("The contributions the run used, with their bundles and versions (bundles.json)");
+        bundlesTab.setControl(bundles);
         samples.addPaintListener(e -> {
             if (sampleImage != null) {
                 Rectangle bounds = sampleImage.getBounds();
@@ -141,9 +172,59 @@ public final class RunDashboardView extends ViewPart {
         ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
     }
 
+    /** Fills the configuration and bundles tabs once the run has written them (before its first step). */
+    private void showRecord() {
+        if (configuration.getCharCount() > 0) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        RunRecord.configuration(run).forEach((path, value) -> text.append(path).append(" = ").append(value).append('\n'));
+        configuration.setText(text.toString());
+        bundles.removeAll();
+        for (Map<String, String> used : RunRecord.bundles(run)) {
+            new TableItem(bundles, SWT.NONE).setText(new String[] {used.get("kind"), used.get("id"), used.get("bundle"),
+                used.get("version")});
+        }
+    }
+
+    /** @return the configuration tab's lines and the bundles tab's rows, as shown (for tests) */
+    public List<String> record() {
+        List<String> lines = new java.util.ArrayList<>(configuration.getText().lines().toList());
+        for (TableItem item : bundles.getItems()) {
+            lines.add(item.getText(0) + " " + item.getText(1) + " " + item.getText(2) + " " + item.getText(3));
+        }
+        return lines;
+    }
+
+    /** @return the latest progress line of a training run (epoch, step, examples/s, ETA), or empty */
+    private String progress() {
+        try {
+            Path file = run.resolve(RunDirectory.PROGRESS);
+            return Files.isRegularFile(file) ? Files.readString(file).strip().replaceAll("\\[[#.]*\\] ", "") : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** @param title the detail tab to show: Samples, Configuration or Bundles (for tests and screenshots) */
+    public void showDetails(String title) {
+        TabFolder details = (TabFolder) samples.getParent();
+        for (TabItem item : details.getItems()) {
+            if (item.getText().equals(title)) {
+                details.setSelection(item);
+            }
+        }
+    }
+
+    /** @return the status line (for tests) */
+    public String statusLine() {
+        return status.getText();
+    }
+
     /** Reads what the run appended since the last refresh; public for tests. */
     public void refresh() {
         try {
+            showRecord();
             List<MetricsTail.Point> points = tail.next();
             Set<XYSeries> touched = new HashSet<>();
             for (MetricsTail.Point point : points) {
@@ -171,7 +252,8 @@ public final class RunDashboardView extends ViewPart {
             RunInfo info = runInfo.of(run);
             status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
-                            + String.format(Locale.ROOT, "%.5g", info.headlineValue())) + bundleWarning);
+                            + String.format(Locale.ROOT, "%.5g", info.headlineValue()))
+                    + (progress().isEmpty() ? "" : "\n" + progress()) + bundleWarning);
             status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
             refreshSamples();
         } catch (IOException e) {

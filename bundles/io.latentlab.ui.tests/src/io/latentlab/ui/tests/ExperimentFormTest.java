@@ -91,8 +91,9 @@ class ExperimentFormTest {
         // the form shows the file's values, from the schemas
         assertEquals("0.001", text(form, "optimizer.learning_rate").getText());
         assertEquals("default: 0.9", text(form, "optimizer.beta_1").getMessage(), "an omitted parameter shows its default");
-        assertEquals("vae", ((Combo) form.control("model.id")).getText());
-        assertTrue(((Combo) form.control("model.id")).indexOf("autoencoder") >= 0, "the installed models are offered");
+        Combo model = (Combo) form.control("model.id");
+        assertTrue(model.getText().startsWith("vae  \u2014  Variational"), "each model with its name: " + model.getText());
+        assertTrue(ids(model).contains("autoencoder"), "the installed models are offered: " + ids(model));
 
         // typing in the form changes that value only
         type(text(form, "optimizer.learning_rate"), "0.0005");
@@ -181,7 +182,7 @@ class ExperimentFormTest {
         waitFor(display, () -> text(form, "optimizer.learning_rate").getText().equals("0.002"), "the form follows the source");
         // choosing another optimizer rebuilds its parameters from that optimizer's schema
         Combo optimizer = (Combo) form.control("optimizer.id");
-        optimizer.select(optimizer.indexOf("sgd"));
+        optimizer.select(ids(optimizer).indexOf("sgd"));
         optimizer.notifyListeners(SWT.Selection, new Event());
         assertTrue(document.get().contains("  id: sgd\n  learning_rate: 0.002\n"), document.get());
         waitFor(display, () -> form.control("optimizer.beta_1") == null, "adam's beta_1 gone with adam");
@@ -197,6 +198,11 @@ class ExperimentFormTest {
         assertTrue(!editor.isDirty());
         page.setPartState(page.getReference(editor), IWorkbenchPage.STATE_RESTORED);
         page.closeEditor(editor, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String> ids(Combo chooser) {
+        return (java.util.List<String>) chooser.getData(ExperimentForm.IDS);
     }
 
     private static Text text(ExperimentForm form, String path) {

@@ -47,6 +47,9 @@ public final class ExperimentForm {
     /** Widget data key: the field path a control edits (tests find controls by it). */
     public static final String PATH = "io.latentlab.path";
 
+    /** Widget data key of a contribution chooser: the ids of its items, in order. */
+    public static final String IDS = "io.latentlab.ids";
+
     private static final List<ParameterSpec> EXPERIMENT = List.of(
             new ParameterSpec("name", ParameterType.TEXT, null, null, null, List.of(), "",
                     "Names the run directories: runs/<timestamp>-<name>"),
@@ -319,17 +322,22 @@ public final class ExperimentForm {
         chooser.setData(PATH, path + ".id");
         chooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         List<RegisteredContribution<T>> installed = registry.list(type);
+        List<String> ids = new ArrayList<>();
         for (RegisteredContribution<T> contribution : installed) {
-            chooser.add(contribution.contribution().id());
+            ids.add(contribution.contribution().id());
+            chooser.add(contribution.contribution().id() + "  \u2014  " + contribution.contribution().name());
         }
-        if (!id.isEmpty() && chooser.indexOf(id) < 0) {
-            chooser.add(id + " (not installed)");
+        if (!id.isEmpty() && !ids.contains(id)) {
+            ids.add(id);
+            chooser.add(id + "  \u2014  not installed");
         }
+        chooser.setData(IDS, List.copyOf(ids));
         chooser.setVisibleItemCount(Math.min(chooser.getItemCount(), 20));
-        chooser.select(id.isEmpty() ? -1 : Math.max(chooser.indexOf(id), chooser.indexOf(id + " (not installed)")));
+        chooser.select(ids.indexOf(id));
         chooser.addListener(SWT.Selection, e -> {
-            String chosen = chooser.getText();
-            if (!chosen.endsWith(" (not installed)") && !chosen.equals(id)) {
+            int index = chooser.getSelectionIndex();
+            String chosen = index < 0 ? id : ids.get(index);
+            if (!chosen.equals(id) && registry.find(type, chosen).isPresent()) {
                 edit(text -> ExperimentText.set(text, path + ".id", chosen));
             }
         });

@@ -3,17 +3,13 @@ package io.latentlab.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
@@ -60,16 +56,7 @@ class ExperimentEditorTest {
         Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setSize(1500, 950);
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
-        if (!project.exists()) {
-            project.create(null);
-        }
-        project.open(null);
-        IFile file = project.getFile("typo.experiment.yaml");
-        if (file.exists()) {
-            file.delete(true, null);
-        }
-        file.create(new ByteArrayInputStream(EXPERIMENT.getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile file = WorkspaceFiles.experiment("typo.experiment.yaml", EXPERIMENT);
 
         IWorkbenchPage page = window.getActivePage();
         IEditorPart editor = IDE.openEditor(page, file);

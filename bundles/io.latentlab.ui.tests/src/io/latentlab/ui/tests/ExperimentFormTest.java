@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -69,16 +65,7 @@ class ExperimentFormTest {
         Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setSize(1500, 950);
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
-        if (!project.exists()) {
-            project.create(null);
-        }
-        project.open(null);
-        IFile file = project.getFile("form.experiment.yaml");
-        if (file.exists()) {
-            file.delete(true, null);
-        }
-        file.create(new ByteArrayInputStream(VAE.getBytes(StandardCharsets.UTF_8)), true, null);
+        IFile file = WorkspaceFiles.experiment("form.experiment.yaml", VAE);
         IWorkbenchPage page = window.getActivePage();
         ExperimentFormEditor editor = (ExperimentFormEditor) IDE.openEditor(page, file);
         assertTrue(editor.formShown(), "the form page opens first");

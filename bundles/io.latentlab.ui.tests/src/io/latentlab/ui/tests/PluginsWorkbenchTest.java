@@ -19,8 +19,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IProject;
-import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -86,15 +84,6 @@ class PluginsWorkbenchTest {
     }
 
     private static ExperimentFormEditor openExperiment(IWorkbenchWindow window) throws Exception {
-        IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject("experiments");
-        if (!project.exists()) {
-            project.create(null);
-        }
-        project.open(null);
-        IFile file = project.getFile("plugin-choosers.experiment.yaml");
-        if (file.exists()) {
-            file.delete(true, null);
-        }
         String text = """
                 name: choosers
                 dataset: {id: mnist}
@@ -107,7 +96,7 @@ class PluginsWorkbenchTest {
                 optimizer: {id: adam}
                 training: {epochs: 1}
                 """;
-        file.create(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, null);
+        IFile file = WorkspaceFiles.experiment("plugin-choosers.experiment.yaml", text);
         return (ExperimentFormEditor) IDE.openEditor(window.getActivePage(), file);
     }
 

@@ -1,7 +1,6 @@
 package io.latentlab.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +14,6 @@ import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.ui.internal.AppearancePreferencePage;
 import io.latentlab.ui.internal.BackendPreferencePage;
 import io.latentlab.ui.internal.NativeBuildPreference;
 import io.latentlab.ui.runs.RunsUi;
@@ -74,39 +72,6 @@ class PreferencesWorkbenchTest {
         }
     }
 
-    /** Preferences > Latentlab > Appearance: the dark theme applies at once; an unknown theme is refused. */
-    @Test
-    void theDarkThemeAppliesAndTheLightOneComesBack() {
-        Display display = Display.getCurrent();
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        String dark = "org.eclipse.e4.ui.css.theme.e4_dark";
-        String before = AppearancePreferencePage.activeTheme();
-        assertTrue(!before.isEmpty(), "a theme engine runs");
-        try {
-            assertTrue(AppearancePreferencePage.apply(dark));
-            assertEquals(dark, AppearancePreferencePage.activeTheme());
-            assertTrue(!AppearancePreferencePage.apply("no.such.theme"), "an unknown theme is refused");
-            Shots.settle(display, 800);
-            Shots.take(display, window.getShell().getBounds(), "theme-dark.png");
-
-            AtomicReference<String> chosen = new AtomicReference<>();
-            display.timerExec(1500, () -> {
-                Shell dialog = display.getActiveShell();
-                if (dialog != null && dialog != window.getShell()) {
-                    chosen.set(find(dialog));
-                    Shots.take(display, dialog.getBounds(), "preferences-appearance.png");
-                    dialog.close();
-                }
-            });
-            PreferencesUtil.createPreferenceDialogOn(window.getShell(), AppearancePreferencePage.ID, null, null).open();
-            assertEquals("Dark", chosen.get(), "the page shows the active theme");
-        } finally {
-            AppearancePreferencePage.apply(before);
-            Shots.settle(display, 300);
-        }
-        assertEquals(before, AppearancePreferencePage.activeTheme());
-    }
-
     /** Preferences > Latentlab > Backend: the chosen native build is what loads next; the command line wins. */
     @Test
     void theNativeBuildPreferenceSetsThePropertyUnlessTheCommandLineDid() {
@@ -140,22 +105,5 @@ class PreferencesWorkbenchTest {
                 System.setProperty(property, before);
             }
         }
-    }
-
-    /** @return the text of the first read-only combo in the dialog (the theme chooser) */
-    private static String find(org.eclipse.swt.widgets.Composite parent) {
-        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Combo combo && (combo.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0
-                    && combo.isVisible()) {
-                return combo.getText();
-            }
-            if (child instanceof org.eclipse.swt.widgets.Composite composite) {
-                String found = find(composite);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.e4.ui.css.swt.theme.ITheme;
 import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -14,10 +15,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.PlatformUI;
 
 /**
  * Preferences > Latentlab > Appearance: the workbench theme (light or dark, from the installed
- * CSS themes), applied at once and kept for the next start.
+ * CSS themes), applied at once and kept for the next start; as in the Eclipse IDE, some colours
+ * change fully only after a restart, which it offers.
  */
 public final class AppearancePreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
@@ -59,7 +62,11 @@ public final class AppearancePreferencePage extends PreferencePage implements IW
     @Override
     public boolean performOk() {
         if (engine != null && chooser.getSelectionIndex() >= 0) {
-            apply(themes.get(chooser.getSelectionIndex()).getId());
+            String chosen = themes.get(chooser.getSelectionIndex()).getId();
+            if (!chosen.equals(activeTheme()) && apply(chosen) && MessageDialog.openQuestion(getShell(), "Theme",
+                    "The theme is applied and kept. Some colours change fully only after a restart. Restart now?")) {
+                getShell().getDisplay().asyncExec(() -> PlatformUI.getWorkbench().restart());
+            }
         }
         return true;
     }
@@ -69,7 +76,7 @@ public final class AppearancePreferencePage extends PreferencePage implements IW
      * @return whether the theme is installed (and now applied and kept)
      */
     public static boolean apply(String id) {
-        IThemeEngine engine = org.eclipse.ui.PlatformUI.getWorkbench().getService(IThemeEngine.class);
+        IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
         if (engine == null || engine.getThemes().stream().noneMatch(t -> t.getId().equals(id))) {
             return false;
         }
@@ -79,7 +86,7 @@ public final class AppearancePreferencePage extends PreferencePage implements IW
 
     /** @return the active theme's id, or empty when no theme engine runs */
     public static String activeTheme() {
-        IThemeEngine engine = org.eclipse.ui.PlatformUI.getWorkbench().getService(IThemeEngine.class);
+        IThemeEngine engine = PlatformUI.getWorkbench().getService(IThemeEngine.class);
         return engine == null || engine.getActiveTheme() == null ? "" : engine.getActiveTheme().getId();
     }
 }

@@ -210,14 +210,9 @@ public final class LatentSpaceView extends ViewPart {
         } catch (UnsupportedOperationException e) {
             image = model.sample(features.get(NDArrayIndex.interval(example, example + 1)));
         }
-        float[] values = image.castTo(DataType.FLOAT).reshape(image.length()).toFloatVector();
-        int side = (int) Math.round(Math.sqrt(values.length));
-        if (side * side != values.length) {
+        ImageData data = greyTiles(image, 1, 1);
+        if (data == null) {
             return; // not a square grey image
-        }
-        ImageData data = new ImageData(side, side, 8, new PaletteData(grey()));
-        for (int i = 0; i < values.length; i++) {
-            data.setPixel(i % side, i / side, Math.round(Math.max(0, Math.min(1, values[i])) * 255));
         }
         if (decoded != null) {
             decoded.dispose();
@@ -242,20 +237,30 @@ public final class LatentSpaceView extends ViewPart {
         } catch (UnsupportedOperationException e) {
             return null;
         }
-        int cells = MANIFOLD_SIDE * MANIFOLD_SIDE;
+        return greyTiles(images, MANIFOLD_SIDE * MANIFOLD_SIDE, MANIFOLD_SIDE);
+    }
+
+    /**
+     * @param images a batch of square grey images with values in [0, 1]
+     * @param tiles how many images the batch holds
+     * @param columns images per row of the picture
+     * @return the images side by side, row by row, as one grey picture; null when they are not square
+     */
+    private static ImageData greyTiles(INDArray images, int tiles, int columns) {
         float[] values = images.castTo(DataType.FLOAT).reshape(images.length()).toFloatVector();
-        int pixels = values.length / cells;
+        int pixels = values.length / tiles;
         int side = (int) Math.round(Math.sqrt(pixels));
-        if (side * side != pixels) {
-            return null; // not square grey images
+        if (side * side != pixels || pixels * tiles != values.length) {
+            return null;
         }
-        ImageData data = new ImageData(side * MANIFOLD_SIDE, side * MANIFOLD_SIDE, 8, new PaletteData(grey()));
-        for (int cell = 0; cell < cells; cell++) {
-            int left = (cell % MANIFOLD_SIDE) * side;
-            int top = (cell / MANIFOLD_SIDE) * side;
+        int rows = (tiles + columns - 1) / columns;
+        ImageData data = new ImageData(side * columns, side * rows, 8, new PaletteData(grey()));
+        for (int tile = 0; tile < tiles; tile++) {
+            int left = (tile % columns) * side;
+            int top = (tile / columns) * side;
             for (int i = 0; i < pixels; i++) {
                 data.setPixel(left + i % side, top + i / side,
-                        Math.round(Math.max(0, Math.min(1, values[cell * pixels + i])) * 255));
+                        Math.round(Math.max(0, Math.min(1, values[tile * pixels + i])) * 255));
             }
         }
         return data;
@@ -308,18 +313,9 @@ public final class LatentSpaceView extends ViewPart {
         } catch (UnsupportedOperationException e) {
             return;
         }
-        float[] values = images.castTo(DataType.FLOAT).reshape(images.length()).toFloatVector();
-        int pixels = values.length / PATH_STEPS;
-        int side = (int) Math.round(Math.sqrt(pixels));
-        if (side * side != pixels) {
+        ImageData data = greyTiles(images, PATH_STEPS, PATH_STEPS);
+        if (data == null) {
             return;
-        }
-        ImageData data = new ImageData(side * PATH_STEPS, side, 8, new PaletteData(grey()));
-        for (int step = 0; step < PATH_STEPS; step++) {
-            for (int i = 0; i < pixels; i++) {
-                data.setPixel(step * side + i % side, i / side,
-                        Math.round(Math.max(0, Math.min(1, values[step * pixels + i])) * 255));
-            }
         }
         if (strip != null) {
             strip.dispose();

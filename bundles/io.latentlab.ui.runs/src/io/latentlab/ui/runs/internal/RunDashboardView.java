@@ -1,7 +1,6 @@
 package io.latentlab.ui.runs.internal;
 
 import java.awt.Color;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,13 +111,15 @@ public final class RunDashboardView extends ViewPart {
         });
         Button png = new Button(controls, SWT.PUSH);
         png.setText("Export PNG...");
-        png.addListener(SWT.Selection, e -> exportPng());
+        png.addListener(SWT.Selection, e -> export("Export PNG", "training.png",
+                file -> ChartUtils.saveChartAsPNG(file.toFile(), trainingChart, 1200, 800)));
         Button svg = new Button(controls, SWT.PUSH);
         svg.setText("Export SVG...");
-        svg.addListener(SWT.Selection, e -> exportSvg());
+        svg.addListener(SWT.Selection, e -> export("Export SVG", "training.svg", this::writeSvg));
         Button csv = new Button(controls, SWT.PUSH);
         csv.setText("Export CSV...");
-        csv.addListener(SWT.Selection, e -> exportCsv());
+        csv.addListener(SWT.Selection, e -> export("Export CSV", "metrics.csv",
+                file -> Files.copy(run.resolve(RunDirectory.METRICS), file, StandardCopyOption.REPLACE_EXISTING)));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -351,32 +352,24 @@ public final class RunDashboardView extends ViewPart {
         }
     }
 
-    private void exportPng() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*.png"});
-        dialog.setFileName(run.getFileName() + "-training.png");
-        String file = dialog.open();
-        if (file != null) {
-            try {
-                ChartUtils.saveChartAsPNG(new File(file), trainingChart, 1200, 800);
-            } catch (IOException e) {
-                ILog.of(getClass()).error("cannot write " + file, e);
-                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export PNG", e.getMessage());
-            }
-        }
+    /** Writes one export to the file the researcher chose. */
+    private interface Export {
+        void write(Path file) throws IOException;
     }
 
-    private void exportSvg() {
+    /** Asks where to save (confirming an overwrite), writes, and logs and shows a failure. */
+    private void export(String title, String fileName, Export export) {
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*.svg"});
-        dialog.setFileName(run.getFileName() + "-training.svg");
+        dialog.setFilterExtensions(new String[] {"*" + fileName.substring(fileName.lastIndexOf('.'))});
+        dialog.setFileName(run.getFileName() + "-" + fileName);
+        dialog.setOverwrite(true);
         String file = dialog.open();
         if (file != null) {
             try {
-                writeSvg(Path.of(file));
+                export.write(Path.of(file));
             } catch (IOException e) {
                 ILog.of(getClass()).error("cannot write " + file, e);
-                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export SVG", e.getMessage());
+                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), title, e.getMessage());
             }
         }
     }
@@ -398,20 +391,6 @@ public final class RunDashboardView extends ViewPart {
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void exportCsv() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*.csv"});
-        dialog.setFileName(run.getFileName() + "-metrics.csv");
-        String file = dialog.open();
-        if (file != null) {
-            try {
-                Files.copy(run.resolve("metrics.csv"), Path.of(file), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                ILog.of(getClass()).error("cannot write " + file, e);
-                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Export CSV", e.getMessage());
-            }
-        }
-    }
 
     /** @return the number of values shown per metric, by metric name (for tests) */
     public Map<String, Integer> seriesSizes() {

@@ -1,0 +1,72 @@
+package io.latentlab.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.Test;
+
+import io.latentlab.ui.internal.AppearancePreferencePage;
+
+/**
+ * Preferences > Latentlab > Appearance. Runs last (alphabetical order, see the pom): switching
+ * themes at run time leaves some colours behind until a restart, as in the Eclipse IDE.
+ */
+class WorkbenchThemeTest {
+
+    /** Preferences > Latentlab > Appearance: the dark theme applies at once; an unknown theme is refused. */
+    @Test
+    void theDarkThemeAppliesAndTheLightOneComesBack() {
+        Display display = Display.getCurrent();
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        String dark = "org.eclipse.e4.ui.css.theme.e4_dark";
+        String before = AppearancePreferencePage.activeTheme();
+        assertTrue(!before.isEmpty(), "a theme engine runs");
+        try {
+            assertTrue(AppearancePreferencePage.apply(dark));
+            assertEquals(dark, AppearancePreferencePage.activeTheme());
+            assertTrue(!AppearancePreferencePage.apply("no.such.theme"), "an unknown theme is refused");
+            Shots.settle(display, 800);
+            Shots.take(display, window.getShell().getBounds(), "theme-dark.png");
+
+            AtomicReference<String> chosen = new AtomicReference<>();
+            display.timerExec(1500, () -> {
+                Shell dialog = display.getActiveShell();
+                if (dialog != null && dialog != window.getShell()) {
+                    chosen.set(find(dialog));
+                    Shots.take(display, dialog.getBounds(), "preferences-appearance.png");
+                    dialog.close();
+                }
+            });
+            PreferencesUtil.createPreferenceDialogOn(window.getShell(), AppearancePreferencePage.ID, null, null).open();
+            assertEquals("Dark", chosen.get(), "the page shows the active theme");
+        } finally {
+            AppearancePreferencePage.apply(before);
+            Shots.settle(display, 300);
+        }
+        assertEquals(before, AppearancePreferencePage.activeTheme());
+    }
+
+    /** @return the text of the first read-only combo in the dialog (the theme chooser) */
+    private static String find(org.eclipse.swt.widgets.Composite parent) {
+        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
+            if (child instanceof org.eclipse.swt.widgets.Combo combo && (combo.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0
+                    && combo.isVisible()) {
+                return combo.getText();
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+                String found = find(composite);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

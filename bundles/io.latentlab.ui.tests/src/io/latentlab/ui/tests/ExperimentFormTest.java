@@ -161,6 +161,14 @@ class ExperimentFormTest {
         own.notifyListeners(SWT.Selection, new Event());
         assertEquals(beforeAugmenting, document.get(), "no optimizers section left behind");
 
+        // YAML the form cannot read: it says so and offers no fields, until the source is fixed
+        String readable = document.get();
+        document.set(readable.replace("training:\n", "training: [\n"));
+        waitFor(display, () -> form.message().contains("cannot be read"), "the form says the YAML is unreadable");
+        assertEquals(null, form.control("optimizer.learning_rate"), "no fields over unreadable YAML");
+        document.set(readable);
+        waitFor(display, () -> form.control("optimizer.learning_rate") != null, "the form is back");
+
         // an edit in the source shows in the form
         editor.showSource();
         int at = document.get().indexOf("0.0005");

@@ -139,6 +139,24 @@ class ExperimentEditorTest {
             Shots.settle(display, 500);
             Shots.take(display, window.getShell().getBounds(), "network-graph.png");
             page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_RESTORED);
+
+            // a U-Net: its skip connections reach across rows into the concatenations
+            Path unet = all.stream().filter(p -> p.getFileName().toString().equals("unet-segmentation.experiment.yaml"))
+                    .findFirst().orElseThrow();
+            IEditorPart unetEditor = IDE.openEditor(page, ExampleExperiments.copyIntoWorkspace(unet));
+            page.activate(unetEditor);
+            deadline = System.currentTimeMillis() + 30_000;
+            while (!network.status().contains("unet") && System.currentTimeMillis() < deadline) {
+                Shots.settle(display, 250);
+            }
+            assertTrue(network.status().contains("unet, 1 network(s)"), network.status());
+            List<String> unetEdges = network.graphEdges();
+            assertTrue(unetEdges.stream().filter(e -> e.contains("concat")).count() >= 4, unetEdges.toString());
+            page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_MAXIMIZED);
+            Shots.settle(display, 500);
+            Shots.take(display, window.getShell().getBounds(), "network-unet.png");
+            page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_RESTORED);
+            page.closeEditor(unetEditor, false);
         } finally {
             System.clearProperty(ExampleExperiments.PROPERTY);
         }

@@ -38,9 +38,16 @@ final class NetworkGraph {
     record Box(int network, String name, String label, String detail, int row, int column, boolean input, boolean output) {
     }
 
-    /** A drawn arrow from one box to another, labelled with the tensor's shape. */
-    record Edge(int network, String from, String to, String shape) {
+    /**
+     * A drawn arrow from one box to another, labelled with the tensor's shape. An arrow that
+     * skips rows (a skip connection) runs down its own lane right of the boxes ({@code lane >= 0}).
+     */
+    record Edge(int network, String from, String to, String shape, int lane) {
     }
+
+    /** Room per skip lane, and for the shape labels beside the lanes. */
+    private static final int LANE = 14;
+    private static final int LANE_LABELS = 90;
 
     private final ScrolledComposite scroll;
     private final Canvas canvas;
@@ -48,6 +55,7 @@ final class NetworkGraph {
     private final List<Edge> edges = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
+    private final List<Integer> laneBases = new ArrayList<>();
 
     NetworkGraph(Composite parent) {
         scroll = new ScrolledComposite(parent, SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
@@ -78,6 +86,7 @@ final class NetworkGraph {
         edges.clear();
         titles.clear();
         offsets.clear();
+        laneBases.clear();
         int x = MARGIN;
         int height = 0;
         for (int n = 0; n < networks.size(); n++) {
@@ -85,6 +94,7 @@ final class NetworkGraph {
             Map<String, Integer> rows = new HashMap<>();
             Map<String, String> shapes = new HashMap<>();
             Map<Integer, Integer> columnsUsed = new HashMap<>();
+            int lanes = 0;
             for (var input : network.inputShapes().entrySet()) {
                 rows.put(input.getKey(), 0);
                 shapes.put(input.getKey(), String.valueOf(input.getValue()));
@@ -102,17 +112,19 @@ final class NetworkGraph {
                                 : String.format(Locale.ROOT, "%,d parameters", node.parameterCount()),
                         row, columnsUsed.merge(row, 1, Integer::sum) - 1, false, network.outputs().contains(node.name())));
                 for (String input : node.inputs()) {
-                    edges.add(new Edge(n, input, node.name(), shapes.getOrDefault(input, "?")));
+                    boolean skips = row - rows.getOrDefault(input, 0) > 1;
+                    edges.add(new Edge(n, input, node.name(), shapes.getOrDefault(input, "?"), skips ? lanes++ : -1));
                 }
             }
             for (String output : network.outputs()) {
-                edges.add(new Edge(n, output, null, shapes.getOrDefault(output, "?")));
+                edges.add(new Edge(n, output, null, shapes.getOrDefault(output, "?"), -1));
             }
             int widest = columnsUsed.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             int deepest = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             titles.add(String.format(Locale.ROOT, "network %d: %,d parameters", n + 1, total));
             offsets.add(x);
-            x += widest * (BOX_WIDTH + GAP_X) + 2 * GAP_X;
+            laneBases.add(x + widest * (BOX_WIDTH + GAP_X));
+            x += widest * (BOX_WIDTH + GAP_X) + lanes * LANE + (lanes > 0 ? LANE_LABELS : 0) + 2 * GAP_X;
             height = Math.max(height, TITLE + (deepest + 2) * (BOX_HEIGHT + GAP_Y));
         }
         canvas.setSize(Math.max(x, 200), height + 2 * MARGIN);
@@ -152,8 +164,12 @@ final class NetworkGraph {
                     continue;
                 }
                 Rectangle a = bounds(from);
-                Point start = new Point(a.x + a.width / 2, a.y + a.height);
                 Box to = edge.to() == null ? null : box(edge.network(), edge.to());
+                if (edge.lane() >= 0 && to != null) {
+                    skip(gc, edge, a, bounds(to), grey, black);
+                    continue;
+                }
+                Point start = new Point(a.x + a.width / 2, a.y + a.height);
                 Point end = to == null ? new Point(start.x, start.y + GAP_Y - 8)
                         : new Point(bounds(to).x + BOX_WIDTH / 2, bounds(to).y);
                 gc.setForeground(grey);
@@ -184,6 +200,19 @@ final class NetworkGraph {
             layerFill.dispose();
             inputFill.dispose();
         }
+    }
+
+    /** A skip connection: out of the source's right side, down its lane, into the target's right side. */
+    private void skip(GC gc, Edge edge, Rectangle from, Rectangle to, Color line, Color text) {
+        int lane = laneBases.get(edge.network()) + edge.lane() * LANE;
+        Point start = new Point(from.x + from.width, from.y + from.height / 2);
+        Point end = new Point(to.x + to.width, to.y + to.height / 2);
+        gc.setForeground(line);
+        gc.drawPolyline(new int[] {start.x, start.y, lane, start.y, lane, end.y, end.x, end.y});
+        arrowHead(gc, new Point(lane, end.y), end);
+        gc.setForeground(text);
+        Point size = gc.textExtent(edge.shape());
+        gc.drawText(edge.shape(), lane + 4, start.y - size.y, true);
     }
 
     private static String clip(GC gc, String text) {

@@ -120,7 +120,7 @@ public final class ExperimentText {
         if (!(parent instanceof MappingNode mapping)) {
             throw new IllegalArgumentException("'" + join(segments.subList(0, segments.size() - 1)) + "' is not a mapping");
         }
-        String literal = value instanceof Nested nested ? nested.flow() : ((Literal) value).text();
+        String literal = flowText(value);
         for (NodeTuple tuple : mapping.getValue()) {
             if (key(tuple).equals(key)) {
                 Node node = tuple.getValueNode();
@@ -144,7 +144,8 @@ public final class ExperimentText {
         Node firstKey = mapping.getValue().get(0).getKeyNode();
         String indent = " ".repeat(firstKey.getStartMark().getColumn());
         int end = source.lineEndAfter(mapping.getValue().get(mapping.getValue().size() - 1).getValueNode());
-        String line = indent + key + ": " + literal;
+        String line = value instanceof BlockList list ? indent + key + ":\n" + indent + "  - " + list.item()
+                : indent + key + ": " + literal;
         return end >= text.length() && !text.endsWith("\n") ? text + "\n" + line + "\n"
                 : text.substring(0, end) + line + "\n" + text.substring(end);
     }
@@ -186,7 +187,8 @@ public final class ExperimentText {
 
     /**
      * @param text an experiment's text
-     * @param listPath a list, e.g. {@code model.encoder}; created (as {@code [item]}) when missing
+     * @param listPath a list, e.g. {@code model.encoder}; created when missing (one item a line in
+     *        a block mapping, else {@code [item]})
      * @param item the new item's YAML as written after a dash, e.g. {@code dense: {units: 64}}
      * @return the new text with the item appended to the list
      */
@@ -194,7 +196,7 @@ public final class ExperimentText {
         Source source = new Source(text);
         Node node = source.find(segments(listPath));
         if (node == null || node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) {
-            return setLiteral(text, listPath, "[" + flow(item) + "]");
+            return put(text, listPath, new BlockList(item));
         }
         if (!(node instanceof SequenceNode list)) {
             throw new IllegalArgumentException("'" + listPath + "' is not a list");
@@ -242,6 +244,10 @@ public final class ExperimentText {
             return text.substring(0, start) + text.substring(end);
         }
         int[] span = source.itemSpan(list, index);
+        if (list.getValue().size() == 1) { // the last item: an empty list stays a list
+            int colon = text.lastIndexOf(':', span[0]);
+            return text.substring(0, colon + 1) + " []\n" + text.substring(span[1]);
+        }
         return text.substring(0, span[0]) + text.substring(span[1]);
     }
 
@@ -310,11 +316,22 @@ public final class ExperimentText {
     private record Literal(String text) {
     }
 
+    /** A new list of one item: a block list (one item a line) in a block mapping, else [item]. */
+    private record BlockList(String item) {
+    }
+
     /** A mapping with one field, written in flow style where a missing parent is added. */
     private record Nested(String key, Object value) {
         String flow() {
-            return "{" + key + ": " + (value instanceof Nested nested ? nested.flow() : ((Literal) value).text()) + "}";
+            return "{" + key + ": " + flowText(value) + "}";
         }
+    }
+
+    private static String flowText(Object value) {
+        if (value instanceof Nested nested) {
+            return nested.flow();
+        }
+        return value instanceof BlockList list ? "[" + flow(list.item()) + "]" : ((Literal) value).text();
     }
 
     /** The text with its composed YAML nodes, and offsets into it. */

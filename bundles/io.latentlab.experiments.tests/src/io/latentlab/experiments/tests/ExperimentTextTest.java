@@ -129,8 +129,26 @@ class ExperimentTextTest {
     }
 
     @Test
-    void aMissingListIsCreatedInFlowStyleAndFlowListsTakeAndLoseItems() {
-        String one = ExperimentText.addItem(VAE, "augmentations", "id: shift");
+    void aMissingListIsCreatedOneItemALineInABlockMapping() {
+        String stack = ExperimentText.addItem(VAE, "model.generator", "dense: {units: 64}");
+        assertEquals(VAE.replace("""
+                    - dense: {units: 784, activation: sigmoid}
+                """, """
+                    - dense: {units: 784, activation: sigmoid}
+                  generator:
+                    - dense: {units: 64}
+                """), stack);
+        assertEquals("a: {b: [{dense: {}}]}\n", ExperimentText.addItem("a: {}\n", "a.b", "dense: {}"));
+        String augmented = ExperimentText.set(ExperimentText.addItem(VAE, "augmentations", "id: shift"),
+                "augmentations[0].max_pixels", 3L);
+        assertEquals(VAE + "augmentations:\n  - id: shift\n    max_pixels: 3\n", augmented);
+        assertEquals(VAE + "augmentations: []\n", ExperimentText.removeItem(augmented, "augmentations", 0),
+                "without its last item the list stays a list");
+    }
+
+    @Test
+    void flowListsTakeAndLoseItems() {
+        String one = ExperimentText.setLiteral(VAE, "augmentations", "[{id: shift}]");
         assertEquals(VAE + "augmentations: [{id: shift}]\n", one);
         String two = ExperimentText.addItem(one, "augmentations", "id: noise");
         assertEquals(VAE + "augmentations: [{id: shift}, {id: noise}]\n", two);

@@ -138,10 +138,10 @@ class ExperimentFormTest {
         Combo augmentation = (Combo) form.control("augmentations#type");
         augmentation.select(augmentation.indexOf("shift"));
         press(form.control("augmentations#add"));
-        assertTrue(document.get().endsWith("augmentations: [{id: shift}]\n"), document.get());
+        assertTrue(document.get().endsWith("augmentations:\n  - id: shift\n"), document.get());
         waitFor(display, () -> form.control("augmentations[0].max_pixels") != null, "the shift's parameters");
         type(text(form, "augmentations[0].max_pixels"), "3");
-        assertTrue(document.get().endsWith("augmentations: [{id: shift, max_pixels: 3}]\n"), document.get());
+        assertTrue(document.get().endsWith("augmentations:\n  - id: shift\n    max_pixels: 3\n"), document.get());
         press(form.control("augmentations[0]#remove"));
         assertTrue(document.get().endsWith("augmentations: []\n"), document.get());
         waitFor(display, () -> form.control("augmentations[0].max_pixels") == null, "the shift gone from the form");
@@ -188,6 +188,21 @@ class ExperimentFormTest {
         waitFor(display, () -> form.control("optimizer.beta_1") != null, "adam's parameters back");
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "editor-form-synced.png");
+
+        // a model whose stacks the file lacks: the form says so and starts one
+        String beforeModel = document.get();
+        Combo models = (Combo) form.control("model.id");
+        models.select(ids(models).indexOf("gan"));
+        models.notifyListeners(SWT.Selection, new Event());
+        waitFor(display, () -> form.control("model.generator#add") != null, "the GAN's missing generator offered");
+        Combo layerType = (Combo) form.control("model.generator#type");
+        layerType.select(layerType.indexOf("dense"));
+        press(form.control("model.generator#add"));
+        assertTrue(document.get().contains("  generator:\n    - dense: {}\n"), document.get());
+        waitFor(display, () -> form.control("model.generator[0].dense.units") != null, "the generator's first layer");
+        document.set(beforeModel);
+        waitFor(display, () -> form.control("model.generator#add") == null, "back to the VAE");
+
 
         editor.doSave(null);
         assertTrue(!editor.isDirty());

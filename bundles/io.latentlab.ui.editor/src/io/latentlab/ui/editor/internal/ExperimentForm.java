@@ -262,9 +262,7 @@ public final class ExperimentForm {
         Map<?, ?> values = (Map<?, ?>) given;
         for (String stack : stacks) {
             if (!(values.get(stack) instanceof List<?> layers) || layers.isEmpty()) {
-                Label missing = new Label(section, SWT.WRAP);
-                missing.setText("Layers: " + stack + " — not given as a list of layers; write it in the Source page.");
-                missing.setLayoutData(wrapping(2));
+                missingStack(section, stack, values.get(stack));
                 continue;
             }
             LayerStackTable table = new LayerStackTable(section, registry, stack, layers,
@@ -302,6 +300,26 @@ public final class ExperimentForm {
         Object shared = root instanceof Map<?, ?> map && map.get("optimizer") instanceof Map<?, ?> optimizer
                 ? optimizer.get("id") : null;
         return shared == null ? "adam" : String.valueOf(shared);
+    }
+
+    /** A stack the model needs and the file lacks: say so, and offer its first layer. */
+    private void missingStack(Group section, String stack, Object given) {
+        Label missing = new Label(section, SWT.WRAP);
+        missing.setText("Layers: " + stack + " \u2014 " + (given == null ? "missing: the model needs this stack."
+                : "not a list of layers: fix it in the Source page."));
+        missing.setLayoutData(wrapping(2));
+        if (given != null && !(given instanceof List<?>)) {
+            return;
+        }
+        Combo type = new Combo(section, SWT.READ_ONLY | SWT.DROP_DOWN);
+        type.setData(PATH, "model." + stack + "#type");
+        registry.list(io.latentlab.core.layer.LayerFactory.class).stream()
+                .filter(layer -> !(layer.contribution() instanceof io.latentlab.core.layer.ActivationFactory))
+                .forEach(layer -> type.add(layer.contribution().id()));
+        type.select(Math.max(0, type.indexOf("dense")));
+        button(section, "Add Layer", "Start the " + stack + " stack with a layer of the chosen type",
+                "model." + stack + "#add", () -> edit(text -> ExperimentText.addItem(text, "model." + stack,
+                        type.getText() + ": {}")));
     }
 
     private void rebuildNow() {

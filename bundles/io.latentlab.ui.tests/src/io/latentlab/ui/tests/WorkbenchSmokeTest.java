@@ -36,7 +36,7 @@ class WorkbenchSmokeTest {
         assertEquals("Latentlab", shell.getText());
         List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
                 .map(text -> text.replace("&", "")).toList();
-        assertEquals(List.of("File", "Edit", "Window", "Help"), menus);
+        assertEquals(List.of("File", "Edit", "Run", "Window", "Help"), menus);
 
         IWorkbenchPage page = window.getActivePage();
         assertEquals(WorkbenchLayout.PERSPECTIVE_ID, page.getPerspective().getId());

@@ -47,6 +47,9 @@ public final class ExperimentForm {
     /** Widget data key: the field path a control edits (tests find controls by it). */
     public static final String PATH = "io.latentlab.path";
 
+    /** The Run Experiment command (contributed by the runs bundle; run by id, so this bundle does not need it). */
+    public static final String RUN_COMMAND = "io.latentlab.ui.runs.runExperiment";
+
     /** Widget data key of a contribution chooser: the ids of its items, in order. */
     public static final String IDS = "io.latentlab.ids";
 
@@ -182,8 +185,16 @@ public final class ExperimentForm {
         fields.clear();
         content = new Composite(scroll, SWT.NONE);
         content.setLayout(new GridLayout(2, true));
-        status = new Label(content, SWT.WRAP);
-        status.setLayoutData(wrapping(2));
+        Composite header = new Composite(content, SWT.NONE);
+        GridLayout headerLayout = new GridLayout(2, false);
+        headerLayout.marginWidth = 0;
+        headerLayout.marginHeight = 0;
+        header.setLayout(headerLayout);
+        header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        status = new Label(header, SWT.WRAP);
+        status.setLayoutData(wrapping(1));
+        button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; its dashboard opens",
+                RUN_COMMAND, this::run);
         Object root = ExperimentText.values(document.get()).orElse(null);
         shape = shape(root);
         if (!(root instanceof Map<?, ?> experiment)) {
@@ -320,6 +331,16 @@ public final class ExperimentForm {
         button(section, "Add Layer", "Start the " + stack + " stack with a layer of the chosen type",
                 "model." + stack + "#add", () -> edit(text -> ExperimentText.addItem(text, "model." + stack,
                         type.getText() + ": {}")));
+    }
+
+    private void run() {
+        try {
+            org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+                    .executeCommand(RUN_COMMAND, null);
+        } catch (org.eclipse.core.commands.common.CommandException e) {
+            lastMessage = "Cannot run: " + e.getMessage();
+            showProblems();
+        }
     }
 
     private void rebuildNow() {

@@ -44,6 +44,24 @@ public final class ExperimentText {
     }
 
     /**
+     * @param values an experiment's values, as {@link #values(String)} gives them
+     * @param path a field path, e.g. {@code model.encoder[0].dense.units}
+     * @return the value there, or {@code null} when the path leads nowhere
+     */
+    public static Object at(Object values, String path) {
+        Object node = values;
+        for (String segment : segments(path)) {
+            if (segment.startsWith("[")) {
+                int index = Integer.parseInt(segment.substring(1, segment.length() - 1));
+                node = node instanceof List<?> list && index < list.size() ? list.get(index) : null;
+            } else {
+                node = node instanceof java.util.Map<?, ?> map ? map.get(segment) : null;
+            }
+        }
+        return node;
+    }
+
+    /**
      * @param value a Long, Double, Boolean, String or list of those
      * @return its YAML spelling; text that YAML would read as something else is quoted
      */

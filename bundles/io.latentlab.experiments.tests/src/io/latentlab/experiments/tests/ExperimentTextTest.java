@@ -170,6 +170,15 @@ class ExperimentTextTest {
         assertThrows(IllegalArgumentException.class, () -> ExperimentText.set(VAE, "seed.value", 1L));
     }
 
+    @Test
+    void aFieldPathReadsTheValuesItNames() {
+        Object values = ExperimentText.values(VAE).orElseThrow();
+        assertEquals(784L, ExperimentText.at(values, "model.decoder[1].dense.units"));
+        assertEquals("adam", ExperimentText.at(values, "optimizer.id"));
+        assertEquals(null, ExperimentText.at(values, "model.decoder[5].dense.units"));
+        assertEquals(null, ExperimentText.at(values, "seed.value"));
+    }
+
     private static Object path(String text, String... keys) {
         Object node = ExperimentText.values(text).orElseThrow();
         for (String key : keys) {

@@ -172,7 +172,7 @@ public final class ExperimentForm {
             return;
         }
         for (ParameterField field : fields) {
-            field.show(value(root, field.path()));
+            field.show(ExperimentText.at(root, field.path()));
         }
         showProblems();
     }
@@ -185,16 +185,7 @@ public final class ExperimentForm {
         fields.clear();
         content = new Composite(scroll, SWT.NONE);
         content.setLayout(new GridLayout(2, true));
-        Composite header = new Composite(content, SWT.NONE);
-        GridLayout headerLayout = new GridLayout(2, false);
-        headerLayout.marginWidth = 0;
-        headerLayout.marginHeight = 0;
-        header.setLayout(headerLayout);
-        header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        status = new Label(header, SWT.WRAP);
-        status.setLayoutData(wrapping(1));
-        button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; its dashboard opens",
-                RUN_COMMAND, this::run);
+        header(content);
         Object root = ExperimentText.values(document.get()).orElse(null);
         shape = shape(root);
         if (!(root instanceof Map<?, ?> experiment)) {
@@ -227,6 +218,20 @@ public final class ExperimentForm {
         fitWidth();
         scroll.setOrigin(origin);
         showProblems();
+    }
+
+    /** The message line (problems, unreadable YAML, refused edits) and the Run button. */
+    private void header(Composite parent) {
+        Composite header = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        header.setLayout(layout);
+        header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        status = new Label(header, SWT.WRAP);
+        status.setLayoutData(wrapping(1));
+        button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; its dashboard opens",
+                RUN_COMMAND, this::run);
     }
 
     /** Each augmentation with its parameters and a Remove button, then a chooser to add one. */
@@ -539,23 +544,6 @@ public final class ExperimentForm {
         }
         shape.put("layers selected", new HashMap<>(selectedLayers));
         return shape.toString();
-    }
-
-    /** @return the value at a field path in the parsed experiment, or {@code null} */
-    private static Object value(Object root, String path) {
-        Object node = root;
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            String key = bracket < 0 ? part : part.substring(0, bracket);
-            if (!key.isEmpty()) {
-                node = node instanceof Map<?, ?> map ? map.get(key) : null;
-            }
-            for (int at = bracket; at >= 0; at = part.indexOf('[', at + 1)) {
-                int index = Integer.parseInt(part.substring(at + 1, part.indexOf(']', at)));
-                node = node instanceof List<?> list && index < list.size() ? list.get(index) : null;
-            }
-        }
-        return node;
     }
 
     private static Control find(Control control, String path) {

@@ -1,10 +1,14 @@
 package io.latentlab.ui.internal;
 
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IAdaptable;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -40,8 +44,28 @@ final class LatentlabWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        io.latentlab.ui.ExampleExperiments.seedEmptyWorkspace();
+        if (io.latentlab.ui.ExampleExperiments.seedEmptyWorkspace()) {
+            openFirstExample();
+        }
     }
+
+    /** A first start shows an experiment in the editor (its form), ready to run, not an empty editor area. */
+    private static void openFirstExample() {
+        IFile vae = ResourcesPlugin.getWorkspace().getRoot().getProject(io.latentlab.ui.ExampleExperiments.PROJECT)
+                .getFile(FIRST_EXAMPLE);
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        if (!vae.exists() || window == null || window.getActivePage() == null) {
+            return;
+        }
+        try {
+            IDE.openEditor(window.getActivePage(), vae);
+        } catch (PartInitException e) {
+            ILog.of(LatentlabWorkbenchAdvisor.class).warn("cannot open " + vae.getFullPath() + ": " + e.getMessage());
+        }
+    }
+
+    /** The example a new workspace opens with. */
+    private static final String FIRST_EXAMPLE = "vae.experiment.yaml";
 
     @Override
     public void postShutdown() {

@@ -152,9 +152,7 @@ public final class ExperimentText {
             }
         }
         if (mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-            int close = text.lastIndexOf('}', source.offset(mapping.getEndMark().getIndex()) - 1);
-            String entry = key + ": " + literal;
-            return text.substring(0, close) + (mapping.getValue().isEmpty() ? entry : ", " + entry) + text.substring(close);
+            return source.appendToFlow(mapping, '}', mapping.getValue().isEmpty(), key + ": " + literal);
         }
         if (mapping.getValue().isEmpty()) {
             throw new IllegalArgumentException("cannot add to an empty mapping at '" + path + "'");
@@ -164,8 +162,7 @@ public final class ExperimentText {
         int end = source.lineEndAfter(mapping.getValue().get(mapping.getValue().size() - 1).getValueNode());
         String line = value instanceof BlockList list ? indent + key + ":\n" + indent + "  - " + list.item()
                 : indent + key + ": " + literal;
-        return end >= text.length() && !text.endsWith("\n") ? text + "\n" + line + "\n"
-                : text.substring(0, end) + line + "\n" + text.substring(end);
+        return insertLine(text, end, line);
     }
 
     /**
@@ -186,14 +183,9 @@ public final class ExperimentText {
                 continue;
             }
             if (mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW) {
-                int start = source.offset(tuples.get(i).getKeyNode().getStartMark().getIndex());
-                int end = source.offset(tuples.get(i).getValueNode().getEndMark().getIndex());
-                if (i + 1 < tuples.size()) {
-                    end = source.offset(tuples.get(i + 1).getKeyNode().getStartMark().getIndex());
-                } else if (i > 0) {
-                    start = source.offset(tuples.get(i - 1).getValueNode().getEndMark().getIndex());
-                }
-                return text.substring(0, start) + text.substring(end);
+                return source.cutFromFlow(tuples.get(i).getKeyNode(), tuples.get(i).getValueNode(),
+                        i > 0 ? tuples.get(i - 1).getValueNode() : null,
+                        i + 1 < tuples.size() ? tuples.get(i + 1).getKeyNode() : null);
             }
             int start = source.lineStart(tuples.get(i).getKeyNode());
             int end = i + 1 < tuples.size() ? source.lineStart(tuples.get(i + 1).getKeyNode())
@@ -220,14 +212,17 @@ public final class ExperimentText {
             throw new IllegalArgumentException("'" + listPath + "' is not a list");
         }
         if (list.getFlowStyle() == DumperOptions.FlowStyle.FLOW || list.getValue().isEmpty()) {
-            int close = text.lastIndexOf(']', source.offset(list.getEndMark().getIndex()) - 1);
-            return text.substring(0, close) + (list.getValue().isEmpty() ? "" : ", ") + flow(item) + text.substring(close);
+            return source.appendToFlow(list, ']', list.getValue().isEmpty(), flow(item));
         }
         Node last = list.getValue().get(list.getValue().size() - 1);
         int end = source.lineEndAfter(last);
-        String line = " ".repeat(source.dashColumn(last)) + "- " + item;
-        return end >= text.length() && !text.endsWith("\n") ? text + "\n" + line + "\n"
-                : text.substring(0, end) + line + "\n" + text.substring(end);
+        return insertLine(text, end, " ".repeat(source.dashColumn(last)) + "- " + item);
+    }
+
+    /** @return the text with a line inserted at a line start ({@code at}), the text's end included */
+    private static String insertLine(String text, int at, String line) {
+        return at >= text.length() && !text.endsWith("\n") ? text + "\n" + line + "\n"
+                : text.substring(0, at) + line + "\n" + text.substring(at);
     }
 
     /** @return an item written after a dash, as it is written inside [ ] */
@@ -252,14 +247,8 @@ public final class ExperimentText {
             if (index < 0 || index >= items.size()) {
                 throw new IllegalArgumentException("the list has no item " + index);
             }
-            int start = source.offset(items.get(index).getStartMark().getIndex());
-            int end = source.offset(items.get(index).getEndMark().getIndex());
-            if (index + 1 < items.size()) {
-                end = source.offset(items.get(index + 1).getStartMark().getIndex());
-            } else if (index > 0) {
-                start = source.offset(items.get(index - 1).getEndMark().getIndex());
-            }
-            return text.substring(0, start) + text.substring(end);
+            return source.cutFromFlow(items.get(index), items.get(index), index > 0 ? items.get(index - 1) : null,
+                    index + 1 < items.size() ? items.get(index + 1) : null);
         }
         int[] span = source.itemSpan(list, index);
         if (list.getValue().size() == 1) { // the last item: an empty list stays a list
@@ -410,6 +399,24 @@ public final class ExperimentText {
         /** Marks count code points; Java strings count UTF-16 units. */
         int offset(int markIndex) {
             return text.offsetByCodePoints(0, Math.min(markIndex, text.codePointCount(0, text.length())));
+        }
+
+        /**
+         * @return the text without one entry of a flow collection ({@code first} to {@code last}) and
+         *         the comma that joins it to its neighbour ({@code previous} ends before it, {@code next}
+         *         starts after it; either may be null)
+         */
+        String cutFromFlow(Node first, Node last, Node previous, Node next) {
+            int start = next == null && previous != null ? offset(previous.getEndMark().getIndex())
+                    : offset(first.getStartMark().getIndex());
+            int end = next != null ? offset(next.getStartMark().getIndex()) : offset(last.getEndMark().getIndex());
+            return text.substring(0, start) + text.substring(end);
+        }
+
+        /** @return the text with an entry appended inside a flow collection, before its closing bracket */
+        String appendToFlow(Node collection, char closing, boolean empty, String entry) {
+            int close = text.lastIndexOf(closing, offset(collection.getEndMark().getIndex()) - 1);
+            return text.substring(0, close) + (empty ? "" : ", ") + entry + text.substring(close);
         }
 
         String replace(Node node, String literal) {

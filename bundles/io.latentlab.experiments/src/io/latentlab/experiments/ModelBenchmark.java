@@ -276,9 +276,6 @@ public final class ModelBenchmark {
             rows.add(row);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, Json.write(Map.of("rows", rows)) + "\n");
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, Json.write(Map.of("rows", rows)) + "\n");
     }
 }

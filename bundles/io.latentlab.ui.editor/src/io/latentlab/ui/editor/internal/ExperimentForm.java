@@ -69,6 +69,9 @@ public final class ExperimentForm {
             new ParameterSpec("checkpoint_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
                     "Checkpoint cadence (a final checkpoint is always written)"));
 
+    /** The shape of text that is not a readable experiment. */
+    private static final String UNREADABLE = "unreadable";
+
     private final ContributionRegistry registry;
     private final IDocument document;
     private final ScrolledComposite scroll;
@@ -259,12 +262,15 @@ public final class ExperimentForm {
         });
     }
 
-    private static void button(Composite parent, String text, String tooltip, String id, Runnable action) {
+    /** @return a push button whose {@link #PATH} is {@code id} (tests press it by that) */
+    static org.eclipse.swt.widgets.Button button(Composite parent, String text, String tooltip, String id,
+            Runnable action) {
         org.eclipse.swt.widgets.Button button = new org.eclipse.swt.widgets.Button(parent, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tooltip);
         button.setData(PATH, id);
         button.addListener(SWT.Selection, e -> action.run());
+        return button;
     }
 
     private void model(Composite column, Object given, Object optimizers) {
@@ -327,12 +333,7 @@ public final class ExperimentForm {
         if (given != null && !(given instanceof List<?>)) {
             return;
         }
-        Combo type = new Combo(section, SWT.READ_ONLY | SWT.DROP_DOWN);
-        type.setData(PATH, "model." + stack + "#type");
-        registry.list(io.latentlab.core.layer.LayerFactory.class).stream()
-                .filter(layer -> !(layer.contribution() instanceof io.latentlab.core.layer.ActivationFactory))
-                .forEach(layer -> type.add(layer.contribution().id()));
-        type.select(Math.max(0, type.indexOf("dense")));
+        Combo type = LayerStackTable.layerTypes(section, registry, "model." + stack);
         button(section, "Add Layer", "Start the " + stack + " stack with a layer of the chosen type",
                 "model." + stack + "#add", () -> edit(text -> ExperimentText.addItem(text, "model." + stack,
                         type.getText() + ": {}")));
@@ -497,8 +498,8 @@ public final class ExperimentForm {
             }
             field.problem(message);
         }
-        if (ExperimentText.values(document.get()).isEmpty()) {
-            return;
+        if (UNREADABLE.equals(shape)) {
+            return; // the message says so already
         }
         String text = lastMessage;
         if (!problems.isEmpty()) {
@@ -520,7 +521,7 @@ public final class ExperimentForm {
      */
     private String shape(Object root) {
         if (!(root instanceof Map<?, ?> experiment)) {
-            return "unreadable";
+            return UNREADABLE;
         }
         Map<String, Object> shape = new LinkedHashMap<>();
         for (String section : List.of("dataset", "optimizer")) {

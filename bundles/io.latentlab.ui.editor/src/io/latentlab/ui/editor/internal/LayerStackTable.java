@@ -11,7 +11,6 @@ import java.util.function.UnaryOperator;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
@@ -80,7 +79,6 @@ final class LayerStackTable {
             });
             item.setText(new String[] {Integer.toString(i + 1), type, name == null ? stack + (i + 1) : String.valueOf(name),
                 String.join(", ", shown)});
-            registry.find(LayerFactory.class, type).ifPresent(factory -> item.setData(factory.doc()));
         }
         GridData tableData = new GridData(SWT.FILL, SWT.TOP, true, false);
         tableData.heightHint = (Math.max(4, layers.size()) + 1) * table.getItemHeight() + table.getHeaderHeight()
@@ -94,16 +92,7 @@ final class LayerStackTable {
         Composite buttons = new Composite(group, SWT.NONE);
         buttons.setLayout(new GridLayout(1, true));
         buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, false));
-        Combo add = new Combo(buttons, SWT.READ_ONLY | SWT.DROP_DOWN);
-        for (RegisteredContribution<LayerFactory> layer : registry.list(LayerFactory.class)) {
-            if (!(layer.contribution() instanceof ActivationFactory)) {
-                add.add(layer.contribution().id());
-            }
-        }
-        add.setVisibleItemCount(Math.min(add.getItemCount(), 20));
-        add.setToolTipText("The layer type a new layer gets (installed layers)");
-        add.setData(ExperimentForm.PATH, listPath + "#type");
-        add.select(Math.max(0, add.indexOf("dense")));
+        Combo add = layerTypes(buttons, registry, listPath);
         button(buttons, "Add", "Append a layer of the chosen type", listPath + "#add", () -> {
             edit.accept(text -> ExperimentText.addItem(text, listPath, add.getText() + ": {}"));
             select.accept(layers.size());
@@ -165,12 +154,26 @@ final class LayerStackTable {
     }
 
     private static void button(Composite parent, String text, String tooltip, String id, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.setToolTipText(tooltip);
-        button.setData(ExperimentForm.PATH, id);
-        button.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        button.addListener(SWT.Selection, e -> action.run());
+        ExperimentForm.button(parent, text, tooltip, id, action).setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+    }
+
+    /**
+     * @return a chooser of the installed layer types a new layer can have (activations are
+     *         parameters of layers, not offered), {@code dense} chosen; its {@link ExperimentForm#PATH}
+     *         is {@code listPath#type}
+     */
+    static Combo layerTypes(Composite parent, ContributionRegistry registry, String listPath) {
+        Combo types = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        for (RegisteredContribution<LayerFactory> layer : registry.list(LayerFactory.class)) {
+            if (!(layer.contribution() instanceof ActivationFactory)) {
+                types.add(layer.contribution().id());
+            }
+        }
+        types.setVisibleItemCount(Math.min(types.getItemCount(), 20));
+        types.setToolTipText("The layer type a new layer gets (installed layers)");
+        types.setData(ExperimentForm.PATH, listPath + "#type");
+        types.select(Math.max(0, types.indexOf("dense")));
+        return types;
     }
 
     /** @return the selected layer's parameter fields */

@@ -52,6 +52,8 @@ final class NetworkGraph {
     private final ScrolledComposite scroll;
     private final Canvas canvas;
     private final List<Box> boxes = new ArrayList<>();
+    /** The boxes by "network/name", for the arrows drawn at every paint. */
+    private final Map<String, Box> byName = new HashMap<>();
     private final List<Edge> edges = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
@@ -83,6 +85,7 @@ final class NetworkGraph {
     /** @param networks the networks to draw, replacing what is shown */
     void show(List<Network> networks) {
         boxes.clear();
+        byName.clear();
         edges.clear();
         titles.clear();
         offsets.clear();
@@ -127,6 +130,7 @@ final class NetworkGraph {
             x += widest * (BOX_WIDTH + GAP_X) + lanes * LANE + (lanes > 0 ? LANE_LABELS : 0) + 2 * GAP_X;
             height = Math.max(height, TITLE + (deepest + 2) * (BOX_HEIGHT + GAP_Y));
         }
+        boxes.forEach(box -> byName.put(box.network() + "/" + box.name(), box));
         canvas.setSize(Math.max(x, 200), height + 2 * MARGIN);
         canvas.redraw();
     }
@@ -137,12 +141,7 @@ final class NetworkGraph {
     }
 
     private Box box(int network, String name) {
-        for (Box box : boxes) {
-            if (box.network() == network && box.name().equals(name)) {
-                return box;
-            }
-        }
-        return null;
+        return byName.get(network + "/" + name);
     }
 
     private void paint(GC gc) {

@@ -45,6 +45,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import io.latentlab.experiments.AtomicFile;
 import io.latentlab.experiments.MetricsTail;
 import io.latentlab.experiments.RunDirectory;
 import io.latentlab.experiments.RunInfo;
@@ -251,10 +252,11 @@ public final class RunDashboardView extends ViewPart {
                 }
             }
             RunInfo info = runInfo.of(run);
+            String progress = progress();
             status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
                             + String.format(Locale.ROOT, "%.5g", info.headlineValue()))
-                    + (progress().isEmpty() ? "" : "\n" + progress()) + bundleWarning);
+                    + (progress.isEmpty() ? "" : "\n" + progress) + bundleWarning);
             status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
             refreshSamples();
         } catch (IOException e) {
@@ -386,9 +388,7 @@ public final class RunDashboardView extends ViewPart {
         SVGGraphics2D svg = new SVGGraphics2D(width, 2 * height);
         trainingChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
         evaluationChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, height, width, height));
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, svg.getSVGDocument(), java.nio.charset.StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, svg.getSVGDocument());
     }
 
 

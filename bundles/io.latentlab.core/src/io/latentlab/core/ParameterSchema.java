@@ -181,6 +181,22 @@ public final class ParameterSchema {
         }
 
         /**
+         * A contribution id, e.g. a model's reconstruction loss: experiments may name any installed
+         * contribution of that kind, a plugin's included, and forms offer the installed ones.
+         *
+         * @param name the parameter's name
+         * @param kind the kind of contribution, e.g. {@link ContributionKind#LOSS}
+         * @param defaultValue the default id, or {@code null} if required
+         * @param doc one line
+         * @return this builder
+         */
+        public Builder contribution(String name, ContributionKind kind, String defaultValue, String doc) {
+            specs.add(new ParameterSpec(name, ParameterType.CONTRIBUTION, defaultValue, null, null, List.of(), "", doc,
+                    kind));
+            return this;
+        }
+
+        /**
          * @param name the parameter's name
          * @param defaultValue its default, or {@code null} if required
          * @param min smallest allowed element, or {@code null}

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param choices the allowed words of a {@link ParameterType#CHOICE}, else empty
  * @param unit a unit for display, e.g. {@code px}, or empty
  * @param doc one line saying what it does
+ * @param kind for a {@link ParameterType#CONTRIBUTION}, the kind of contribution whose id it takes; else {@code null}
  */
 public record ParameterSpec(String name, ParameterType type, Object defaultValue, Double min, Double max,
-        List<String> choices, String unit, String doc) {
+        List<String> choices, String unit, String doc, ContributionKind kind) {
 
     /** Checks the declaration itself. */
     public ParameterSpec {
@@ -28,6 +29,27 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
         if (type == ParameterType.CHOICE && choices.isEmpty()) {
             throw new IllegalArgumentException("choice parameter '" + name + "' declares no choices");
         }
+        if ((type == ParameterType.CONTRIBUTION) != (kind != null)) {
+            throw new IllegalArgumentException("parameter '" + name + "': a contribution kind goes with, and only with,"
+                    + " the CONTRIBUTION type");
+        }
+    }
+
+    /**
+     * A parameter that is not a contribution id.
+     *
+     * @param name the key used in experiment files
+     * @param type its value type
+     * @param defaultValue its default, or {@code null} if required
+     * @param min smallest allowed value, or {@code null}
+     * @param max largest allowed value, or {@code null}
+     * @param choices the allowed words of a choice, else empty
+     * @param unit a display unit, or empty
+     * @param doc one line
+     */
+    public ParameterSpec(String name, ParameterType type, Object defaultValue, Double min, Double max,
+            List<String> choices, String unit, String doc) {
+        this(name, type, defaultValue, min, max, choices, unit, doc, null);
     }
 
     /** @return whether an experiment must give this parameter */
@@ -44,6 +66,7 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             case CHOICE -> "one of " + String.join(", ", choices);
             case TEXT -> "text";
             case INTEGER_LIST -> "an integer or a list of integers" + range();
+            case CONTRIBUTION -> "the id of an installed " + kind.label();
         };
     }
 

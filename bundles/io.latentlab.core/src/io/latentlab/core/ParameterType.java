@@ -13,5 +13,10 @@ public enum ParameterType {
     /** Free text. */
     TEXT,
     /** A list of whole numbers, e.g. a kernel size {@code [3, 3]}; a single number stands for a list of one. */
-    INTEGER_LIST
+    INTEGER_LIST,
+    /**
+     * The id of an installed contribution of one kind ({@link ParameterSpec#kind()}), e.g. a
+     * model's reconstruction loss: any installed loss, a plugin's included.
+     */
+    CONTRIBUTION
 }

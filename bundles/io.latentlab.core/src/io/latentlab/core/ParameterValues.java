@@ -19,6 +19,8 @@ final class ParameterValues {
             case CHOICE -> Optional.of(String.valueOf(raw)).filter(spec.choices()::contains).map(Object.class::cast);
             case TEXT -> raw instanceof String || raw instanceof Number ? Optional.of(String.valueOf(raw)) : Optional.empty();
             case INTEGER_LIST -> integerList(raw).map(Object.class::cast);
+            case CONTRIBUTION -> raw instanceof String id && id.matches("[A-Za-z0-9._-]+") ? Optional.of(raw)
+                    : Optional.empty();
         };
     }
 

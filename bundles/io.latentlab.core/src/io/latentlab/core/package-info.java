@@ -4,5 +4,5 @@
  * ({@link io.latentlab.core.ParameterSchema}), and the registry that tracks the installed ones
  * ({@link io.latentlab.core.ContributionRegistry}).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.latentlab.core;

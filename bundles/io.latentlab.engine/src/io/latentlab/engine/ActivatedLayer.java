@@ -1,8 +1,11 @@
 package io.latentlab.engine;
 
+import java.util.Arrays;
 import java.util.List;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
 
 import io.latentlab.core.layer.Initializer;
 import io.latentlab.core.layer.Layer;
@@ -14,38 +17,69 @@ import io.latentlab.core.layer.Shape;
 /**
  * A layer followed by its {@code activation} parameter, as one node: readers see the activated
  * output, and the activation's own parameters (a PReLU slope) are named {@code activation/<name>}.
+ * The activation is held to the contract layers are held to by the network: its output and
+ * gradient must have the layer output's shape, and with value checks on, its values are checked
+ * apart from the layer's, so a NaN it makes is blamed on it and its bundle.
  */
 final class ActivatedLayer implements Layer {
 
     private static final String PREFIX = "activation/";
 
+    /** Where value checks go: {@link Network#check}. */
+    @FunctionalInterface
+    interface ValueCheck {
+        void check(INDArray array, String where, String what);
+    }
+
     private final Layer layer;
     private final Layer activation;
+    /** e.g. "activation 'swish' (swish from org.example.swish 1.0.0) attached to layer 'dec1' (dense from ...)" */
+    private final String description;
+    private ValueCheck check;
+    private String layerWhere;
+    private String activationWhere;
 
-    ActivatedLayer(Layer layer, Layer activation) {
+    ActivatedLayer(Layer layer, Layer activation, String description) {
         this.layer = layer;
         this.activation = activation;
+        this.description = description;
+    }
+
+    /**
+     * @param valueCheck where to check values, or {@code null} to stop checking
+     * @param layer names the layer in messages
+     * @param network the network's name
+     */
+    void checkValues(ValueCheck valueCheck, String layer, String network) {
+        this.check = valueCheck;
+        this.layerWhere = layer;
+        this.activationWhere = description + " in network '" + network + "'";
     }
 
     @Override
     public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
-        Shape output = layer.build(inputShapes, declarations);
-        return activation.build(List.of(output), new ParameterDeclarations() {
+        Shape shape = layer.build(inputShapes, declarations);
+        Shape activated = activation.build(List.of(shape), new ParameterDeclarations() {
             @Override
-            public void weight(String name, long[] shape, Initializer initializer, long fanIn, long fanOut) {
-                declarations.weight(PREFIX + name, shape, initializer, fanIn, fanOut);
+            public void weight(String name, long[] weightShape, Initializer initializer, long fanIn, long fanOut) {
+                declarations.weight(PREFIX + name, weightShape, initializer, fanIn, fanOut);
             }
 
             @Override
-            public void weight(String name, long[] shape, double value) {
-                declarations.weight(PREFIX + name, shape, value);
+            public void weight(String name, long[] weightShape, double value) {
+                declarations.weight(PREFIX + name, weightShape, value);
             }
 
             @Override
-            public void state(String name, long[] shape, double value) {
-                declarations.state(PREFIX + name, shape, value);
+            public void state(String name, long[] stateShape, double value) {
+                declarations.state(PREFIX + name, stateShape, value);
             }
         });
+        if (!shape.equals(activated)) {
+            throw new IllegalArgumentException(description + " changes the shape " + shape + " to " + activated
+                    + "; an activation keeps its layer's shape");
+        }
+        return activated;
     }
 
     @Override
@@ -66,12 +100,53 @@ final class ActivatedLayer implements Layer {
 
     @Override
     public INDArray forward(List<INDArray> inputs, LayerContext context) {
-        return activation.forward(List.of(layer.forward(inputs, context)), new ActivationContext(context));
+        INDArray output = layer.forward(inputs, context);
+        if (check != null) {
+            check.check(output, layerWhere, "output (before its activation)");
+        }
+        INDArray activated;
+        try {
+            activated = activation.forward(List.of(output), new ActivationContext(context));
+        } catch (NonFiniteException | ContributionRemovedException | ContributionFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContributionFailure(description + " failed in forward: " + e, e);
+        }
+        requireShape(activated, output, "an output", "forward");
+        if (check != null) {
+            check.check(activated, activationWhere, "output");
+        }
+        return activated;
     }
 
     @Override
     public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-        return layer.backward(activation.backward(outputGradient, new ActivationContext(context)).get(0), context);
+        List<INDArray> gradients;
+        try {
+            gradients = activation.backward(outputGradient, new ActivationContext(context));
+        } catch (NonFiniteException | ContributionRemovedException | ContributionFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ContributionFailure(description + " failed in backward: " + e, e);
+        }
+        if (gradients == null || gradients.size() != 1) {
+            throw new ContributionFailure(description + " returned " + (gradients == null ? "no list"
+                    : gradients.size() + " input gradients") + " in backward, for its 1 input", null);
+        }
+        INDArray gradient = gradients.get(0);
+        requireShape(gradient, outputGradient, "the gradient of its input", "backward");
+        if (check != null) {
+            check.check(gradient, activationWhere, "gradient of its input");
+        }
+        return layer.backward(gradient, context);
+    }
+
+    private void requireShape(INDArray array, INDArray like, String what, String phase) {
+        if (array == null || !Arrays.equals(array.shape(), like.shape())) {
+            throw new ContributionFailure(description + " returned " + (array == null ? "no " + what
+                    : what + " of shape " + Arrays.toString(array.shape())) + " in " + phase + " where its layer's output"
+                    + " has shape " + Arrays.toString(like.shape()), null);
+        }
     }
 
     /**
@@ -87,12 +162,12 @@ final class ActivatedLayer implements Layer {
         }
 
         @Override
-        public org.nd4j.linalg.api.rng.Random random() {
+        public Random random() {
             return node.random();
         }
 
         @Override
-        public org.nd4j.linalg.api.buffer.DataType dataType() {
+        public DataType dataType() {
             return node.dataType();
         }
 

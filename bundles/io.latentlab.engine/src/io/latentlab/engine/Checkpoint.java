@@ -47,8 +47,8 @@ public final class Checkpoint {
      */
     public static void save(Path file, Network network, Optimizer optimizer, TrainingState state) throws IOException {
         Map<String, INDArray> arrays = new TreeMap<>();
-        arrays.put(PARAMETERS, network.parameters().parameters());
-        arrays.put(STATE, network.parameters().state());
+        arrays.put(PARAMETERS, network.parameters());
+        arrays.put(STATE, network.state());
         optimizer.state().forEach((name, array) -> arrays.put(OPTIMIZER_PREFIX + name, array));
         Map<String, String> properties = new TreeMap<>();
         properties.put("format", "1");
@@ -77,8 +77,8 @@ public final class Checkpoint {
         if (meta.get("step") == null) {
             throw new IOException("checkpoint " + file + " has no training position");
         }
-        restore(file, PARAMETERS, arrays, network.parameters().parameters());
-        restore(file, STATE, arrays, network.parameters().state());
+        restore(file, PARAMETERS, arrays, network.parameters());
+        restore(file, STATE, arrays, network.state());
         for (Map.Entry<String, INDArray> entry : optimizer.state().entrySet()) {
             restore(file, OPTIMIZER_PREFIX + entry.getKey(), arrays, entry.getValue());
         }

@@ -1,7 +1,9 @@
 package io.latentlab.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,30 +14,37 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.InvalidParametersException;
-import io.latentlab.core.Parameters;
+import io.latentlab.core.UnknownContributionException;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.model.NodeInfo;
+import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.nd4j.Nd4jRuntime;
 
 /**
  * A built network: layers in graph order over one {@link ParameterStore}. Forward computes
  * every node once; backward walks the nodes in reverse, summing the gradients of nodes read
- * by several others (skip connections).
+ * by several others (skip connections). With {@link #checkValues} on, every value is checked for
+ * NaN and infinity as it is computed, and the first bad one is reported with the layer (or the
+ * attached activation) and the bundle that contributed it.
  */
-public final class Network {
+public final class Network implements TrainedNetwork {
 
     /** The parameter every layer accepts: an activation id applied to its output. */
-    public static final String ACTIVATION_PARAMETER = "activation";
+    public static final String ACTIVATION_PARAMETER = LayerParameters.ACTIVATION;
 
     /** origin: "type from bundle version" (and its activation's), named when the layer misbehaves. */
     private record Node(String name, String type, Layer layer, List<String> inputs, NetworkContext context,
             List<Shape> inputShapes, Shape outputShape, String origin) {
     }
 
+    private final String name;
     private final Map<String, Shape> inputShapes;
     private final List<Node> nodes;
     private final List<String> outputs;
@@ -49,10 +58,13 @@ public final class Network {
     private boolean lastTraining;
     private Map<String, long[]> timings;
     /** Nodes whose backward would compute nothing anyone needs (no parameters, no input needing a gradient). */
-    private final Set<String> backwardSkipped = new java.util.HashSet<>();
+    private final Set<String> backwardSkipped = new HashSet<>();
+    private boolean checking;
+    private String optimizerKey;
 
-    private Network(Map<String, Shape> inputShapes, List<Node> nodes, List<String> outputs, List<NodeInfo> infos,
-            ParameterStore store, Random random, DataType dataType, Set<String> contributionIds) {
+    private Network(String name, Map<String, Shape> inputShapes, List<Node> nodes, List<String> outputs,
+            List<NodeInfo> infos, ParameterStore store, Random random, DataType dataType, Set<String> contributionIds) {
+        this.name = name;
         this.inputShapes = inputShapes;
         this.nodes = nodes;
         this.outputs = outputs;
@@ -61,30 +73,6 @@ public final class Network {
         this.random = random;
         this.dataType = dataType;
         this.contributionIds = contributionIds;
-    }
-
-    /** Networks built on this thread while {@link #capture} runs. */
-    private static final ThreadLocal<List<Network>> CAPTURED = new ThreadLocal<>();
-
-    /**
-     * Runs some work and returns every network built on this thread meanwhile, in order: how a
-     * model's networks, which it builds and keeps to itself, can be shown (shapes, parameters).
-     *
-     * @param work e.g. creating a model
-     * @return the networks built
-     * @throws Exception what the work throws
-     * @since package version 1.1.0
-     */
-    public static List<Network> capture(java.util.concurrent.Callable<?> work) throws Exception {
-        List<Network> previous = CAPTURED.get();
-        List<Network> built = new ArrayList<>();
-        CAPTURED.set(built);
-        try {
-            work.call();
-        } finally {
-            CAPTURED.set(previous);
-        }
-        return built;
     }
 
     /**
@@ -99,23 +87,28 @@ public final class Network {
      * @throws NetworkBuildException naming the node, for unknown ids, bad parameters, unknown inputs or shape mismatches
      */
     public static Network build(NetworkSpec spec, ContributionRegistry registry, DataType dataType, long seed) {
+        return build("network", spec, registry, dataType, seed);
+    }
+
+    /**
+     * Builds a network with a name, which names it in a model's checkpoints, metrics and messages.
+     *
+     * @param name e.g. {@code encoder}
+     * @param spec the network
+     * @param registry where layer ids are looked up
+     * @param dataType FLOAT for training, DOUBLE for gradient checks
+     * @param seed seeds parameter initialisation and the network's random generator
+     * @return the network
+     * @throws NetworkBuildException naming the node, for unknown ids, bad parameters, unknown inputs or shape mismatches
+     */
+    public static Network build(String name, NetworkSpec spec, ContributionRegistry registry, DataType dataType,
+            long seed) {
         Nd4jRuntime.initialize();
         ParameterStore store = new ParameterStore(dataType);
-        Map<String, Shape> shapes = new LinkedHashMap<>(spec.inputs());
         List<Node> nodes = new ArrayList<>();
         List<NodeInfo> infos = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
-        for (NodeSpec nodeSpec : spec.nodes()) {
-            Map<String, Object> parameters = new LinkedHashMap<>(nodeSpec.parameters());
-            Object activation = parameters.remove(ACTIVATION_PARAMETER);
-            addNode(nodeSpec, parameters, activation == null ? null : String.valueOf(activation), registry, store,
-                    shapes, nodes, infos, ids);
-        }
-        for (String output : spec.outputs()) {
-            if (!shapes.containsKey(output) || spec.inputs().containsKey(output)) {
-                throw new NetworkBuildException(output, "output '" + output + "' is not a node of the network", null);
-            }
-        }
+        layout(spec, registry, store, nodes, infos, ids);
         store.allocate();
         store.initialize(seed);
         for (Node node : nodes) {
@@ -127,19 +120,42 @@ public final class Network {
         List<Node> withContexts = nodes.stream().map(node -> new Node(node.name(), node.type(), node.layer(),
                 node.inputs(), new NetworkContext(random, dataType, new boolean[node.inputs().size()]), node.inputShapes(),
                 node.outputShape(), node.origin())).toList();
-        Network network = new Network(Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store, random,
-                dataType, ids);
-        List<Network> capturing = CAPTURED.get();
-        if (capturing != null) {
-            capturing.add(network);
-        }
+        Network network = new Network(name, Map.copyOf(spec.inputs()), withContexts, spec.outputs(), withCounts, store,
+                random, dataType, ids);
         network.computeInputGradients(false);
         return network;
     }
 
-    private static void addNode(NodeSpec spec, Map<String, Object> parameters, String activation,
-            ContributionRegistry registry, ParameterStore store, Map<String, Shape> shapes, List<Node> nodes,
-            List<NodeInfo> infos, Set<String> ids) {
+    /**
+     * The shape of every node, inferred as {@link #build} does but without allocating parameters.
+     *
+     * @param spec the network
+     * @param registry where layer ids are looked up
+     * @return the network's inputs' and nodes' shapes by name
+     * @throws NetworkBuildException naming the node, as {@link #build} would
+     */
+    public static Map<String, Shape> shapes(NetworkSpec spec, ContributionRegistry registry) {
+        return layout(spec, registry, new ParameterStore(DataType.FLOAT), new ArrayList<>(), new ArrayList<>(),
+                new LinkedHashSet<>());
+    }
+
+    /** Creates and builds every layer (shapes, declarations) and checks the outputs; returns the shapes. */
+    private static Map<String, Shape> layout(NetworkSpec spec, ContributionRegistry registry, ParameterStore store,
+            List<Node> nodes, List<NodeInfo> infos, Set<String> ids) {
+        Map<String, Shape> shapes = new LinkedHashMap<>(spec.inputs());
+        for (NodeSpec nodeSpec : spec.nodes()) {
+            addNode(nodeSpec, registry, store, shapes, nodes, infos, ids);
+        }
+        for (String output : spec.outputs()) {
+            if (!shapes.containsKey(output) || spec.inputs().containsKey(output)) {
+                throw new NetworkBuildException(output, "output '" + output + "' is not a node of the network", null);
+            }
+        }
+        return shapes;
+    }
+
+    private static void addNode(NodeSpec spec, ContributionRegistry registry, ParameterStore store,
+            Map<String, Shape> shapes, List<Node> nodes, List<NodeInfo> infos, Set<String> ids) {
         String name = spec.name();
         if (shapes.containsKey(name)) {
             throw new NetworkBuildException(name, "node name '" + name + "' is used twice", null);
@@ -155,10 +171,18 @@ public final class Network {
         }
         Layer layer;
         Shape output;
+        String origin;
         try {
-            layer = create(name, spec.type(), parameters, registry);
-            if (activation != null && !"identity".equals(activation)) {
-                layer = new ActivatedLayer(layer, create(name, activation, Map.of(), registry));
+            LayerParameters.Resolved resolved = LayerParameters.resolve(registry, "layer '" + name + "' (" + spec.type()
+                    + ")", spec.type(), spec.parameters());
+            layer = resolved.factory().create(resolved.parameters());
+            origin = origin(registry, spec.type());
+            if (resolved.activation() != null) {
+                String activation = resolved.activation().id();
+                layer = new ActivatedLayer(layer, resolved.activation().create(resolved.activation().schema()
+                        .resolve("activation '" + activation + "' of layer '" + name + "'", Map.of())),
+                        "activation '" + activation + "' (" + origin(registry, activation) + ") attached to layer '" + name
+                                + "' (" + origin + ")");
                 ids.add(activation);
             }
             output = layer.build(List.copyOf(inputShapes), store.declarationsFor(name));
@@ -166,6 +190,8 @@ public final class Network {
             throw e;
         } catch (InvalidParametersException e) {
             throw new NetworkBuildException(name, e.getMessage(), e);
+        } catch (UnknownContributionException e) {
+            throw new NetworkBuildException(name, "layer '" + name + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new NetworkBuildException(name, "layer '" + name + "' (" + spec.type() + "): " + e.getMessage(), e);
         }
@@ -181,9 +207,7 @@ public final class Network {
         }
         shapes.put(name, output);
         boolean[] needed = new boolean[spec.inputs().size()];
-        java.util.Arrays.fill(needed, true);
-        String origin = origin(registry, spec.type()) + (activation != null && !"identity".equals(activation)
-                ? " with activation " + origin(registry, activation) : "");
+        Arrays.fill(needed, true);
         nodes.add(new Node(name, spec.type(), layer, spec.inputs(), new NetworkContext(null, null, needed),
                 List.copyOf(inputShapes), output, origin));
         infos.add(new NodeInfo(name, spec.type(), spec.inputs(), List.copyOf(inputShapes), output, 0));
@@ -191,7 +215,7 @@ public final class Network {
     }
 
     /** "id from bundle version", as the registry has it. */
-    private static String origin(ContributionRegistry registry, String type) {
+    static String origin(ContributionRegistry registry, String type) {
         return registry.list(LayerFactory.class).stream().filter(r -> r.id().equals(type)).findFirst()
                 .map(r -> type + " from " + r.bundle() + " " + r.version()).orElse(type);
     }
@@ -200,8 +224,8 @@ public final class Network {
      * A layer (often a plugin's) threw or broke its contract: stop with its node, id and bundle
      * named, instead of an ND4J error somewhere downstream.
      */
-    private static IllegalStateException layerFailure(Node node, String phase, String what, Throwable cause) {
-        return new IllegalStateException("layer '" + node.name() + "' (" + node.origin() + ") " + what + " in " + phase,
+    private static ContributionFailure layerFailure(Node node, String phase, String what, Throwable cause) {
+        return new ContributionFailure("layer '" + node.name() + "' (" + node.origin() + ") " + what + " in " + phase,
                 cause);
     }
 
@@ -210,21 +234,10 @@ public final class Network {
             throw layerFailure(node, phase, "returned no " + what, null);
         }
         if (array.rank() == 0 || array.size(0) != batch || !Shape.ofBatch(array.shape()).equals(declared)) {
-            throw layerFailure(node, phase, "returned " + what + " of shape " + java.util.Arrays.toString(array.shape())
+            throw layerFailure(node, phase, "returned " + what + " of shape " + Arrays.toString(array.shape())
                     + " but declared " + declared + " per example (batch " + batch + ")", null);
         }
         return array;
-    }
-
-    private static Layer create(String node, String type, Map<String, Object> parameters, ContributionRegistry registry) {
-        LayerFactory factory;
-        try {
-            factory = registry.get(LayerFactory.class, type); // activations are layers too
-        } catch (IllegalArgumentException e) {
-            throw new NetworkBuildException(node, "layer '" + node + "': " + e.getMessage(), e);
-        }
-        Parameters resolved = factory.schema().resolve("layer '" + node + "' (" + type + ")", parameters);
-        return factory.create(resolved);
     }
 
     /**
@@ -243,11 +256,18 @@ public final class Network {
             if (!Shape.ofBatch(array.shape()).equals(input.getValue())) {
                 throw new IllegalArgumentException("network input '" + input.getKey() + "' expects examples of shape "
                         + input.getValue() + ", received " + Shape.ofBatch(array.shape()) + " (batch shape "
-                        + java.util.Arrays.toString(array.shape()) + ")");
+                        + Arrays.toString(array.shape()) + ")");
             }
             activations.put(input.getKey(), array.dataType() == dataType ? array : array.castTo(dataType));
         }
         lastTraining = training;
+        if (checking) {
+            checkParameters();
+            for (String input : inputShapes.keySet()) {
+                check(activations.get(input), "network input '" + input + "' of network '" + name + "' (given by the model)",
+                        "value");
+            }
+        }
         for (Node node : nodes) {
             NetworkContext context = node.context().training(training);
             List<INDArray> nodeInputs = new ArrayList<>(node.inputs().size());
@@ -258,13 +278,16 @@ public final class Network {
             INDArray output;
             try {
                 output = node.layer().forward(nodeInputs, context);
-            } catch (ContributionRemovedException | NonFiniteException e) {
+            } catch (ContributionRemovedException | NonFiniteException | ContributionFailure e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw layerFailure(node, "forward", "failed: " + e, e);
             }
             activations.put(node.name(), checked(node, output, node.outputShape(), nodeInputs.get(0).size(0), "forward",
                     "an output"));
+            if (checking) {
+                check(output, describe(node), "output");
+            }
             if (timings != null) {
                 timings.computeIfAbsent(node.name(), k -> new long[3])[0] += System.nanoTime() - start;
             }
@@ -297,6 +320,10 @@ public final class Network {
         store.gradients().assign(0); // nodes off the path from the outputs get zero, not stale, gradients
         store.zeroSharedGradients();
         Map<String, INDArray> gradients = new HashMap<>(outputGradients);
+        if (checking) {
+            outputGradients.forEach((output, gradient) -> check(gradient, "the gradient the model gave for '" + output
+                    + "' of network '" + name + "'", "value"));
+        }
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
             NetworkContext context = node.context().training(lastTraining);
@@ -308,7 +335,7 @@ public final class Network {
             List<INDArray> inputGradients;
             try {
                 inputGradients = node.layer().backward(gradient, context);
-            } catch (ContributionRemovedException | NonFiniteException e) {
+            } catch (ContributionRemovedException | NonFiniteException | ContributionFailure e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw layerFailure(node, "backward", "failed: " + e, e);
@@ -326,7 +353,15 @@ public final class Network {
                 if (context.inputGradientNeeded(j) && inputGradients.get(j) != null) {
                     checked(node, inputGradients.get(j), node.inputShapes().get(j), gradient.size(0), "backward",
                             "the gradient of input " + j);
+                    if (checking) {
+                        check(inputGradients.get(j), describe(node), "gradient of its input '" + node.inputs().get(j) + "'");
+                    }
                     gradients.merge(node.inputs().get(j), inputGradients.get(j), INDArray::add);
+                }
+            }
+            if (checking) {
+                for (Map.Entry<String, INDArray> parameter : store.gradients(node.name()).entrySet()) {
+                    check(parameter.getValue(), describe(node), "gradient of its parameter '" + parameter.getKey() + "'");
                 }
             }
         }
@@ -396,33 +431,42 @@ public final class Network {
     }
 
     /**
-     * Finds where a non-finite value first appears: a node's output in the last forward pass,
-     * else a parameter, else a parameter's gradient.
+     * Turns checking of every value on or off: in forward, the parameters, the inputs and every
+     * node's output (an attached activation's apart from its layer's); in backward, the gradients
+     * given, every gradient a node returns and every parameter gradient. The first NaN or
+     * infinite value stops the pass with a {@link NonFiniteException} naming the value, the node
+     * and the bundle that contributed it. Off by default: each check costs a pass over the values.
      *
-     * @return e.g. {@code layer dec (dense): output}, or {@code null} if everything is finite
+     * @param enabled whether to check
      */
-    public String firstNonFinite() {
+    void checkValues(boolean enabled) {
+        checking = enabled;
         for (Node node : nodes) {
-            INDArray output = activations.get(node.name());
-            if (output != null && !isFinite(output)) {
-                return "layer " + node.name() + " (" + node.type() + "): output";
+            if (node.layer() instanceof ActivatedLayer activated) {
+                activated.checkValues(enabled ? this::check : null, describe(node), name);
             }
         }
+    }
+
+    /** Checks the parameters, layer by layer in graph order, before a pass uses them. */
+    private void checkParameters() {
         for (Node node : nodes) {
             for (Map.Entry<String, INDArray> value : store.values(node.name()).entrySet()) {
-                if (!isFinite(value.getValue())) {
-                    return "layer " + node.name() + " (" + node.type() + "): parameter '" + value.getKey() + "'";
-                }
+                check(value.getValue(), describe(node), "parameter '" + value.getKey() + "' (before this pass)");
             }
         }
-        for (Node node : nodes) {
-            for (Map.Entry<String, INDArray> gradient : store.gradients(node.name()).entrySet()) {
-                if (!isFinite(gradient.getValue())) {
-                    return "layer " + node.name() + " (" + node.type() + "): gradient of '" + gradient.getKey() + "'";
-                }
-            }
+    }
+
+    private String describe(Node node) {
+        return "layer '" + node.name() + "' (" + node.origin() + ") of network '" + name + "'";
+    }
+
+    /** @throws NonFiniteException if the array holds a NaN or an infinite value */
+    void check(INDArray array, String where, String what) {
+        if (array != null && !isFinite(array)) {
+            String kind = BooleanIndexing.or(array, Conditions.isNan()) ? "NaN" : "an infinite value";
+            throw new NonFiniteException(kind + " in the " + what + " of " + where);
         }
-        return null;
     }
 
     static boolean isFinite(INDArray array) {
@@ -447,12 +491,50 @@ public final class Network {
         return timings == null ? Map.of() : timings;
     }
 
-    /** @return the parameters, gradients and state */
-    public ParameterStore parameters() {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String optimizerKey() {
+        return optimizerKey == null ? name : optimizerKey;
+    }
+
+    /**
+     * Makes the experiment's {@code optimizers.<key>} configure this network's optimizer (by default
+     * its name), for models with several networks trained as one part (a stacked autoencoder's layers).
+     *
+     * @param key the key
+     * @return this network
+     */
+    public Network optimizedAs(String key) {
+        this.optimizerKey = key;
+        return this;
+    }
+
+    /** @return the parameters, gradients and state, with per-layer views */
+    public ParameterStore store() {
         return store;
     }
 
+    @Override
+    public INDArray parameters() {
+        return store.parameters();
+    }
+
+    @Override
+    public INDArray gradients() {
+        return store.gradients();
+    }
+
+    @Override
+    public INDArray state() {
+        return store.state();
+    }
+
     /** @return the network's random generator (dropout, noise), whose state checkpoints save */
+    @Override
     public Random random() {
         return random;
     }
@@ -463,16 +545,19 @@ public final class Network {
     }
 
     /** @return each node with its shapes and parameter count, in graph order */
+    @Override
     public List<NodeInfo> nodes() {
         return infos;
     }
 
     /** @return the input names and shapes */
+    @Override
     public Map<String, Shape> inputShapes() {
         return inputShapes;
     }
 
     /** @return the output node names */
+    @Override
     public List<String> outputs() {
         return outputs;
     }

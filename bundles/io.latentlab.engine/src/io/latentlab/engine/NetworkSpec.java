@@ -1,6 +1,7 @@
 package io.latentlab.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +23,25 @@ public record NetworkSpec(Map<String, Shape> inputs, List<NodeSpec> nodes, List<
 
     /** Copies the collections, keeping order. */
     public NetworkSpec {
-        inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         nodes = List.copyOf(nodes);
         outputs = List.copyOf(outputs);
     }
 
     /**
-     * A chain of layers, each reading the previous one.
+     * A chain of layers, each reading the previous one unless it names its inputs (skip
+     * connections, {@code add} and {@code concat} of earlier layers).
      *
      * @param inputShape the shape of one example
-     * @param layers layer specs as (name, type, parameters); inputs are filled in
+     * @param layers layer specs as (name, type, parameters); empty inputs are filled in
      * @return the spec; its input is {@link #INPUT}, its output the last layer
      */
     public static NetworkSpec sequential(Shape inputShape, List<NodeSpec> layers) {
         List<NodeSpec> chained = new ArrayList<>();
         String previous = INPUT;
         for (NodeSpec layer : layers) {
-            chained.add(new NodeSpec(layer.name(), layer.type(), layer.parameters(), List.of(previous), layer.sharesWith()));
+            chained.add(new NodeSpec(layer.name(), layer.type(), layer.parameters(),
+                    layer.inputs().isEmpty() ? List.of(previous) : layer.inputs(), layer.sharesWith()));
             previous = layer.name();
         }
         return new NetworkSpec(Map.of(INPUT, inputShape), chained, List.of(previous));

@@ -1,6 +1,9 @@
 package io.latentlab.engine;
 
-/** A loss or gradient became NaN or infinite; the message names the layer where it first appeared. */
+/**
+ * A loss, gradient, output or parameter became NaN or infinite; the message names the value,
+ * the layer (or attached activation) and the bundle that contributed it.
+ */
 public final class NonFiniteException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -10,5 +13,13 @@ public final class NonFiniteException extends RuntimeException {
      */
     public NonFiniteException(String message) {
         super(message);
+    }
+
+    /**
+     * @param message what became non-finite, and where
+     * @param cause the finding this one reports in its context
+     */
+    public NonFiniteException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

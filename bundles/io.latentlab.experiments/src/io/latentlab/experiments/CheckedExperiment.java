@@ -5,7 +5,7 @@ import java.util.Map;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.OptimizerChoice;
 
 /**
  * An experiment checked against the installed contributions, with every parameter resolved
@@ -16,12 +16,13 @@ import io.latentlab.core.model.ModelSetup;
  * @param datasetParameters its resolved parameters
  * @param model the model contribution
  * @param modelParameters its resolved parameters
- * @param optimizers resolved optimizer choices by stack name (or {@code default})
+ * @param optimizers resolved optimizer choices (with their schedules) by network key, or
+ *        {@link OptimizerChoice#DEFAULT_KEY} for {@code optimizer:}
  * @param augmentations the augmentations of training batches, in order
  * @param positions where each field is in the file, for problems found later (shapes)
  */
 public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, Parameters datasetParameters,
-        ModelFactory model, Parameters modelParameters, Map<String, ModelSetup.OptimizerChoice> optimizers,
+        ModelFactory model, Parameters modelParameters, Map<String, OptimizerChoice> optimizers,
         java.util.List<AugmentationChoice> augmentations, Positions positions) {
 
     /**
@@ -55,12 +56,27 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
                 .map(layer -> Map.of(layer.type(), layer.parameters(), "name", layer.name())).toList()));
         resolved.put("model", modelSection);
         Map<String, Object> optimizerSection = new java.util.LinkedHashMap<>();
-        optimizers.forEach((stack, choice) -> optimizerSection.put(stack, withId(choice.id(), choice.parameters())));
+        optimizers.forEach((stack, choice) -> {
+            Map<String, Object> section = withId(choice.id(), choice.parameters());
+            if (choice.schedule() != null) {
+                Map<String, Object> schedule = withId(choice.schedule().id(), choice.schedule().parameters());
+                schedule.put(io.latentlab.core.optim.ScheduleChoice.WARMUP_STEPS, choice.schedule().warmupSteps());
+                section.put("schedule", schedule);
+            }
+            optimizerSection.put(stack, section);
+        });
         resolved.put("optimizers", optimizerSection);
         resolved.put("augmentations", augmentations.stream().map(a -> withId(a.id(), a.parameters())).toList());
         Experiment.Training t = experiment.training();
-        resolved.put("training", Map.of("epochs", t.epochs(), "batch_size", t.batchSize(), "evaluate_every",
-                t.evaluateEvery(), "sample_every", t.sampleEvery(), "checkpoint_every", t.checkpointEvery()));
+        Map<String, Object> training = new java.util.LinkedHashMap<>();
+        training.put("epochs", t.epochs());
+        training.put("batch_size", t.batchSize());
+        training.put("evaluate_every", t.evaluateEvery());
+        training.put("sample_every", t.sampleEvery());
+        training.put("checkpoint_every", t.checkpointEvery());
+        training.put("clip_norm", t.clipNorm());
+        training.put("clip_value", t.clipValue());
+        resolved.put("training", training);
         return resolved;
     }
 

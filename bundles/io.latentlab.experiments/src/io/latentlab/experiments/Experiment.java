@@ -40,7 +40,10 @@ public record Experiment(Path file, String text, String name, long seed, Choice 
      * @param evaluateEvery evaluate on the test set every this many epochs
      * @param sampleEvery write a sample grid every this many epochs
      * @param checkpointEvery checkpoint every this many epochs (and always at the end)
+     * @param clipNorm rescale each update's gradients whose joint L2 norm exceeds this; 0 never
+     * @param clipValue clamp every gradient value to [-clipValue, clipValue]; 0 never
      */
-    public record Training(int epochs, int batchSize, int evaluateEvery, int sampleEvery, int checkpointEvery) {
+    public record Training(int epochs, int batchSize, int evaluateEvery, int sampleEvery, int checkpointEvery,
+            double clipNorm, double clipValue) {
     }
 }

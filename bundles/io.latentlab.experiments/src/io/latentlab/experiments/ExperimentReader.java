@@ -15,16 +15,20 @@ import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ParameterProblem;
 import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.ParameterSpec;
+import io.latentlab.core.ParameterType;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.RegisteredContribution;
 import io.latentlab.core.Suggestions;
 import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.DatasetFactory;
-import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.optim.OptimizerChoice;
 import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.core.optim.ScheduleChoice;
+import io.latentlab.core.optim.ScheduleFactory;
+import io.latentlab.engine.LayerParameters;
 
 /**
  * Reads an experiment file and checks it against the installed contributions before any
@@ -35,7 +39,11 @@ public final class ExperimentReader {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "augmentations",
             "model", "optimizer", "optimizers", "training", "sweep");
     private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "evaluate_every", "sample_every",
-            "checkpoint_every");
+            "checkpoint_every", "clip_norm", "clip_value");
+    /** Keys of a layer entry that are not the layer's own parameters. */
+    private static final String NAME = "name";
+    private static final String INPUTS = "inputs";
+    private static final String SCHEDULE = "schedule";
 
     private final ContributionRegistry registry;
 
@@ -117,27 +125,42 @@ public final class ExperimentReader {
 
         Map<String, Experiment.Choice> optimizerChoices = new LinkedHashMap<>();
         if (root.containsKey("optimizer")) {
-            optimizerChoices.put(ModelFactory.DEFAULT_OPTIMIZER, choice(root, "optimizer", problems));
+            optimizerChoices.put(OptimizerChoice.DEFAULT_KEY, choice(root, "optimizer", problems));
         }
-        if (root.get("optimizers") instanceof Map<?, ?> perStack) {
-            for (Object stack : perStack.keySet()) {
-                if (model != null && !model.stackNames().contains(String.valueOf(stack))) {
-                    problems.key("optimizers." + stack, "'" + stack + "' is not a stack of model '" + model.id()
-                            + "'; its stacks: " + String.join(", ", model.stackNames()));
+        if (root.containsKey("optimizers") && !(root.get("optimizers") instanceof Map<?, ?>)) {
+            problems.value("optimizers", "'optimizers' is a mapping from a network to its optimizer, e.g."
+                    + " optimizers: {decoder: {id: adam, learning_rate: 0.0002}}");
+        }
+        if (root.get("optimizers") instanceof Map<?, ?> perNetwork) {
+            for (Object network : perNetwork.keySet()) {
+                if (model != null && !model.networkNames().contains(String.valueOf(network))) {
+                    problems.key("optimizers." + network, "'" + network + "' is not a network of model '" + model.id()
+                            + "'; networks that may have their own optimizer: " + String.join(", ", model.networkNames()));
                 }
-                optimizerChoices.put(String.valueOf(stack), choice(perStack, String.valueOf(stack), "optimizers." + stack,
-                        problems));
+                optimizerChoices.put(String.valueOf(network), choice(perNetwork, String.valueOf(network),
+                        "optimizers." + network, problems));
             }
         }
         if (optimizerChoices.isEmpty()) {
             problems.add("", "no 'optimizer' given (e.g. optimizer: {id: adam, learning_rate: 0.001})");
+        } else if (model != null && !optimizerChoices.containsKey(OptimizerChoice.DEFAULT_KEY)) {
+            List<String> without = model.networkNames().stream().filter(n -> !optimizerChoices.containsKey(n)).toList();
+            if (!without.isEmpty()) {
+                problems.key("optimizers", "no optimizer for " + String.join(", ", without) + ": give 'optimizer:' for"
+                        + " every network without its own, or an entry under 'optimizers:' for each");
+            }
         }
-        Map<String, ModelSetup.OptimizerChoice> optimizers = new LinkedHashMap<>();
-        optimizerChoices.forEach((stack, choice) -> {
-            OptimizerFactory optimizer = contribution(OptimizerFactory.class, choice, problems);
-            Parameters resolved = resolve(optimizer, choice, problems);
+        Map<String, OptimizerChoice> optimizers = new LinkedHashMap<>();
+        optimizerChoices.forEach((network, choice) -> {
+            Map<String, Object> given = new LinkedHashMap<>(choice.parameters());
+            Object schedule = given.remove(SCHEDULE);
+            Experiment.Choice own = new Experiment.Choice(choice.id(), given, choice.path());
+            OptimizerFactory optimizer = contribution(OptimizerFactory.class, own, problems);
+            Parameters resolved = resolve(optimizer, own, problems);
+            ScheduleChoice scheduleChoice = schedule == null ? null : schedule(schedule, choice.path() + "." + SCHEDULE,
+                    problems);
             if (resolved != null) {
-                optimizers.put(stack, new ModelSetup.OptimizerChoice(optimizer.id(), resolved));
+                optimizers.put(network, new OptimizerChoice(optimizer.id(), resolved, scheduleChoice));
             }
         });
 
@@ -170,6 +193,28 @@ public final class ExperimentReader {
                 List.copyOf(augmentations), tree::keyPosition);
     }
 
+    /** A schedule block: {@code {id: cosine, warmup_steps: 500, ...}}; warm-up is every schedule's. */
+    private ScheduleChoice schedule(Object value, String path, Problems problems) {
+        Map<String, Object> holder = new LinkedHashMap<>();
+        holder.put("schedule", value);
+        Experiment.Choice choice = choice(holder, "schedule", path, problems);
+        Map<String, Object> given = new LinkedHashMap<>(choice.parameters());
+        Object warmup = given.remove(ScheduleChoice.WARMUP_STEPS);
+        long warmupSteps = 0;
+        if (warmup != null) {
+            if (warmup instanceof Long steps && steps >= 0) {
+                warmupSteps = steps;
+            } else {
+                problems.value(path + "." + ScheduleChoice.WARMUP_STEPS, "'" + ScheduleChoice.WARMUP_STEPS
+                        + "' must be an integer >= 0, not '" + warmup + "'");
+            }
+        }
+        Experiment.Choice own = new Experiment.Choice(choice.id(), given, path);
+        ScheduleFactory factory = contribution(ScheduleFactory.class, own, problems);
+        Parameters resolved = resolve(factory, own, problems);
+        return resolved == null ? null : new ScheduleChoice(factory.id(), resolved, warmupSteps);
+    }
+
     private List<LayerEntry> layers(String path, String stack, Object value, Problems problems) {
         List<LayerEntry> entries = new ArrayList<>();
         if (!(value instanceof List<?> list) || list.isEmpty()) {
@@ -190,37 +235,63 @@ public final class ExperimentReader {
             } else if (raw != null) {
                 problems.value(entryPath + "." + type, "a layer's parameters are a mapping, e.g. {units: 256}");
             }
-            Object givenName = parameters.remove("name");
+            Object givenName = parameters.remove(NAME);
             String layerName = givenName == null ? stack + (i + 1) : String.valueOf(givenName);
             String layerPath = entryPath + "." + type;
-            var factory = registry.find(LayerFactory.class, type);
-            if (factory.isEmpty()) {
-                problems.key(layerPath, unknown("layer", type, LayerFactory.class));
-            } else {
-                Map<String, Object> checked = new LinkedHashMap<>(parameters);
-                Object activation = checked.remove("activation");
-                if (activation != null && registry.find(LayerFactory.class, String.valueOf(activation)).isEmpty()) {
-                    problems.value(layerPath + ".activation", unknown("activation", String.valueOf(activation),
-                            io.latentlab.core.layer.ActivationFactory.class));
+            List<String> inputs = inputs(parameters.remove(INPUTS), layerPath + "." + INPUTS, problems);
+            for (ParameterProblem problem : LayerParameters.check(registry, type, parameters)) {
+                if (problem.parameter().isEmpty()) {
+                    problems.key(layerPath, problem.message());
+                } else if (problem.expected().equals(LayerParameters.INSTALLED_ACTIVATION)) {
+                    problems.value(layerPath + "." + problem.parameter(), problem.message());
+                } else {
+                    report(problem, parameters, layerPath, "layer '" + layerName + "' (" + type + ")", problems);
                 }
-                report(factory.get().schema(), checked, layerPath, "layer '" + layerName + "' (" + type + ")", problems);
             }
-            entries.add(new LayerEntry(layerName, type, parameters));
+            entries.add(new LayerEntry(layerName, type, parameters, inputs));
         }
         return entries;
+    }
+
+    /** A layer's {@code inputs}: the names of layers it reads, one or a list. */
+    private static List<String> inputs(Object value, String path, Problems problems) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> names = value instanceof List<?> list ? list : List.of(value);
+        if (names.isEmpty() || names.stream().anyMatch(name -> !(name instanceof String))) {
+            problems.value(path, "'inputs' names the layers this one reads, e.g. inputs: [encoder1, decoder2]"
+                    + " ('input' for what the stack reads)");
+            return List.of();
+        }
+        return names.stream().map(String::valueOf).toList();
     }
 
     private Experiment.Training training(Map<?, ?> root, Problems problems) {
         if (!(root.get("training") instanceof Map<?, ?> section)) {
             problems.add("", "no 'training' section (e.g. training: {epochs: 10, batch_size: 128})");
-            return new Experiment.Training(1, 128, 1, 1, 1);
+            return new Experiment.Training(1, 128, 1, 1, 1, 0, 0);
         }
         unknownKeys(section, TRAINING, "training", problems);
         return new Experiment.Training((int) integer(section, "epochs", "training", -1, problems),
                 (int) integer(section, "batch_size", "training", 128, problems),
                 (int) integer(section, "evaluate_every", "training", 1, problems),
                 (int) integer(section, "sample_every", "training", 1, problems),
-                (int) integer(section, "checkpoint_every", "training", 1, problems));
+                (int) integer(section, "checkpoint_every", "training", 1, problems),
+                nonNegative(section, "clip_norm", "training", problems),
+                nonNegative(section, "clip_value", "training", problems));
+    }
+
+    private static double nonNegative(Map<?, ?> section, String key, String path, Problems problems) {
+        Object value = section.get(key);
+        if (value == null) {
+            return 0;
+        }
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue()) || number.doubleValue() < 0) {
+            problems.value(path + "." + key, "'" + key + "' must be a number >= 0 (0: no clipping), not '" + value + "'");
+            return 0;
+        }
+        return number.doubleValue();
     }
 
     private Experiment.Choice choice(Map<?, ?> parent, String key, Problems problems) {
@@ -263,20 +334,33 @@ public final class ExperimentReader {
         return ok ? contribution.schema().resolve(contribution.id(), choice.parameters()) : null;
     }
 
-    private static boolean report(ParameterSchema schema, Map<String, Object> given, String path, String owner,
+    private boolean report(ParameterSchema schema, Map<String, Object> given, String path, String owner,
             Problems problems) {
-        List<ParameterProblem> found = schema.check(given);
-        for (ParameterProblem problem : found) {
-            String field = path + "." + problem.parameter();
-            if (given.containsKey(problem.parameter()) && problem.message().startsWith("unknown")) {
-                problems.key(field, owner + ": " + problem.message());
-            } else if (given.containsKey(problem.parameter())) {
-                problems.value(field, owner + ": " + problem.message());
-            } else {
-                problems.add(path, owner + ": " + problem.message());
+        List<ParameterProblem> found = new ArrayList<>(schema.check(given));
+        for (ParameterSpec spec : schema.specs()) {
+            Object value = given.getOrDefault(spec.name(), spec.defaultValue());
+            if (spec.type() == ParameterType.CONTRIBUTION && value instanceof String id
+                    && registry.find(spec.kind().serviceType(), id).isEmpty()) {
+                found.add(new ParameterProblem(spec.name(), spec.expectation(), id, unknown(spec.kind().label(), id,
+                        spec.kind().serviceType())));
             }
         }
+        for (ParameterProblem problem : found) {
+            report(problem, given, path, owner, problems);
+        }
         return found.isEmpty();
+    }
+
+    private static void report(ParameterProblem problem, Map<String, Object> given, String path, String owner,
+            Problems problems) {
+        String field = path + "." + problem.parameter();
+        if (given.containsKey(problem.parameter()) && problem.message().startsWith("unknown parameter")) {
+            problems.key(field, owner + ": " + problem.message());
+        } else if (given.containsKey(problem.parameter())) {
+            problems.value(field, owner + ": " + problem.message());
+        } else {
+            problems.add(path, owner + ": " + problem.message());
+        }
     }
 
     private String unknown(String kind, String id, Class<? extends Contribution> type) {

@@ -21,8 +21,10 @@ import io.latentlab.core.data.Dataset;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Checkpoint;
+import io.latentlab.engine.ModelStep;
 import io.latentlab.engine.NetworkBuildException;
 import io.latentlab.engine.Trainer;
 import io.latentlab.engine.TrainingListener;
@@ -121,7 +123,7 @@ public final class ExperimentRunner {
         run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
         run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
         run.writeJson(RunDirectory.RESOLVED, checked.resolved());
-        run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared.model()));
+        run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared));
         run.log("dataset: " + prepared.dataset().name());
         return run;
     }
@@ -157,7 +159,7 @@ public final class ExperimentRunner {
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, INDArray> arrays = Checkpoint.loadArrays(checkpoint, properties);
         try {
-            prepared.model().restore(arrays);
+            prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
         } catch (RuntimeException e) {
             throw new IOException("the checkpoint of phase " + phase + " of " + source + " does not fit this experiment's"
                     + " model (the networks must be the same): " + e.getMessage(), e);
@@ -190,7 +192,7 @@ public final class ExperimentRunner {
         try (RunDirectory run = RunDirectory.open(directory)) {
             Map<String, String> properties = new LinkedHashMap<>();
             Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
-            prepared.model().restore(arrays);
+            prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
             TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
                     Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
             run.log("resumed at step " + state.step());
@@ -219,44 +221,26 @@ public final class ExperimentRunner {
     public LoadedRun load(Path directory, CheckedExperiment checked) throws InvalidExperimentException, IOException {
         Prepared prepared = prepare(checked);
         Map<String, String> properties = new LinkedHashMap<>();
-        prepared.model().restore(Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties));
+        Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+        prepared.step().restore(arrays, Long.parseLong(properties.getOrDefault("step", "0")));
         return new LoadedRun(prepared.dataset(), prepared.model());
     }
 
-    private record Prepared(Dataset dataset, Model model) {
+    /** The dataset, the model built for it, and the engine's step over the model with the experiment's optimizers. */
+    private record Prepared(Dataset dataset, Model model, ModelStep step, ArrayBatchSource batches) {
     }
 
     /**
-     * The networks the experiment's model is made of, as it builds them for its dataset (for the
-     * network view: every layer with its shapes and parameter count). A network whose layers
-     * begin another's (a model's probe of its encoder) is left out.
+     * The networks the experiment's model trains, as it builds them for its dataset (for the
+     * network view: every layer with its shapes and parameter count).
      *
      * @param checked the experiment
      * @return its networks, in the order the model builds them
      * @throws InvalidExperimentException if the model cannot be built (e.g. shapes)
      * @throws IOException if the dataset cannot be read
      */
-    public List<io.latentlab.engine.Network> networks(CheckedExperiment checked) throws InvalidExperimentException,
-            IOException {
-        List<io.latentlab.engine.Network> built;
-        try {
-            built = io.latentlab.engine.Network.capture(() -> prepare(checked));
-        } catch (InvalidExperimentException | IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
-        List<io.latentlab.engine.Network> shown = new ArrayList<>();
-        for (io.latentlab.engine.Network network : built) {
-            List<String> names = network.nodes().stream().map(io.latentlab.engine.NodeInfo::name).toList();
-            boolean probe = built.stream().anyMatch(other -> other != network && other.nodes().size() > names.size()
-                    && other.nodes().stream().limit(names.size()).map(io.latentlab.engine.NodeInfo::name).toList()
-                            .equals(names));
-            if (!probe) {
-                shown.add(network);
-            }
-        }
-        return shown;
+    public List<TrainedNetwork> networks(CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        return prepare(checked).model().networks();
     }
 
     private Prepared prepare(CheckedExperiment checked) throws InvalidExperimentException, IOException {
@@ -266,10 +250,16 @@ public final class ExperimentRunner {
         Dataset dataset = checked.dataset().load(checked.datasetParameters(), base);
         long batch = experiment.training().batchSize();
         long stepsPerEpoch = (dataset.trainFeatures().size(0) + batch - 1) / batch; // as ArrayBatchSource counts
-        ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), checked.optimizers(),
-                dataset.exampleShape(), dataset.classes(), registry, DataType.FLOAT, experiment.seed(), stepsPerEpoch);
+        ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), dataset.exampleShape(),
+                dataset.classes(), registry, DataType.FLOAT, experiment.seed(), stepsPerEpoch);
+        Experiment.Training training = experiment.training();
+        ArrayBatchSource batches = new ArrayBatchSource(dataset.trainFeatures(), dataset.trainLabels(),
+                training.batchSize(), true, experiment.seed());
         try {
-            return new Prepared(dataset, checked.model().create(setup));
+            Model model = checked.model().create(setup);
+            ModelStep step = new ModelStep(model, checked.optimizers(), registry, training.clipNorm(), training.clipValue(),
+                    batches.batchesPerEpoch() * training.epochs());
+            return new Prepared(dataset, model, step, batches);
         } catch (NetworkBuildException e) {
             throw new InvalidExperimentException(List.of(problemAt(checked, e.node(), e.getMessage())));
         } catch (IllegalArgumentException e) {
@@ -295,8 +285,8 @@ public final class ExperimentRunner {
         Experiment.Training settings = checked.experiment().training();
         Dataset dataset = prepared.dataset();
         Model model = prepared.model();
-        ArrayBatchSource source = new ArrayBatchSource(dataset.trainFeatures(), dataset.trainLabels(),
-                settings.batchSize(), true, checked.experiment().seed());
+        ModelStep modelStep = prepared.step();
+        ArrayBatchSource source = prepared.batches();
         long[] total = {source.batchesPerEpoch() * settings.epochs()};
         long seed = checked.experiment().seed();
         Trainer current = new Trainer((batch, step) -> {
@@ -306,7 +296,7 @@ public final class ExperimentRunner {
             for (CheckedExperiment.AugmentationChoice augmentation : checked.augmentations()) {
                 features = augmentation.augmentation().apply(features, random);
             }
-            return model.trainStep(features, batch.labels(), step, total[0]);
+            return modelStep.step(features, batch.labels(), step);
         }, source, settings.epochs());
         trainer = current;
         if (cancelled) {
@@ -347,9 +337,7 @@ public final class ExperimentRunner {
                 lastPhase[0] = phase;
                 try {
                     for (Map.Entry<String, Double> metric : metrics.entrySet()) {
-                        if (!"learning_rate".equals(metric.getKey())) {
-                            run.metric(state.step(), state.epoch() + 1, "train_" + metric.getKey(), metric.getValue());
-                        }
+                        run.metric(state.step(), state.epoch() + 1, "train_" + metric.getKey(), metric.getValue());
                     }
                 } catch (IOException e) {
                     failure[0] = e;
@@ -377,13 +365,14 @@ public final class ExperimentRunner {
                 int done = epoch + 1;
                 if (lastPhase[0] != null) {
                     Map<String, INDArray> copy = new LinkedHashMap<>();
-                    model.state().forEach((name, array) -> copy.put(name, array.dup()));
+                    modelStep.state().forEach((name, array) -> copy.put(name, array.dup()));
                     epochEnd[0] = copy;
                     epochEnd[1] = state;
                 }
                 try {
                     if (done % settings.evaluateEvery() == 0 || done == settings.epochs()) {
                         lastEvaluation.putAll(model.evaluate(dataset.testFeatures(), dataset.testLabels()));
+                        modelStep.evaluated(Map.copyOf(lastEvaluation), model.headlineMetric());
                         for (Map.Entry<String, Double> metric : lastEvaluation.entrySet()) {
                             run.metric(state.step(), done, metric.getKey(), metric.getValue());
                         }
@@ -394,7 +383,7 @@ public final class ExperimentRunner {
                                 run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
                     }
                     if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {
-                        checkpoint(run, model, state);
+                        checkpoint(run, modelStep, state);
                     }
                     String line = String.format(Locale.ROOT, "epoch %d/%d done: train loss %.5f%s", done, settings.epochs(),
                             means.getOrDefault("loss", Double.NaN), describe(lastEvaluation));
@@ -408,7 +397,9 @@ public final class ExperimentRunner {
         });
         run.status("running", "started at step " + start.step());
         TrainingState reached;
-        try (AutoCloseable watch = current.watch(registry, new java.util.HashSet<>(model.contributionIds()))) {
+        java.util.Set<String> used = new java.util.HashSet<>(model.contributionIds());
+        used.addAll(modelStep.contributionIds());
+        try (AutoCloseable watch = current.watch(registry, used)) {
             reached = current.run(start);
         } catch (RuntimeException e) {
             run.log("failed: " + e);
@@ -423,7 +414,7 @@ public final class ExperimentRunner {
         }
         boolean finished = reached.epoch() >= settings.epochs();
         if (!finished) {
-            checkpoint(run, model, reached);
+            checkpoint(run, modelStep, reached);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -444,8 +435,8 @@ public final class ExperimentRunner {
         trainer = null;
     }
 
-    private static void checkpoint(RunDirectory run, Model model, TrainingState state) throws IOException {
-        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), model.state(), checkpointProperties(state));
+    private static void checkpoint(RunDirectory run, ModelStep step, TrainingState state) throws IOException {
+        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), step.state(), checkpointProperties(state));
     }
 
     private static Map<String, String> checkpointProperties(TrainingState state) {
@@ -475,8 +466,10 @@ public final class ExperimentRunner {
                 remaining / 60, remaining % 60, metrics.getOrDefault("loss", Double.NaN));
     }
 
-    private List<Map<String, String>> bundles(CheckedExperiment checked, Model model) {
-        List<String> ids = new ArrayList<>(model.contributionIds());
+    private List<Map<String, String>> bundles(CheckedExperiment checked, Prepared prepared) {
+        List<String> ids = new ArrayList<>(prepared.model().contributionIds());
+        ids.addAll(prepared.step().contributionIds());
+        checked.augmentations().forEach(augmentation -> ids.add(augmentation.id()));
         ids.add(checked.dataset().id());
         ids.add(checked.model().id());
         List<Map<String, String>> used = new ArrayList<>();

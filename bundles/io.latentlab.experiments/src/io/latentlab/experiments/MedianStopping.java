@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.latentlab.core.Metrics;
+
 /**
  * The median stopping rule for the trials of a sweep: after {@code afterEpochs} epochs, a trial
  * whose metric at an epoch is worse than the median of what the other trials reached at that
@@ -73,12 +75,6 @@ public final class MedianStopping {
      * @return whether to maximise it
      */
     public static boolean higherIsBetter(String metric) {
-        String name = metric.toLowerCase(java.util.Locale.ROOT);
-        for (String good : List.of("accuracy", "psnr", "iou", "auc", "perplexity", "inception", "nmi", "gain", "dice")) {
-            if (name.contains(good)) {
-                return true;
-            }
-        }
-        return false;
+        return Metrics.higherIsBetter(metric);
     }
 }

@@ -148,7 +148,7 @@ public final class GradientCheck {
         network.backward(probe);
         Map<String, INDArray> analyticInputs = new LinkedHashMap<>();
         inputs.keySet().forEach(name -> analyticInputs.put(name, network.inputGradient(name).dup()));
-        INDArray analyticParameters = network.parameters().gradients().dup();
+        INDArray analyticParameters = network.gradients().dup();
 
         double worst = 0;
         for (Map.Entry<String, INDArray> input : inputs.entrySet()) {
@@ -157,8 +157,8 @@ public final class GradientCheck {
             worst = Math.max(worst, compare("input " + input.getKey(), array, analytic, random, failures,
                     () -> objective(forward(network, inputs, rootState, nodeState), probe)));
         }
-        if (network.parameters().trainableCount() > 0) {
-            worst = Math.max(worst, compare("parameter", network.parameters().parameters(), analyticParameters, random,
+        if (network.store().trainableCount() > 0) {
+            worst = Math.max(worst, compare("parameter", network.parameters(), analyticParameters, random,
                     failures, () -> objective(forward(network, inputs, rootState, nodeState), probe)));
         }
         checkEvaluationIsDeterministic(network, inputs, failures);
@@ -181,7 +181,7 @@ public final class GradientCheck {
         Network network = Network.build(spec, ContributionRegistry.of(all.toArray(Contribution[]::new)), DataType.DOUBLE, seed)
                 .computeInputGradients(true);
         // Parameters that start at 0 or 1 (biases, batch-norm scale) would hide mistakes: perturb them.
-        INDArray values = network.parameters().parameters();
+        INDArray values = network.parameters();
         values.addi(randomArray(values.shape(), new SplittableRandom(seed + 1), -0.5, 0.5));
         return network;
     }
@@ -241,7 +241,7 @@ public final class GradientCheck {
                 Optimizer none = new NoOptimizer();
                 Checkpoint.save(file, network, none, TrainingState.START);
                 Network fresh = build(factory);
-                fresh.parameters().parameters().assign(0);
+                fresh.parameters().assign(0);
                 Checkpoint.load(file, fresh, none);
                 INDArray expected = network.forward(inputs, false).get(0);
                 INDArray restored = fresh.forward(inputs, false).get(0);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
 
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.Parameters;
@@ -15,17 +16,19 @@ import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.nd4j.Nd4jRuntime;
-import io.latentlab.optimizers.core.Sgd;
 
 /**
- * A whole model's gradient against float64 central finite differences of the loss its training
- * step reports. The model is built with {@link #setup} (float64, SGD at learning rate 1 for
- * every network), so one step moves each parameter by minus its gradient; the model's random
- * state is part of its checkpointed state, so every step of the check draws the same noise.
+ * A whole model's gradient against float64 central finite differences: for every update of a
+ * training step, the gradient the model computes for each network it trains is compared with
+ * the change of a metric it reports ({@code loss} by default) when one parameter is moved. The
+ * model's random generators, network state and own arrays are reset before every evaluation,
+ * so every pass draws the same noise; the model is left as it was.
  * <pre>{@code
  * Model model = vae.create(ModelGradientCheck.setup(vae, Map.of("latent_dim", 3), stacks, Shape.of(6), 0, registry));
- * ModelGradientCheck.of(model, x, null).networks("encoder/", "decoder/").run();
+ * ModelGradientCheck.of(model, x, null).run();
  * }</pre>
  */
 public final class ModelGradientCheck {
@@ -33,7 +36,8 @@ public final class ModelGradientCheck {
     private final Model model;
     private final INDArray features;
     private final INDArray labels;
-    private List<String> networks = List.of("");
+    private List<String> networks = List.of();
+    private List<String> updates = List.of();
     private long step = 1;
     private String metric = "loss";
     private double epsilon = 1e-6;
@@ -48,14 +52,14 @@ public final class ModelGradientCheck {
     }
 
     /**
-     * A float64 setup with SGD at learning rate 1 for every network, as the check needs.
+     * A float64 setup, as the check needs.
      *
      * @param factory the model
      * @param parameters its parameters as an experiment gives them
      * @param stacks its layer stacks by name
      * @param exampleShape the shape of one example
      * @param classes number of classes (0: unlabelled)
-     * @param registry where the stacks' layer ids are found, e.g. {@link StandardContributions#registry}
+     * @param registry where the stacks' layer and loss ids are found, e.g. {@link StandardContributions#registry}
      * @return the setup to create the model from
      */
     public static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
@@ -73,12 +77,8 @@ public final class ModelGradientCheck {
             Map<String, List<LayerEntry>> stacks, Shape exampleShape, int classes, ContributionRegistry registry,
             long stepsPerEpoch) {
         Nd4jRuntime.initialize();
-        Sgd sgd = new Sgd();
-        ModelSetup.OptimizerChoice plain = new ModelSetup.OptimizerChoice(Sgd.ID,
-                Parameters.of(sgd.schema(), Map.of("learning_rate", 1.0)));
-        return new ModelSetup(Parameters.of(factory.schema(), parameters), stacks,
-                Map.of(ModelFactory.DEFAULT_OPTIMIZER, plain), exampleShape, classes, registry, DataType.DOUBLE, 11,
-                stepsPerEpoch);
+        return new ModelSetup(Parameters.of(factory.schema(), parameters), stacks, exampleShape, classes, registry,
+                DataType.DOUBLE, 11, stepsPerEpoch);
     }
 
     /**
@@ -91,9 +91,15 @@ public final class ModelGradientCheck {
         return new ModelGradientCheck(model, features, labels);
     }
 
-    /** @param prefixes the state prefixes of the networks to check, e.g. "encoder/" (default: "", one network) @return this */
-    public ModelGradientCheck networks(String... prefixes) {
-        this.networks = List.of(prefixes);
+    /** @param names the networks to check (default: every network each update trains) @return this */
+    public ModelGradientCheck networks(String... names) {
+        this.networks = List.of(names);
+        return this;
+    }
+
+    /** @param names the updates to check, e.g. {@code generator} (default: every update of the step) @return this */
+    public ModelGradientCheck updates(String... names) {
+        this.updates = List.of(names);
         return this;
     }
 
@@ -103,7 +109,7 @@ public final class ModelGradientCheck {
         return this;
     }
 
-    /** @param name the reported metric whose gradient the step follows (default "loss") @return this */
+    /** @param name the reported metric whose gradient the update computes (default "loss") @return this */
     public ModelGradientCheck metric(String name) {
         this.metric = name;
         return this;
@@ -117,58 +123,90 @@ public final class ModelGradientCheck {
     }
 
     /**
-     * Runs the check; the model is left as after one step from where it was.
+     * Runs the check; the model is left as it was.
      *
      * @return how many parameters were compared
      * @throws AssertionError naming the first parameter whose gradients disagree
      */
     public int run() {
-        Map<String, INDArray> start = copy(model.state());
-        model.trainStep(features, labels, step, 100);
-        Map<String, INDArray> after = copy(model.state());
-        List<String> mismatches = new ArrayList<>();
-        int checked = 0;
-        for (String network : networks) {
-            INDArray before = start.get(network + "parameters");
-            if (before == null) {
-                throw new IllegalArgumentException("the model's state has no '" + network + "parameters'; it has "
-                        + start.keySet());
-            }
-            INDArray gradient = before.sub(after.get(network + "parameters")); // SGD at rate 1
-            long stride = Math.max(1, before.length() / maxChecksPerNetwork);
-            for (long i = 0; i < before.length(); i += stride) {
-                double numeric = (loss(start, network, i, epsilon) - loss(start, network, i, -epsilon)) / (2 * epsilon);
-                double analytic = gradient.getDouble(i);
-                if (Math.abs(numeric - analytic) > maxAbsoluteError + maxRelativeError * Math.abs(numeric)) {
-                    mismatches.add(network + "parameters[" + i + "]: finite differences " + numeric + ", training step "
-                            + analytic);
-                }
-                checked++;
+        Map<String, TrainedNetwork> byName = new LinkedHashMap<>();
+        model.networks().forEach(network -> byName.put(network.name(), network));
+        for (String name : networks) {
+            if (!byName.containsKey(name)) {
+                throw new IllegalArgumentException("the model has no network '" + name + "'; it has " + byName.keySet());
             }
         }
-        model.restore(after);
+        Snapshot start = new Snapshot(byName.values());
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (Update update : model.updates(step)) {
+            if (!updates.isEmpty() && !updates.contains(update.name())) {
+                continue;
+            }
+            start.restore();
+            model.computeGradients(update, features, labels, step);
+            for (String name : update.networks()) {
+                if (!networks.isEmpty() && !networks.contains(name)) {
+                    continue;
+                }
+                INDArray analytic = byName.get(name).gradients().dup();
+                INDArray parameters = byName.get(name).parameters();
+                long stride = Math.max(1, parameters.length() / maxChecksPerNetwork);
+                for (long i = 0; i < parameters.length(); i += stride) {
+                    double numeric = (value(start, update, parameters, i, epsilon)
+                            - value(start, update, parameters, i, -epsilon)) / (2 * epsilon);
+                    double exact = analytic.getDouble(i);
+                    if (Math.abs(numeric - exact) > maxAbsoluteError + maxRelativeError * Math.abs(numeric)) {
+                        mismatches.add("update '" + update.name() + "', " + name + " parameter " + i
+                                + ": finite differences " + numeric + ", computed gradient " + exact);
+                    }
+                    checked++;
+                }
+            }
+        }
+        start.restore();
+        if (checked == 0) {
+            throw new IllegalArgumentException("nothing was checked: step " + step + "'s updates " + model.updates(step)
+                    + " train none of " + networks);
+        }
         if (!mismatches.isEmpty()) {
             throw new AssertionError(mismatches.size() + " of " + checked + " gradients disagree, first: " + mismatches.get(0));
         }
         return checked;
     }
 
-    /** The metric after one step from the starting state with one parameter moved. */
-    private double loss(Map<String, INDArray> start, String network, long index, double delta) {
-        Map<String, INDArray> moved = copy(start);
-        INDArray parameters = moved.get(network + "parameters");
+    /** The metric of the update from the starting state with one parameter moved. */
+    private double value(Snapshot start, Update update, INDArray parameters, long index, double delta) {
+        start.restore();
         parameters.putScalar(index, parameters.getDouble(index) + delta);
-        model.restore(moved);
-        Double value = model.trainStep(features, labels, step, 100).get(metric);
+        Double value = model.computeGradients(update, features, labels, step).get(metric);
         if (value == null) {
-            throw new IllegalArgumentException("the training step reports no metric '" + metric + "'");
+            throw new IllegalArgumentException("update '" + update.name() + "' reports no metric '" + metric + "'");
         }
         return value;
     }
 
-    private static Map<String, INDArray> copy(Map<String, INDArray> state) {
-        Map<String, INDArray> copy = new LinkedHashMap<>();
-        state.forEach((name, array) -> copy.put(name, array.dup()));
-        return copy;
+    /** Every value a pass may read or change: parameters, state, random generators, the model's own arrays. */
+    private final class Snapshot {
+        private final Map<INDArray, INDArray> arrays = new LinkedHashMap<>();
+        private final Map<Random, long[]> randoms = new LinkedHashMap<>();
+
+        Snapshot(Iterable<TrainedNetwork> all) {
+            for (TrainedNetwork network : all) {
+                arrays.put(network.parameters(), network.parameters().dup());
+                if (network.state() != null) {
+                    arrays.put(network.state(), network.state().dup());
+                }
+                if (network.random() != null) {
+                    randoms.put(network.random(), new long[] {network.random().rootState(), network.random().nodeState()});
+                }
+            }
+            model.extraState().values().forEach(array -> arrays.put(array, array.dup()));
+        }
+
+        void restore() {
+            arrays.forEach((live, saved) -> live.assign(saved));
+            randoms.forEach((random, states) -> random.setStates(states[0], states[1]));
+        }
     }
 }

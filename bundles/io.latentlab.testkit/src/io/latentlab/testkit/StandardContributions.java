@@ -33,10 +33,11 @@ import io.latentlab.optimizers.core.Adam;
 import io.latentlab.optimizers.core.AdamW;
 import io.latentlab.optimizers.core.Momentum;
 import io.latentlab.optimizers.core.RmsProp;
+import io.latentlab.optimizers.core.Schedules;
 import io.latentlab.optimizers.core.Sgd;
 
 /**
- * A registry of Latentlab's own layers, activations, losses and optimizers plus yours, without
+ * A registry of Latentlab's own layers, activations, losses, optimizers and schedules plus yours, without
  * OSGi: what a model's stacks refer to when a test builds the model directly.
  * <pre>{@code
  * ContributionRegistry registry = StandardContributions.registry(new MyModel());
@@ -57,7 +58,9 @@ public final class StandardContributions {
                 new Dropout(), new BatchNorm(), new Add(), new Concat(), new Sigmoid(), new Tanh(), new Relu(),
                 new LeakyRelu(), new ParametricRelu(), new RandomizedRelu(), new Softmax(), new Identity(),
                 new BinaryCrossEntropy(), new MeanSquaredError(), new CategoricalCrossEntropy(), new KlStandardNormal(),
-                new Sgd(), new Momentum(), new RmsProp(), new Adam(), new AdamW()));
+                new Sgd(), new Momentum(), new RmsProp(), new Adam(), new AdamW(), new Schedules.Constant(),
+                new Schedules.Step(), new Schedules.Exponential(), new Schedules.Cosine(),
+                new Schedules.ReduceOnPlateau()));
         all.addAll(List.of(more));
         return ContributionRegistry.of(all.toArray(Contribution[]::new));
     }

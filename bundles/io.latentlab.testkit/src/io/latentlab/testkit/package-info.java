@@ -7,5 +7,5 @@
  * {@link io.latentlab.testkit.StandardContributions#registry}. No test framework is required:
  * failures are {@link java.lang.AssertionError}s.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.latentlab.testkit;

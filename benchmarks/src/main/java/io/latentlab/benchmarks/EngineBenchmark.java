@@ -207,7 +207,7 @@ public final class EngineBenchmark {
         Network network = Network.build(spec, registry, DataType.FLOAT, 1);
         Loss loss = new BinaryCrossEntropy().create(Parameters.of(new BinaryCrossEntropy().schema(), Map.of()));
         Optimizer adam = new Adam().create(Parameters.of(new Adam().schema(), Map.of("learning_rate", 1e-3)));
-        adam.initialize(network.parameters().trainableCount(), DataType.FLOAT);
+        adam.initialize(network.store().trainableCount(), DataType.FLOAT);
         List<INDArray> batches = batches(all, steps + warmup);
         double[] phases = new double[4];
         double ours = time(steps, warmup, (i, record) -> {
@@ -223,8 +223,8 @@ public final class EngineBenchmark {
             long t2 = System.nanoTime();
             network.backward(gradient);
             long t3 = System.nanoTime();
-            GradientClipping.clipByGlobalNorm(network.parameters().gradients(), 0);
-            adam.step(network.parameters().parameters(), network.parameters().gradients(), i + 1, 1e-3);
+            GradientClipping.clipByGlobalNorm(network.gradients(), 0);
+            adam.step(network.parameters(), network.gradients(), i + 1, 1e-3);
             long t4 = System.nanoTime();
             if (record) {
                 phases[0] += t1 - t0;
@@ -258,7 +258,7 @@ public final class EngineBenchmark {
         result.put("bce_after_training", Math.round(loss0 * 10000) / 10000.0);
         result.put("phases", breakdown.toString().trim());
         result.put("layers", perNode.toString().trim());
-        result.put("parameters", network.parameters().trainableCount());
+        result.put("parameters", network.store().trainableCount());
         return result;
     }
 

@@ -4,22 +4,47 @@ import java.util.List;
 import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trainable model: one optimisation step per minibatch, evaluation on held-out data, and
- * images to show. Its checkpoint is {@link #state()}: every array that must be saved to resume
- * to the same numbers, given back by {@link #restore}.
+ * A trainable model: the networks it trains, how one update computes their gradients (its own
+ * mathematics: forward passes, loss terms, backward passes), evaluation on held-out data, and
+ * images to show. The engine owns the rest of every training step: it checks values for NaN
+ * and infinity (naming the layer and the contribution that produced one), clips gradients,
+ * applies learning-rate schedules and optimizers, logs each loss term, gradient norm and
+ * learning rate, and checkpoints the networks with their optimizers.
  */
 public interface Model {
 
     /**
-     * @param features a minibatch, batch first, shaped [batch, example shape...]
+     * @return the networks the model trains, in the order it builds them, each with a name
+     *         unique within the model
+     */
+    List<TrainedNetwork> networks();
+
+    /**
+     * The updates of one training step, in order. By default one update of every network.
+     *
+     * @param step the step number, from 1 (a model with phases decides its phase from it alone,
+     *        so a resumed run is in the same phase)
+     * @return the updates
+     */
+    default List<Update> updates(long step) {
+        return List.of(new Update("step", networks().stream().map(TrainedNetwork::name).toList(), 1.0, false));
+    }
+
+    /**
+     * Computes one update's loss and the gradients of the update's networks (written into their
+     * {@link TrainedNetwork#gradients()}); the engine then checks, clips and applies them.
+     *
+     * @param update one of {@link #updates(long)}
+     * @param features a minibatch, batch first, shaped [batch, example shape...] (augmented)
      * @param labels their class indices [batch, 1], or {@code null}
      * @param step the step number, from 1
-     * @param totalSteps the planned number of steps
-     * @return the step's metrics, e.g. {@code loss}
+     * @return the update's metrics: {@code loss} (what the gradients are of) and any terms it is
+     *         made of, e.g. {@code reconstruction} and {@code kl}
      */
-    Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps);
+    Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step);
 
     /**
      * @param features held-out examples
@@ -60,7 +85,7 @@ public interface Model {
         if (latentDimensions() == 0) {
             throw new UnsupportedOperationException("this model cannot generate images from a prior");
         }
-        return decode(org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(seed)
+        return decode(Nd4j.getRandomFactory().getNewRandomInstance(seed)
                 .nextGaussian(new long[] {count, latentDimensions()}));
     }
 
@@ -119,15 +144,14 @@ public interface Model {
     /** @return the name of the headline metric of {@link #evaluate} (for run lists) */
     String headlineMetric();
 
-    /** @return every array to checkpoint, by name: parameters, optimizer state, random generator state */
-    Map<String, INDArray> state();
-
     /**
-     * @param saved arrays from an earlier {@link #state()} of a model built from the same setup
-     * @throws IllegalArgumentException naming the array that is missing or of another size
+     * @return arrays the model keeps beyond its networks' parameters, state and optimizers, to be
+     *         checkpointed (live: restored by assigning into them); none by default
      */
-    void restore(Map<String, INDArray> saved);
+    default Map<String, INDArray> extraState() {
+        return Map.of();
+    }
 
-    /** @return the contribution ids the model uses (layers, losses, optimizers) */
+    /** @return the contribution ids the model uses (layers, losses, augmentations); the engine adds the optimizers */
     List<String> contributionIds();
 }

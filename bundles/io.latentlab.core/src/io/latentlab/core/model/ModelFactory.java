@@ -7,11 +7,17 @@ import io.latentlab.core.Contribution;
 /** The contribution for a model family: register as a DS component with {@code service = ModelFactory.class}. */
 public interface ModelFactory extends Contribution {
 
-    /** The optimizer key used for every stack without its own. */
-    String DEFAULT_OPTIMIZER = "default";
-
     /** @return the layer stacks this model takes, e.g. {@code [encoder, decoder]} */
     List<String> stackNames();
+
+    /**
+     * @return the keys an experiment may give its own optimizer under {@code optimizers:}: the
+     *         {@link TrainedNetwork#optimizerKey()}s of the networks this model builds (default:
+     *         its stack names)
+     */
+    default List<String> networkNames() {
+        return stackNames();
+    }
 
     /**
      * @param setup parameters, stacks and dataset facts

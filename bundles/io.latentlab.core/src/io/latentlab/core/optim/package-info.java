@@ -4,5 +4,5 @@
  * {@code beta_2}, {@code epsilon}) into an {@link io.latentlab.core.optim.Optimizer}, which
  * holds the state and updates all of a network's parameters, one flat array, per step.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.latentlab.core.optim;

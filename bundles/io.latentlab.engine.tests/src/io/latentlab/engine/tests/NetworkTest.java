@@ -18,7 +18,6 @@ import io.latentlab.core.ContributionTable;
 import io.latentlab.core.RegisteredContribution;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.engine.GradientClipping;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkBuildException;
 import io.latentlab.engine.NetworkSpec;
@@ -54,8 +53,8 @@ class NetworkTest {
         INDArray weights = Nd4j.rand(DataType.DOUBLE, 3, 1, 4, 4).subi(0.5); // loss = sum(out * weights)
         network.forward(Map.of("image", x), true);
         network.backward(Map.of("out", weights));
-        INDArray analytic = network.parameters().gradients().dup();
-        INDArray parameters = network.parameters().parameters();
+        INDArray analytic = network.gradients().dup();
+        INDArray parameters = network.parameters();
         for (long i = 0; i < parameters.length(); i++) {
             double value = parameters.getDouble(i);
             parameters.putScalar(i, value + 1e-6);
@@ -127,7 +126,7 @@ class NetworkTest {
                 new NodeSpec("right", "dense", Map.of("units", 2, "activation", "relu"), List.of("b"), "left"),
                 new NodeSpec("sum", "add", Map.of(), List.of("left", "right"))), List.of("sum"));
         Network network = Network.build(spec, REGISTRY, DataType.DOUBLE, 3);
-        assertEquals(3 * 2 + 2, network.parameters().trainableCount(), "the right branch adds no parameters");
+        assertEquals(3 * 2 + 2, network.store().trainableCount(), "the right branch adds no parameters");
         INDArray a = Nd4j.createFromArray(new double[][] {{0.5, -1, 2}, {1, 0.25, -0.5}});
         INDArray b = Nd4j.createFromArray(new double[][] {{-0.3, 0.8, 1.5}, {2, -1, 0.1}});
         INDArray probe = Nd4j.createFromArray(new double[][] {{1, -2}, {0.5, 3}});
@@ -135,8 +134,8 @@ class NetworkTest {
                 .sumNumber().doubleValue();
         objective.getAsDouble();
         network.backward(probe);
-        INDArray analytic = network.parameters().gradients().dup();
-        INDArray flat = network.parameters().parameters();
+        INDArray analytic = network.gradients().dup();
+        INDArray flat = network.parameters();
         for (int i = 0; i < flat.length(); i++) {
             double original = flat.getDouble(0, i);
             flat.putScalar(0, i, original + 1e-6);
@@ -157,14 +156,6 @@ class NetworkTest {
                 () -> Network.build(spec, REGISTRY, DataType.FLOAT, 1));
         assertTrue(e.getMessage().contains("layer 'right' shares parameters with 'left' but declares [W[4, 2], b[1, 2]]"
                 + " where 'left' has [W[3, 2], b[1, 2]]"), e.getMessage());
-    }
-
-    @Test
-    void clippingRescalesToTheGlobalNorm() {
-        Nd4jRuntime.initialize();
-        INDArray gradients = Nd4j.createFromArray(new double[] {3, 4}).reshape(1, 2);
-        assertEquals(5.0, GradientClipping.clipByGlobalNorm(gradients, 1.0), 1e-12);
-        assertEquals(1.0, gradients.norm2Number().doubleValue(), 1e-12);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,21 +16,19 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ContributionTable;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.RegisteredContribution;
-import io.latentlab.core.ContributionKind;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.Loss;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.optim.OptimizerChoice;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Checkpoint;
 import io.latentlab.engine.ContributionRemovedException;
-import io.latentlab.engine.Network;
+import io.latentlab.engine.ModelStep;
 import io.latentlab.engine.NetworkSpec;
 import io.latentlab.engine.NonFiniteException;
-import io.latentlab.engine.SupervisedStep;
 import io.latentlab.engine.Trainer;
 import io.latentlab.engine.TrainingListener;
 import io.latentlab.engine.TrainingState;
@@ -41,23 +40,26 @@ import io.latentlab.layers.core.loss.BinaryCrossEntropy;
 import io.latentlab.nd4j.Nd4jRuntime;
 import io.latentlab.optimizers.core.Adam;
 
-/** The training loop: learning, repeatability, checkpoint resumption, NaN detection, uninstalled contributions. */
+/**
+ * The training loop over the engine's step: learning, repeatability, checkpoint resumption,
+ * NaN detection, uninstalled contributions.
+ */
 class TrainingTest {
 
     private static final Dense DENSE = new Dense();
     private static final ContributionRegistry REGISTRY = ContributionRegistry.of(DENSE, new Dropout(), new Relu(),
             new Sigmoid(), new BinaryCrossEntropy(), new Adam());
 
-    private static final NetworkSpec AUTOENCODER = NetworkSpec.sequential(Shape.of(16), List.of(
+    static final NetworkSpec AUTOENCODER = NetworkSpec.sequential(Shape.of(16), List.of(
             NetworkSpec.layer("enc", "dense", "units", 8, "activation", "relu", "initializer", "he_normal"),
             NetworkSpec.layer("drop", "dropout", "rate", 0.2),
             NetworkSpec.layer("code", "dense", "units", 4, "activation", "relu"),
             NetworkSpec.layer("dec", "dense", "units", 16, "activation", "sigmoid")));
 
-    private record Run(Network network, SupervisedStep step, Trainer trainer) {
+    private record Run(ReconstructionModel model, ModelStep step, Trainer trainer) {
     }
 
-    private static INDArray data() {
+    static INDArray data() {
         Nd4jRuntime.initialize();
         // 64 examples in [0, 1], made of 4 prototypes plus noise, so there is structure to learn.
         double[][] rows = new double[64][16];
@@ -70,13 +72,17 @@ class TrainingTest {
         return Nd4j.createFromArray(rows).castTo(DataType.FLOAT);
     }
 
+    static OptimizerChoice adam(double rate) {
+        return new OptimizerChoice(Adam.ID, Parameters.of(new Adam().schema(), Map.of("learning_rate", rate)));
+    }
+
     private static Run run(long seed, int epochs) {
-        Network network = Network.build(AUTOENCODER, REGISTRY, DataType.FLOAT, seed);
-        Loss loss = new BinaryCrossEntropy().create(Parameters.of(new BinaryCrossEntropy().schema(), Map.of()));
-        Optimizer adam = new Adam().create(Parameters.of(new Adam().schema(), Map.of("learning_rate", 0.01)));
+        ReconstructionModel model = new ReconstructionModel(AUTOENCODER, REGISTRY, DataType.FLOAT, seed);
         ArrayBatchSource source = new ArrayBatchSource(data(), null, 16, true, seed);
-        SupervisedStep step = new SupervisedStep(network, loss, adam, null, source.batchesPerEpoch() * epochs, 5.0, true);
-        return new Run(network, step, new Trainer(step, source, epochs));
+        ModelStep step = new ModelStep(model, Map.of(OptimizerChoice.DEFAULT_KEY, adam(0.01)), REGISTRY, 5.0, 0,
+                source.batchesPerEpoch() * epochs);
+        return new Run(model, step, new Trainer((batch, number) -> step.step(batch.features(), batch.labels(), number),
+                source, epochs));
     }
 
     private static List<Double> losses(Trainer trainer, TrainingState start) {
@@ -122,24 +128,25 @@ class TrainingTest {
         TrainingState reached = interrupted.trainer().run(TrainingState.START);
         assertEquals(6, reached.step());
         Path file = directory.resolve("step6.ckpt");
-        Checkpoint.save(file, interrupted.network(), interrupted.step().optimizer(), reached);
+        Checkpoint.saveArrays(file, interrupted.step().state(), Map.of("step", "6"));
 
         Run resumed = run(9, 3);
-        resumed.network().parameters().parameters().assign(0); // prove the values come from the file
-        TrainingState state = Checkpoint.load(file, resumed.network(), resumed.step().optimizer());
-        assertEquals(reached, state);
-        List<Double> resumedLosses = losses(resumed.trainer(), state);
+        resumed.model().network().parameters().assign(0); // prove the values come from the file
+        resumed.step().restore(Checkpoint.loadArrays(file, new LinkedHashMap<>()), 6);
+        assertEquals(6, resumed.step().updates("network"));
+        List<Double> resumedLosses = losses(resumed.trainer(), reached);
 
         assertEquals(straightLosses.subList(6, straightLosses.size()), resumedLosses);
-        assertEquals(straight.network().parameters().parameters(), resumed.network().parameters().parameters());
+        assertEquals(straight.model().network().parameters(), resumed.model().network().parameters());
     }
 
     @Test
-    void aNonFiniteLossStopsTheRunNamingTheLayer() {
+    void aNonFiniteParameterStopsTheRunNamingTheLayerTheValueAndTheStep() {
         Run run = run(2, 1);
-        run.network().parameters().values("code").get("b").putScalar(0, 1, Double.NaN);
+        run.model().network().store().values("code").get("b").putScalar(0, 1, Double.NaN);
         NonFiniteException e = assertThrows(NonFiniteException.class, () -> run.trainer().run(TrainingState.START));
-        assertTrue(e.getMessage().contains("first non-finite value: layer code (dense)"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("at step 1, the gradient norm became NaN: NaN in the parameter 'b' (before this pass) of"
+                + " layer 'code' (dense from static 0.0.0) of network 'network'"), e.getMessage());
     }
 
     @Test
@@ -147,7 +154,7 @@ class TrainingTest {
         ContributionTable registry = new ContributionTable();
         registry.add(new RegisteredContribution<>(DENSE, ContributionKind.LAYER, "io.example.layers", "1.0.0"));
         Run run = run(4, 5);
-        try (AutoCloseable watch = run.trainer().watch(registry, run.network().contributionIds())) {
+        try (AutoCloseable watch = run.trainer().watch(registry, run.model().network().contributionIds())) {
             run.trainer().addListener(new TrainingListener() {
                 @Override
                 public void stepDone(TrainingState state, Map<String, Double> metrics) {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.engine.ModelStep;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 
@@ -49,9 +51,11 @@ class ExamplesTest {
         assertFalse(files.isEmpty());
         for (Path file : files) {
             CheckedExperiment checked = new ExperimentReader(Fixtures.REGISTRY).read(file);
-            ModelSetup setup = new ModelSetup(checked.modelParameters(), checked.experiment().stacks(), checked.optimizers(),
-                    Shape.of(1, 28, 28), 10, Fixtures.REGISTRY, DataType.FLOAT, 1, 100);
-            assertNotNull(checked.model().create(setup), file.toString());
+            ModelSetup setup = new ModelSetup(checked.modelParameters(), checked.experiment().stacks(), Shape.of(1, 28, 28),
+                    10, Fixtures.REGISTRY, DataType.FLOAT, 1, 100);
+            Model model = checked.model().create(setup);
+            // the engine finds an optimizer (and schedule) for every network the model trains
+            assertNotNull(new ModelStep(model, checked.optimizers(), Fixtures.REGISTRY, 0, 0, 100), file.toString());
         }
     }
 

@@ -28,7 +28,7 @@ final class Fixtures {
             new io.latentlab.models.gan.Gan(), new io.latentlab.layers.core.activation.Tanh(),
             new io.latentlab.layers.core.activation.LeakyRelu(), new io.latentlab.layers.core.BatchNorm(),
             new io.latentlab.layers.core.loss.KlStandardNormal(), new io.latentlab.layers.core.MaxPooling2D(),
-            new io.latentlab.layers.core.Upsampling2D(), new io.latentlab.layers.core.Concat(),
+            new io.latentlab.layers.core.Upsampling2D(), new io.latentlab.layers.core.Concat(), new io.latentlab.layers.core.Add(),
             new io.latentlab.layers.core.activation.Identity(), new io.latentlab.layers.core.activation.Softmax(),
             new io.latentlab.layers.core.loss.CategoricalCrossEntropy(), new io.latentlab.models.ae.StackedAutoencoder(), new io.latentlab.models.ae.Classifier(),
             new io.latentlab.models.unet.UNet(), new io.latentlab.models.vqvae.VqVae());

@@ -7,21 +7,22 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.Loss;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.Optimizer;
-import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.NodeSpec;
 
 /**
- * An autoencoder: encoder and decoder stacks trained to reconstruct their input. A dense first
+ * An autoencoder: encoder and decoder stacks trained to reconstruct their input, built as one
+ * network (so a decoder layer may read an encoder layer: skip connections). A dense first
  * layer on images gets a flatten in front, and a decoder that ends in a vector of the input's
  * size gets a reshape back, so stacks can be written as in a paper.
  */
@@ -47,8 +48,8 @@ public class Autoencoder extends AbstractContribution implements ModelFactory {
      */
     protected Autoencoder(String id, String name, String doc, double noise, double sparsity) {
         super(id, name, doc, ParameterSchema.builder()
-                .choice("loss", "bce", List.of("bce", "mse"), "reconstruction loss, per pixel")
-                .number("clip_norm", 0.0, 0.0, null, "", "rescale gradients above this global norm; 0: never")
+                .contribution("loss", ContributionKind.LOSS, "bce", "reconstruction loss between the output and the"
+                        + " input (any installed loss of a prediction and a target); its test value is the headline")
                 .number("noise_std", noise, 0.0, 10.0, "", "denoising: Gaussian noise added to the input in training"
                         + " (then clipped to [0, 1]); the target stays clean")
                 .number("sparsity_weight", sparsity, 0.0, 100.0, "", "sparse: weight of the KL sparsity penalty on the"
@@ -62,28 +63,29 @@ public class Autoencoder extends AbstractContribution implements ModelFactory {
         return List.of("encoder", "decoder");
     }
 
+    /** One network trains both stacks, so one optimizer: {@code optimizers.autoencoder} or {@code optimizer}. */
+    @Override
+    public List<String> networkNames() {
+        return List.of(AutoencoderModel.NETWORK);
+    }
+
     @Override
     public Model create(ModelSetup setup) {
         Shape input = setup.exampleShape();
-        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
-        List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
-        if (encoder.isEmpty() || decoder.isEmpty()) {
-            throw new IllegalArgumentException("an autoencoder needs both an encoder and a decoder stack");
-        }
-        List<LayerEntry> layers = new ArrayList<>(encoder); // the last encoder layer's output is the code
-        layers.addAll(decoder);
-        Network network = LayerStacks.network(layers, input, input, "decoder", setup.registry(), setup.dataType(),
-                setup.seed());
+        List<LayerEntry> encoder = setup.stack("encoder");
+        List<LayerEntry> decoder = setup.stack("decoder");
+        List<NodeSpec> encoderNodes = LayerStacks.nodes(encoder, input);
+        String code = encoder.get(encoder.size() - 1).name(); // the last encoder layer's output is the code
+        Shape codeShape = LayerStacks.outputShape(input, encoderNodes, setup.registry());
+        List<NodeSpec> nodes = new ArrayList<>(encoderNodes);
+        nodes.addAll(LayerStacks.nodes(decoder, codeShape, code));
+        nodes = LayerStacks.endingIn(nodes, LayerStacks.outputShape(input, nodes, setup.registry()), input, "decoder");
+        Network network = Network.build(AutoencoderModel.NETWORK, NetworkSpec.sequential(input, nodes), setup.registry(),
+                setup.dataType(), setup.seed());
         String lossId = setup.parameters().getString("loss");
-        LossFactory lossFactory = setup.registry().get(LossFactory.class, lossId);
-        Loss loss = lossFactory.create(lossFactory.schema().resolve("loss '" + lossId + "'", Map.of()));
-        ModelSetup.OptimizerChoice choice = setup.optimizerFor("encoder");
-        OptimizerFactory optimizerFactory = setup.registry().get(OptimizerFactory.class, choice.id());
-        Optimizer optimizer = optimizerFactory.create(choice.parameters());
         List<String> ids = new ArrayList<>(network.contributionIds());
         ids.add(lossId);
-        ids.add(choice.id());
-        return new AutoencoderModel(network, loss, optimizer, setup.parameters(), encoder.get(encoder.size() - 1).name(),
-                lossId, ids);
+        return new AutoencoderModel(network, Losses.ofPrediction(setup.registry(), lossId, "reconstruction loss", Map.of()),
+                setup.parameters(), code, lossId, ids);
     }
 }

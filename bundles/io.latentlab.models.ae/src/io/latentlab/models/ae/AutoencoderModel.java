@@ -12,12 +12,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.engine.Batches;
-import io.latentlab.engine.GradientClipping;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkState;
-import io.latentlab.engine.NonFiniteException;
 
 /**
  * The trainable autoencoder: reconstruction loss, optionally from a noisy input (denoising)
@@ -25,37 +23,32 @@ import io.latentlab.engine.NonFiniteException;
  */
 final class AutoencoderModel implements Model {
 
+    /** The name of its one network (encoder and decoder). */
+    static final String NETWORK = "autoencoder";
+
     private final Network network;
     private final Loss loss;
-    private final Optimizer optimizer;
     private final String codeNode;
     private final String lossId;
     private final List<String> ids;
-    private final double clipNorm;
     private final double noise;
     private final double sparsityWeight;
     private final double sparsityTarget;
-    private boolean initialized;
 
-    AutoencoderModel(Network network, Loss loss, Optimizer optimizer, Parameters parameters, String codeNode, String lossId,
-            List<String> ids) {
+    AutoencoderModel(Network network, Loss loss, Parameters parameters, String codeNode, String lossId, List<String> ids) {
         this.network = network;
         this.loss = loss;
-        this.optimizer = optimizer;
         this.codeNode = codeNode;
         this.lossId = lossId;
         this.ids = List.copyOf(ids);
-        this.clipNorm = parameters.getDouble("clip_norm");
         this.noise = parameters.getDouble("noise_std");
         this.sparsityWeight = parameters.getDouble("sparsity_weight");
         this.sparsityTarget = parameters.getDouble("sparsity_target");
     }
 
-    private void initialize() {
-        if (!initialized) {
-            optimizer.initialize(network.parameters().trainableCount(), network.dataType());
-            initialized = true;
-        }
+    @Override
+    public List<TrainedNetwork> networks() {
+        return List.of(network);
     }
 
     /** x + N(0, noise^2), clipped to [0, 1], from the network's seeded generator. */
@@ -67,8 +60,7 @@ final class AutoencoderModel implements Model {
     }
 
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        initialize();
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
         INDArray x = features.castTo(network.dataType());
         INDArray output = network.forward(noise > 0 ? noisy(x) : x, true);
         double reconstruction = loss.forward(List.of(output), x);
@@ -86,36 +78,28 @@ final class AutoencoderModel implements Model {
             INDArray perUnit = mean.rdiv(-rho).addi(mean.rsub(1).rdivi(1 - rho)).muli(sparsityWeight / code.size(0));
             gradients.put(codeNode, Nd4j.ones(code.dataType(), code.shape()).muliRowVector(perUnit));
         }
-        double value = reconstruction + sparsity;
-        if (!Double.isFinite(value)) {
-            throw new NonFiniteException("loss became " + value + " at step " + step + "; first non-finite value: "
-                    + network.firstNonFinite());
-        }
         network.backward(gradients);
-        double norm = GradientClipping.clipByGlobalNorm(network.parameters().gradients(), clipNorm);
-        if (!Double.isFinite(norm)) {
-            throw new NonFiniteException("gradient norm became " + norm + " at step " + step + "; first non-finite value: "
-                    + network.firstNonFinite());
-        }
-        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", value);
+        metrics.put("loss", reconstruction + sparsity);
         if (sparsityWeight > 0) {
             metrics.put("reconstruction", reconstruction);
             metrics.put("sparsity", sparsity);
         }
-        metrics.put("grad_norm", norm);
         return metrics;
     }
 
     @Override
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
-        double[] sums = new double[3]; // BCE, squared error, squared noise
+        double[] sums = new double[4]; // BCE, squared error, squared noise, the chosen loss times the slice size
         long values = features.length();
+        boolean ownLoss = !"bce".equals(lossId) && !"mse".equals(lossId);
         Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
             INDArray x = slice.castTo(network.dataType());
             INDArray input = noise > 0 ? noisy(x) : x;
             INDArray output = network.forward(input, false);
+            if (ownLoss) {
+                sums[3] += loss.forward(List.of(output), x) * x.size(0);
+            }
             INDArray p = Transforms.min(Transforms.max(output, 1e-7, true), 1 - 1e-7, false);
             sums[0] -= Transforms.log(p, true).muli(x).addi(Transforms.log(p.rsub(1), false).muli(x.rsub(1)))
                     .sumNumber().doubleValue();
@@ -129,6 +113,9 @@ final class AutoencoderModel implements Model {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_bce", sums[0] / values);
         metrics.put("test_mse", sums[1] / values);
+        if (ownLoss) {
+            metrics.put("test_" + lossId, sums[3] / features.size(0));
+        }
         if (noise > 0) {
             // PSNR for images in [0, 1]: 10 log10(1 / MSE)
             metrics.put("test_psnr_noisy", 10 * Math.log10(values / sums[2]));
@@ -176,20 +163,6 @@ final class AutoencoderModel implements Model {
     @Override
     public String headlineMetric() {
         return noise > 0 ? "test_psnr_denoised" : "test_" + lossId;
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        initialize();
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        NetworkState.collect(state, "", network, optimizer);
-        return state;
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        initialize();
-        NetworkState.restore(saved, "", network, optimizer);
     }
 
     @Override

@@ -40,10 +40,15 @@ public final class Classifier extends AbstractContribution implements ModelFacto
     }
 
     @Override
+    public List<String> networkNames() {
+        return stacked.networkNames();
+    }
+
+    @Override
     public Model create(ModelSetup setup) {
         Parameters parameters = Parameters.of(stacked.schema(),
                 Map.of("pretrain_epochs", 0, "head", setup.parameters().getString("head")));
-        return stacked.create(new ModelSetup(parameters, setup.stacks(), setup.optimizers(), setup.exampleShape(),
-                setup.classes(), setup.registry(), setup.dataType(), setup.seed(), setup.stepsPerEpoch()));
+        return stacked.create(new ModelSetup(parameters, setup.stacks(), setup.exampleShape(), setup.classes(),
+                setup.registry(), setup.dataType(), setup.seed(), setup.stepsPerEpoch()));
     }
 }

@@ -10,14 +10,12 @@ import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.loss.Loss;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.Optimizer;
-import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkBuildException;
 import io.latentlab.engine.NetworkSpec;
@@ -54,25 +52,24 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
         return List.of("encoder");
     }
 
+    /** The encoder's layers and their pre-training decoders share the {@code encoder} optimizer choice. */
+    @Override
+    public List<String> networkNames() {
+        return List.of("encoder", "head");
+    }
+
     @Override
     public Model create(ModelSetup setup) {
-        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
-        if (encoder.isEmpty()) {
-            throw new IllegalArgumentException("this model needs an encoder stack");
-        }
+        List<LayerEntry> encoder = setup.stack("encoder");
         if (setup.classes() < 2) {
             throw new IllegalArgumentException("this model learns class labels; the dataset has none");
         }
         long pretrainEpochs = setup.parameters().getLong("pretrain_epochs");
-        ModelSetup.OptimizerChoice choice = setup.optimizerFor("encoder");
-        OptimizerFactory optimizers = setup.registry().get(OptimizerFactory.class, choice.id());
         List<String> ids = new ArrayList<>();
 
         // one network per encoder layer, so that each can be trained alone, and a decoder for each
         List<Network> layers = new ArrayList<>();
         List<Network> decoders = new ArrayList<>();
-        List<Optimizer> layerOptimizers = new ArrayList<>();
-        List<Optimizer> decoderOptimizers = new ArrayList<>();
         Shape shape = setup.exampleShape();
         for (int i = 0; i < encoder.size(); i++) {
             LayerEntry entry = encoder.get(i);
@@ -80,27 +77,25 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
                 throw new NetworkBuildException(entry.name(), "layer-wise pre-training takes dense layers; '"
                         + entry.name() + "' is " + entry.type() + " (set pretrain_epochs: 0 to train it from scratch)", null);
             }
-            Network layer = Network.build(NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(entry), shape)),
-                    setup.registry(), setup.dataType(), setup.seed() + i);
+            Network layer = Network.build("layer" + i, NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(entry),
+                    shape)), setup.registry(), setup.dataType(), setup.seed() + i).optimizedAs("encoder");
             layer.computeInputGradients(i > 0);
             Shape code = layer.nodes().get(layer.nodes().size() - 1).outputShape();
             if (pretrainEpochs > 0) { // a decoder per layer, to pre-train it as an autoencoder
                 List<NodeSpec> decoderNodes = LayerStacks.endingIn(List.of(new NodeSpec(entry.name() + "_decoder", "dense",
                         Map.of("units", shape.size(), "activation", i == 0 ? "sigmoid" : "identity"), List.of())),
                         Shape.of(shape.size()), shape, entry.name() + "_decoder");
-                Network decoder = Network.build(NetworkSpec.sequential(code, decoderNodes), setup.registry(),
-                        setup.dataType(), setup.seed() + 1000 + i);
+                Network decoder = Network.build("decoder" + i, NetworkSpec.sequential(code, decoderNodes), setup.registry(),
+                        setup.dataType(), setup.seed() + 1000 + i).optimizedAs("encoder");
                 decoder.computeInputGradients(true);
                 decoders.add(decoder);
-                decoderOptimizers.add(optimizers.create(choice.parameters()));
                 ids.addAll(decoder.contributionIds());
             }
             layers.add(layer);
-            layerOptimizers.add(optimizers.create(choice.parameters()));
             ids.addAll(layer.contributionIds());
             shape = code;
         }
-        Network head = Network.build(NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(new LayerEntry("head",
+        Network head = Network.build("head", NetworkSpec.sequential(shape, LayerStacks.nodes(List.of(new LayerEntry("head",
                 "dense", Map.of("units", (long) setup.classes()))), shape)), setup.registry(), setup.dataType(),
                 setup.seed() + 2000);
         head.computeInputGradients(true);
@@ -110,15 +105,12 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
         Loss headLoss = loss(setup, logistic ? "cce" : "mse", logistic ? Map.of("from_logits", true) : Map.of(), ids);
         Loss pixels = loss(setup, "bce", Map.of(), ids);
         Loss features = loss(setup, "mse", Map.of(), ids);
-        ids.add(choice.id());
-        return new StackedAutoencoderModel(layers, decoders, head, layerOptimizers, decoderOptimizers,
-                optimizers.create(choice.parameters()), pixels, features, headLoss, logistic, setup.classes(),
+        return new StackedAutoencoderModel(layers, decoders, head, pixels, features, headLoss, logistic, setup.classes(),
                 pretrainEpochs * setup.stepsPerEpoch(), setup.parameters().getDouble("pretrain_rate_scale"), ids);
     }
 
     private static Loss loss(ModelSetup setup, String id, Map<String, Object> parameters, List<String> ids) {
-        LossFactory factory = setup.registry().get(LossFactory.class, id);
         ids.add(id);
-        return factory.create(factory.schema().resolve("loss '" + id + "'", parameters));
+        return Losses.create(setup.registry(), id, parameters);
     }
 }

@@ -9,13 +9,12 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
 import io.latentlab.engine.NodeSpec;
@@ -53,36 +52,25 @@ public final class Gan extends AbstractContribution implements ModelFactory {
     public Model create(ModelSetup setup) {
         Shape image = setup.exampleShape();
         long latent = setup.parameters().getLong("latent_dim");
-        List<LayerEntry> generatorStack = setup.stacks().getOrDefault("generator", List.of());
-        List<LayerEntry> discriminatorStack = setup.stacks().getOrDefault("discriminator", List.of());
-        if (generatorStack.isEmpty() || discriminatorStack.isEmpty()) {
-            throw new IllegalArgumentException("a GAN needs both a generator and a discriminator stack");
-        }
+        List<LayerEntry> generatorStack = setup.stack(GanModel.GENERATOR);
+        List<LayerEntry> discriminatorStack = setup.stack(GanModel.DISCRIMINATOR);
         Shape latentShape = Shape.of(latent);
-        Network generator = LayerStacks.network(generatorStack, latentShape, image, "generator", setup.registry(),
+        Network generator = LayerStacks.network(GanModel.GENERATOR, generatorStack, latentShape, image, setup.registry(),
                 setup.dataType(), setup.seed());
 
         List<NodeSpec> discriminatorNodes = new ArrayList<>(LayerStacks.nodes(discriminatorStack, image));
-        Network probe = Network.build(NetworkSpec.sequential(image, discriminatorNodes), setup.registry(), setup.dataType(),
-                setup.seed() + 1);
-        if (probe.nodes().get(probe.nodes().size() - 1).outputShape().rank() > 1) {
+        if (LayerStacks.outputShape(image, discriminatorNodes, setup.registry()).rank() > 1) {
             discriminatorNodes.add(new NodeSpec("discriminator_flatten", "flatten", Map.of(), List.of()));
         }
         discriminatorNodes.add(new NodeSpec("logit", "dense", Map.of("units", 1), List.of()));
-        Network discriminator = Network.build(NetworkSpec.sequential(image, discriminatorNodes), setup.registry(),
-                setup.dataType(), setup.seed() + 1);
+        Network discriminator = Network.build(GanModel.DISCRIMINATOR, NetworkSpec.sequential(image, discriminatorNodes),
+                setup.registry(), setup.dataType(), setup.seed() + 1);
         discriminator.computeInputGradients(true); // the generator trains through D's input gradient
 
-        LossFactory bce = setup.registry().get(LossFactory.class, "bce");
-        ModelSetup.OptimizerChoice generatorChoice = setup.optimizerFor("generator");
-        ModelSetup.OptimizerChoice discriminatorChoice = setup.optimizerFor("discriminator");
         List<String> ids = new ArrayList<>(generator.contributionIds());
         ids.addAll(discriminator.contributionIds());
-        ids.addAll(List.of("bce", generatorChoice.id(), discriminatorChoice.id()));
-        return new GanModel(generator, discriminator,
-                bce.create(bce.schema().resolve("loss 'bce'", Map.of("from_logits", true))),
-                setup.registry().get(OptimizerFactory.class, generatorChoice.id()).create(generatorChoice.parameters()),
-                setup.registry().get(OptimizerFactory.class, discriminatorChoice.id()).create(discriminatorChoice.parameters()),
+        ids.add("bce");
+        return new GanModel(generator, discriminator, Losses.create(setup.registry(), "bce", Map.of("from_logits", true)),
                 setup.parameters(), ids);
     }
 }

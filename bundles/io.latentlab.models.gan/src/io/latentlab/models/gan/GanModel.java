@@ -1,5 +1,6 @@
 package io.latentlab.models.gan;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,48 +14,57 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkState;
-import io.latentlab.engine.NonFiniteException;
+import io.latentlab.engine.NetworkSpec;
 
-/** The trainable GAN: alternating discriminator and generator steps, each network with its own optimizer. */
+/**
+ * The trainable GAN: each step, {@code d_steps} discriminator updates, then one generator update;
+ * the engine gives each network its own optimizer.
+ */
 final class GanModel implements Model {
+
+    /** The generator network's name (and its stack's). */
+    static final String GENERATOR = "generator";
+    /** The discriminator network's name (and its stack's). */
+    static final String DISCRIMINATOR = "discriminator";
 
     private final Network generator;
     private final Network discriminator;
     private final Loss loss;
-    private final Optimizer generatorOptimizer;
-    private final Optimizer discriminatorOptimizer;
     private final long latent;
-    private final int discriminatorSteps;
+    private final List<Update> updates;
     private final double smoothing;
     private final boolean tanhRange;
     private final List<String> ids;
-    private boolean initialized;
     private INDArray realGradients;
     private double lastScore;
 
-    GanModel(Network generator, Network discriminator, Loss loss, Optimizer generatorOptimizer,
-            Optimizer discriminatorOptimizer, Parameters parameters, List<String> ids) {
+    GanModel(Network generator, Network discriminator, Loss loss, Parameters parameters, List<String> ids) {
         this.generator = generator;
         this.discriminator = discriminator;
         this.loss = loss;
-        this.generatorOptimizer = generatorOptimizer;
-        this.discriminatorOptimizer = discriminatorOptimizer;
         this.latent = parameters.getLong("latent_dim");
-        this.discriminatorSteps = parameters.getInt("d_steps");
         this.smoothing = parameters.getDouble("label_smoothing");
         this.tanhRange = "minus_one_one".equals(parameters.getString("data_range"));
         this.ids = List.copyOf(ids);
+        List<Update> perStep = new ArrayList<>();
+        for (int k = 0; k < parameters.getInt("d_steps"); k++) {
+            perStep.add(Update.of(DISCRIMINATOR, DISCRIMINATOR));
+        }
+        perStep.add(Update.of(GENERATOR, GENERATOR));
+        this.updates = List.copyOf(perStep);
     }
 
-    private void initialize() {
-        if (!initialized) {
-            generatorOptimizer.initialize(generator.parameters().trainableCount(), generator.dataType());
-            discriminatorOptimizer.initialize(discriminator.parameters().trainableCount(), discriminator.dataType());
-            initialized = true;
-        }
+    @Override
+    public List<TrainedNetwork> networks() {
+        return List.of(generator, discriminator);
+    }
+
+    @Override
+    public List<Update> updates(long step) {
+        return updates;
     }
 
     private INDArray noise(long count) {
@@ -74,52 +84,38 @@ final class GanModel implements Model {
     }
 
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        initialize();
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
         long batch = features.size(0);
-        INDArray real = toGeneratorRange(features);
-        double discriminatorLoss = 0;
-        double realScore = 0;
-        double fakeScore = 0;
-        for (int k = 0; k < discriminatorSteps; k++) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (DISCRIMINATOR.equals(update.name())) {
             INDArray fake = generator.forward(noise(batch), true).dup();
             // Real and generated images pass through D as separate batches, their gradients summed (as in the
             // DCGAN reference): one mixed batch would let batch norm in D normalise with statistics it never
             // sees in the generator step, where every image is generated, and the generator would learn nothing.
-            double realLoss = discriminatorPass(real, 1 - smoothing);
-            realScore = lastScore;
-            INDArray gradients = discriminator.parameters().gradients();
+            double realLoss = discriminatorPass(toGeneratorRange(features), 1 - smoothing);
+            double realScore = lastScore;
+            INDArray gradients = discriminator.gradients();
             if (realGradients == null) {
                 realGradients = gradients.dup();
             } else {
                 realGradients.assign(gradients);
             }
             double fakeLoss = discriminatorPass(fake, 0);
-            fakeScore = lastScore;
             gradients.addi(realGradients);
-            discriminatorLoss = realLoss + fakeLoss;
-            discriminatorOptimizer.step(discriminator.parameters().parameters(), gradients, step,
-                    discriminatorOptimizer.learningRate());
+            metrics.put("loss", realLoss + fakeLoss);
+            metrics.put("d_loss", realLoss + fakeLoss);
+            metrics.put("d_real", realScore);
+            metrics.put("d_fake", lastScore);
+            return metrics;
         }
         // Generator: non-saturating loss -log D(G(z)), back-propagated through D into G.
         INDArray generated = generator.forward(noise(batch), true);
         INDArray logits = discriminator.forward(generated, true);
         double generatorLoss = loss.forward(List.of(logits), column(batch, 1, logits));
         discriminator.backward(loss.backward().get(0));
-        generator.backward(discriminator.inputGradient("input"));
-        generatorOptimizer.step(generator.parameters().parameters(), generator.parameters().gradients(), step,
-                generatorOptimizer.learningRate());
-        if (!Double.isFinite(discriminatorLoss) || !Double.isFinite(generatorLoss)) {
-            throw new NonFiniteException("GAN losses became D " + discriminatorLoss + ", G " + generatorLoss + " at step "
-                    + step + "; generator: " + generator.firstNonFinite() + ", discriminator: "
-                    + discriminator.firstNonFinite());
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", discriminatorLoss + generatorLoss);
-        metrics.put("d_loss", discriminatorLoss);
+        generator.backward(discriminator.inputGradient(NetworkSpec.INPUT));
+        metrics.put("loss", generatorLoss);
         metrics.put("g_loss", generatorLoss);
-        metrics.put("d_real", realScore);
-        metrics.put("d_fake", fakeScore);
         return metrics;
     }
 
@@ -165,22 +161,6 @@ final class GanModel implements Model {
     @Override
     public String headlineMetric() {
         return "test_d_fake";
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        initialize();
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        NetworkState.collect(state, "generator/", generator, generatorOptimizer);
-        NetworkState.collect(state, "discriminator/", discriminator, discriminatorOptimizer);
-        return state;
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        initialize();
-        NetworkState.restore(saved, "generator/", generator, generatorOptimizer);
-        NetworkState.restore(saved, "discriminator/", discriminator, discriminatorOptimizer);
     }
 
     @Override

@@ -11,11 +11,10 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
 import io.latentlab.engine.NodeSpec;
@@ -58,6 +57,11 @@ public final class UNet extends AbstractContribution implements ModelFactory {
     }
 
     @Override
+    public List<String> networkNames() {
+        return List.of(UNetModel.NETWORK);
+    }
+
+    @Override
     public Model create(ModelSetup setup) {
         Shape input = setup.exampleShape();
         int depth = setup.parameters().getInt("depth");
@@ -71,8 +75,8 @@ public final class UNet extends AbstractContribution implements ModelFactory {
                     + " height and width must be divisible by " + divisor + "; the images are " + input.dim(1) + "x"
                     + input.dim(2) + " (lower depth)");
         }
-        Network network = Network.build(spec(input, depth, filters, setup.parameters().getBoolean("batch_norm")),
-                setup.registry(), setup.dataType(), setup.seed());
+        Network network = Network.build(UNetModel.NETWORK, spec(input, depth, filters,
+                setup.parameters().getBoolean("batch_norm")), setup.registry(), setup.dataType(), setup.seed());
 
         List<Augmentation> corruption = new ArrayList<>();
         double noise = setup.parameters().getDouble("noise_std");
@@ -84,13 +88,10 @@ public final class UNet extends AbstractContribution implements ModelFactory {
         if (occlusion > 0) {
             corruption.add(augmentation(setup, "occlusion", Map.of("size", occlusion), ids));
         }
-        LossFactory bce = setup.registry().get(LossFactory.class, "bce");
-        ModelSetup.OptimizerChoice choice = setup.optimizerFor(ModelFactory.DEFAULT_OPTIMIZER);
-        OptimizerFactory optimizer = setup.registry().get(OptimizerFactory.class, choice.id());
-        ids.addAll(List.of("bce", choice.id()));
+        ids.add("bce");
         boolean segmentation = "segmentation".equals(setup.parameters().getString("task"));
-        return new UNetModel(network, bce.create(bce.schema().resolve("loss 'bce'", Map.of("from_logits", true))),
-                optimizer.create(choice.parameters()), corruption, segmentation,
+        return new UNetModel(network, Losses.create(setup.registry(), "bce", Map.of("from_logits", true)), corruption,
+                segmentation,
                 setup.parameters().getDouble("threshold"),
                 segmentation ? setup.parameters().getDouble("dice_weight") : 0.0, setup.seed(), ids);
     }

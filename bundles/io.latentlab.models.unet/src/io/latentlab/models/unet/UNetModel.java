@@ -11,11 +11,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.engine.Batches;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkState;
-import io.latentlab.engine.NonFiniteException;
 
 /** The trainable U-Net: corrupt, predict per-pixel logits, binary cross-entropy to the target. */
 final class UNetModel implements Model {
@@ -23,22 +22,22 @@ final class UNetModel implements Model {
     /** The test set is corrupted the same way at every evaluation, so that figures compare. */
     private static final long EVALUATION_SEED = 20_151_118L;
 
+    /** The name of its network. */
+    static final String NETWORK = "unet";
+
     private final Network network;
     private final Loss loss;
-    private final Optimizer optimizer;
     private final List<Augmentation> corruption;
     private final boolean segmentation;
     private final double threshold;
     private final double diceWeight;
     private final long seed;
     private final List<String> ids;
-    private boolean initialized;
 
-    UNetModel(Network network, Loss loss, Optimizer optimizer, List<Augmentation> corruption, boolean segmentation,
-            double threshold, double diceWeight, long seed, List<String> ids) {
+    UNetModel(Network network, Loss loss, List<Augmentation> corruption, boolean segmentation, double threshold,
+            double diceWeight, long seed, List<String> ids) {
         this.network = network;
         this.loss = loss;
-        this.optimizer = optimizer;
         this.corruption = List.copyOf(corruption);
         this.segmentation = segmentation;
         this.threshold = threshold;
@@ -47,11 +46,9 @@ final class UNetModel implements Model {
         this.ids = List.copyOf(ids);
     }
 
-    private void initialize() {
-        if (!initialized) {
-            optimizer.initialize(network.parameters().trainableCount(), network.dataType());
-            initialized = true;
-        }
+    @Override
+    public List<TrainedNetwork> networks() {
+        return List.of(network);
     }
 
     private INDArray corrupt(INDArray clean, SplittableRandom random) {
@@ -67,8 +64,7 @@ final class UNetModel implements Model {
     }
 
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        initialize();
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
         INDArray clean = features.castTo(network.dataType());
         // a generator per step (not the runner's augmentation one): resumed runs draw the same corruption
         INDArray input = corrupt(clean, new SplittableRandom((seed * 31 + step) * 0x9E3779B97F4A7C15L));
@@ -90,12 +86,7 @@ final class UNetModel implements Model {
             gradient.addi(dp.muli(p).muli(p.rsub(1)).muli(diceWeight));
         }
         double value = bce + diceWeight * dice;
-        if (!Double.isFinite(value)) {
-            throw new NonFiniteException("loss became " + value + " at step " + step + "; first non-finite value: "
-                    + network.firstNonFinite());
-        }
         network.backward(gradient);
-        optimizer.step(network.parameters().parameters(), network.parameters().gradients(), step, optimizer.learningRate());
         return diceWeight > 0 ? Map.of("loss", value, "bce", bce, "dice", dice) : Map.of("loss", value);
     }
 
@@ -147,20 +138,6 @@ final class UNetModel implements Model {
     @Override
     public String headlineMetric() {
         return segmentation ? "test_iou" : "test_psnr_denoised";
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        initialize();
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        NetworkState.collect(state, "", network, optimizer);
-        return state;
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        initialize();
-        NetworkState.restore(saved, "", network, optimizer);
     }
 
     @Override

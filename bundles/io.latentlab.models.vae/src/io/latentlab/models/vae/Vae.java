@@ -7,15 +7,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
 import io.latentlab.engine.NodeSpec;
@@ -23,8 +23,9 @@ import io.latentlab.engine.NodeSpec;
 /**
  * Variational autoencoder: the encoder stack feeds two dense heads, mean and log-variance of
  * q(z|x); z = mu + eps * sigma (reparameterisation); the decoder stack maps z back to the
- * input; a conditional VAE gives both the one-hot label as well. Trained on the negative ELBO, reconstruction (BCE summed over pixels) plus beta
- * times KL(q(z|x) || N(0, I)), both in nats per image.
+ * input; a conditional VAE gives both the one-hot label as well. Trained on the negative ELBO,
+ * reconstruction (BCE summed over pixels by default) plus beta times KL(q(z|x) || N(0, I)), both
+ * in nats per image.
  */
 @Component(service = ModelFactory.class)
 public final class Vae extends AbstractContribution implements ModelFactory {
@@ -45,6 +46,8 @@ public final class Vae extends AbstractContribution implements ModelFactory {
                         .number("beta", 1.0, 0.0, 1000.0, "", "weight of the KL term (beta-VAE); 1 for the ELBO")
                         .bool("conditional", false, "conditional VAE: encoder and decoder also read the one-hot label,"
                                 + " so z keeps only what the label does not say (style); dense stacks only")
+                        .contribution("reconstruction_loss", ContributionKind.LOSS, "bce", "-log p(x|z), summed over"
+                                + " each image's values (bce: Bernoulli pixels; mse: a Gaussian up to constants)")
                         .build());
     }
 
@@ -56,7 +59,7 @@ public final class Vae extends AbstractContribution implements ModelFactory {
     @Override
     public Model create(ModelSetup setup) {
         return build(setup, setup.parameters().getLong("latent_dim"), setup.parameters().getDouble("beta"),
-                setup.parameters().getBoolean("conditional"));
+                setup.parameters().getBoolean("conditional"), setup.parameters().getString("reconstruction_loss"));
     }
 
     /**
@@ -67,15 +70,15 @@ public final class Vae extends AbstractContribution implements ModelFactory {
      * @param latent dimensions of z
      * @param beta weight of the KL term
      * @param conditional whether encoder and decoder also read the one-hot label
+     * @param reconstructionLoss the id of the reconstruction loss (summed over each image's values
+     *        where the loss has a {@code reduction})
      * @return the untrained model
      */
-    public static VaeModel build(ModelSetup setup, long latent, double beta, boolean conditional) {
+    public static VaeModel build(ModelSetup setup, long latent, double beta, boolean conditional,
+            String reconstructionLoss) {
         Shape input = setup.exampleShape();
-        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
-        List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
-        if (encoder.isEmpty() || decoder.isEmpty()) {
-            throw new IllegalArgumentException("a VAE needs both an encoder and a decoder stack");
-        }
+        List<LayerEntry> encoder = setup.stack("encoder");
+        List<LayerEntry> decoder = setup.stack("decoder");
 
         int conditions = 0;
         Shape encoderInput = input;
@@ -91,36 +94,27 @@ public final class Vae extends AbstractContribution implements ModelFactory {
             encoderInput = Shape.of(input.size() + conditions);
         }
         NetworkSpec chain = NetworkSpec.sequential(encoderInput, LayerStacks.nodes(encoder, encoderInput));
-        Network probe = Network.build(chain, setup.registry(), setup.dataType(), setup.seed());
         String last = chain.outputs().get(0);
         List<NodeSpec> encoderNodes = new ArrayList<>(chain.nodes());
-        if (probe.nodes().get(probe.nodes().size() - 1).outputShape().rank() > 1) {
+        if (Network.shapes(chain, setup.registry()).get(last).rank() > 1) {
             encoderNodes.add(new NodeSpec("encoder_flatten", "flatten", Map.of(), List.of(last)));
             last = "encoder_flatten";
         }
         encoderNodes.add(new NodeSpec(MEAN, "dense", Map.of("units", latent), List.of(last)));
         encoderNodes.add(new NodeSpec(LOG_VARIANCE, "dense", Map.of("units", latent), List.of(last)));
-        Network encoderNetwork = Network.build(new NetworkSpec(chain.inputs(), encoderNodes, List.of(MEAN, LOG_VARIANCE)),
-                setup.registry(), setup.dataType(), setup.seed());
+        Network encoderNetwork = Network.build("encoder", new NetworkSpec(chain.inputs(), encoderNodes,
+                List.of(MEAN, LOG_VARIANCE)), setup.registry(), setup.dataType(), setup.seed());
 
         Shape latentShape = Shape.of(latent + conditions);
-        Network decoderNetwork = LayerStacks.network(decoder, latentShape, input, "decoder", setup.registry(),
+        Network decoderNetwork = LayerStacks.network("decoder", decoder, latentShape, input, setup.registry(),
                 setup.dataType(), setup.seed() + 1);
         decoderNetwork.computeInputGradients(true); // the encoder trains through dLoss/dz
 
-        LossFactory bce = setup.registry().get(LossFactory.class, "bce");
-        LossFactory kl = setup.registry().get(LossFactory.class, "kl_normal");
-        ModelSetup.OptimizerChoice encoderChoice = setup.optimizerFor("encoder");
-        ModelSetup.OptimizerChoice decoderChoice = setup.optimizerFor("decoder");
-        OptimizerFactory encoderOptimizer = setup.registry().get(OptimizerFactory.class, encoderChoice.id());
-        OptimizerFactory decoderOptimizer = setup.registry().get(OptimizerFactory.class, decoderChoice.id());
         List<String> ids = new ArrayList<>(encoderNetwork.contributionIds());
         ids.addAll(decoderNetwork.contributionIds());
-        ids.addAll(List.of("bce", "kl_normal", encoderChoice.id(), decoderChoice.id()));
+        ids.addAll(List.of(reconstructionLoss, "kl_normal"));
         return new VaeModel(encoderNetwork, decoderNetwork,
-                bce.create(bce.schema().resolve("loss 'bce'", Map.of("reduction", "sum"))),
-                kl.create(kl.schema().resolve("loss 'kl_normal'", Map.of())),
-                encoderOptimizer.create(encoderChoice.parameters()), decoderOptimizer.create(decoderChoice.parameters()),
-                beta, conditions, ids);
+                Losses.ofPrediction(setup.registry(), reconstructionLoss, "reconstruction loss", Map.of("reduction", "sum")),
+                Losses.create(setup.registry(), "kl_normal", Map.of()), beta, conditions, ids);
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
 import org.nd4j.linalg.factory.Nd4j;
@@ -12,16 +13,17 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.engine.Batches;
 import io.latentlab.engine.ClassLabels;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkState;
+import io.latentlab.engine.NetworkSpec;
 
 /**
- * The trainable VAE: one encoder with two heads, one decoder, an optimizer each. Other model
- * bundles build on it through {@link Vae#build}: its input and its reconstruction target may
- * differ ({@link #trainStep(INDArray, INDArray, INDArray, long, long)}), e.g. for a denoising VAE.
+ * The trainable VAE: one encoder with two heads, one decoder. Other model bundles build on it
+ * through {@link Vae#build}: its input and its reconstruction target may differ
+ * ({@link #computeGradients(INDArray, INDArray, INDArray)}), e.g. for a denoising VAE.
  */
 public final class VaeModel implements Model {
 
@@ -29,32 +31,23 @@ public final class VaeModel implements Model {
     private final Network decoder;
     private final Loss reconstruction;
     private final Loss kl;
-    private final Optimizer encoderOptimizer;
-    private final Optimizer decoderOptimizer;
     private final double beta;
     private final int conditions;
     private final List<String> ids;
-    private boolean initialized;
 
-    VaeModel(Network encoder, Network decoder, Loss reconstruction, Loss kl, Optimizer encoderOptimizer,
-            Optimizer decoderOptimizer, double beta, int conditions, List<String> ids) {
+    VaeModel(Network encoder, Network decoder, Loss reconstruction, Loss kl, double beta, int conditions, List<String> ids) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.reconstruction = reconstruction;
         this.kl = kl;
-        this.encoderOptimizer = encoderOptimizer;
-        this.decoderOptimizer = decoderOptimizer;
         this.beta = beta;
         this.conditions = conditions;
         this.ids = List.copyOf(ids);
     }
 
-    private void initialize() {
-        if (!initialized) {
-            encoderOptimizer.initialize(encoder.parameters().trainableCount(), encoder.dataType());
-            decoderOptimizer.initialize(decoder.parameters().trainableCount(), decoder.dataType());
-            initialized = true;
-        }
+    @Override
+    public List<TrainedNetwork> networks() {
+        return List.of(encoder, decoder);
     }
 
     /** The encoder's input: the image, or for a conditional VAE the flattened image and the one-hot label. */
@@ -85,25 +78,22 @@ public final class VaeModel implements Model {
     }
 
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        return trainStep(features, features, labels, step, totalSteps);
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
+        return computeGradients(features, features, labels);
     }
 
     /**
-     * One step on the negative ELBO of reconstructing {@code target} from {@code input}.
+     * The negative ELBO of reconstructing {@code target} from {@code input}, and its gradients.
      *
      * @param input what the encoder reads
      * @param target what the decoder must reproduce (the same shape as input)
      * @param labels class labels, needed only by a conditional VAE
-     * @param step the step number, from 1
-     * @param totalSteps the steps of the whole run
      * @return loss, reconstruction and kl, in nats per image
      */
-    public Map<String, Double> trainStep(INDArray input, INDArray target, INDArray labels, long step, long totalSteps) {
-        initialize();
+    public Map<String, Double> computeGradients(INDArray input, INDArray target, INDArray labels) {
         INDArray x = input.castTo(encoder.dataType());
         INDArray t = target.castTo(encoder.dataType());
-        List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, labels)), true);
+        List<INDArray> heads = encoder.forward(Map.of(NetworkSpec.INPUT, encoderInput(x, labels)), true);
         INDArray mean = heads.get(0);
         INDArray logVariance = heads.get(1);
         INDArray sigma = Transforms.exp(logVariance.mul(0.5), false);
@@ -112,15 +102,8 @@ public final class VaeModel implements Model {
         INDArray reconstructed = decoder.forward(decoderInput(z, labels), true);
         double reconstructionLoss = reconstruction.forward(List.of(reconstructed), t);
         double klLoss = kl.forward(List.of(mean, logVariance), null);
-        double loss = reconstructionLoss + beta * klLoss;
-        if (!Double.isFinite(loss)) {
-            String where = encoder.firstNonFinite() != null ? "encoder " + encoder.firstNonFinite()
-                    : "decoder " + decoder.firstNonFinite();
-            throw new io.latentlab.engine.NonFiniteException("loss became " + loss + " at step " + step + "; first non-finite"
-                    + " value: " + where);
-        }
         decoder.backward(reconstruction.backward().get(0));
-        INDArray dz = decoder.inputGradient("input");
+        INDArray dz = decoder.inputGradient(NetworkSpec.INPUT);
         if (conditions > 0) {
             dz = dz.get(NDArrayIndex.all(), NDArrayIndex.interval(0, mean.size(1))); // not the label's columns
         }
@@ -129,12 +112,8 @@ public final class VaeModel implements Model {
         INDArray dMean = dz.add(klGradients.get(0).mul(beta));
         INDArray dLogVariance = dz.mul(eps).muli(sigma).muli(0.5).addi(klGradients.get(1).mul(beta));
         encoder.backward(Map.of(Vae.MEAN, dMean, Vae.LOG_VARIANCE, dLogVariance));
-        double rate = encoderOptimizer.learningRate();
-        encoderOptimizer.step(encoder.parameters().parameters(), encoder.parameters().gradients(), step, rate);
-        decoderOptimizer.step(decoder.parameters().parameters(), decoder.parameters().gradients(), step,
-                decoderOptimizer.learningRate());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", loss);
+        metrics.put("loss", reconstructionLoss + beta * klLoss);
         metrics.put("reconstruction", reconstructionLoss);
         metrics.put("kl", klLoss);
         return metrics;
@@ -154,7 +133,7 @@ public final class VaeModel implements Model {
             INDArray x = input.get(rows).castTo(encoder.dataType());
             INDArray t = target.get(rows).castTo(encoder.dataType());
             INDArray sliceLabels = labels == null ? null : labels.get(rows);
-            List<INDArray> heads = encoder.forward(Map.of("input", encoderInput(x, sliceLabels)), false);
+            List<INDArray> heads = encoder.forward(Map.of(NetworkSpec.INPUT, encoderInput(x, sliceLabels)), false);
             INDArray mean = heads.get(0).dup();
             INDArray logVariance = heads.get(1).dup();
             INDArray z = noise(mean.shape()).muli(Transforms.exp(logVariance.mul(0.5), false)).addi(mean);
@@ -181,7 +160,7 @@ public final class VaeModel implements Model {
      */
     public INDArray reconstruct(INDArray features, INDArray labels) {
         INDArray x = features.castTo(encoder.dataType());
-        INDArray mean = encoder.forward(Map.of("input", encoderInput(x, labels)), false).get(0).dup();
+        INDArray mean = encoder.forward(Map.of(NetworkSpec.INPUT, encoderInput(x, labels)), false).get(0).dup();
         return decoder.forward(decoderInput(mean, labels), false).dup();
     }
 
@@ -197,7 +176,7 @@ public final class VaeModel implements Model {
                     + " latent space holds style, not class");
         }
         return Batches.map(features, Batches.EVALUATION,
-                slice -> encoder.forward(Map.of("input", slice.castTo(encoder.dataType())), false).get(0)); // posterior means
+                slice -> encoder.forward(Map.of(NetworkSpec.INPUT, slice.castTo(encoder.dataType())), false).get(0)); // posterior means
     }
 
     private long latentSize() {
@@ -210,7 +189,7 @@ public final class VaeModel implements Model {
         INDArray z = codes.castTo(decoder.dataType());
         INDArray labels = null;
         if (conditions > 0) {
-            labels = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.LONG, z.size(0), 1);
+            labels = Nd4j.create(DataType.LONG, z.size(0), 1);
             for (long i = 0; i < z.size(0); i++) {
                 labels.putScalar(i, 0, i % conditions);
             }
@@ -226,22 +205,6 @@ public final class VaeModel implements Model {
     @Override
     public String headlineMetric() {
         return "test_neg_elbo";
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        initialize();
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        NetworkState.collect(state, "encoder/", encoder, encoderOptimizer);
-        NetworkState.collect(state, "decoder/", decoder, decoderOptimizer);
-        return state;
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        initialize();
-        NetworkState.restore(saved, "encoder/", encoder, encoderOptimizer);
-        NetworkState.restore(saved, "decoder/", decoder, decoderOptimizer);
     }
 
     @Override

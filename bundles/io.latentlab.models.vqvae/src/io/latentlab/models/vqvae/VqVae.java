@@ -7,16 +7,15 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.LossFactory;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
-import io.latentlab.core.optim.Optimizer;
-import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.engine.LayerStacks;
+import io.latentlab.engine.Losses;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
 
@@ -43,7 +42,9 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
                         .integer("restart_every", 20L, 0L, 1_000_000L, "steps", "every this many steps, codes no vector"
                                 + " of the batch chose are moved onto random encoder outputs of the batch (dead-code"
                                 + " restart); 0: never")
-                        .choice("loss", "bce", List.of("bce", "mse"), "reconstruction loss, per pixel")
+                        .contribution("loss", ContributionKind.LOSS, "bce", "reconstruction loss between the output and"
+                                + " the input (any installed loss of a prediction and a target); its test value is the"
+                                + " headline")
                         .build());
     }
 
@@ -52,38 +53,33 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
         return List.of("encoder", "decoder");
     }
 
+    /** The codebook has its own optimizer as well: {@code optimizers.codebook}. */
+    @Override
+    public List<String> networkNames() {
+        return List.of("encoder", "decoder", VqVaeModel.CODEBOOK);
+    }
+
     @Override
     public Model create(ModelSetup setup) {
         Shape input = setup.exampleShape();
-        List<LayerEntry> encoder = setup.stacks().getOrDefault("encoder", List.of());
-        List<LayerEntry> decoder = setup.stacks().getOrDefault("decoder", List.of());
-        if (encoder.isEmpty() || decoder.isEmpty()) {
-            throw new IllegalArgumentException("a VQ-VAE needs both an encoder and a decoder stack");
-        }
-        Network encoderNetwork = Network.build(NetworkSpec.sequential(input, LayerStacks.nodes(encoder, input)),
+        List<LayerEntry> encoder = setup.stack("encoder");
+        List<LayerEntry> decoder = setup.stack("decoder");
+        Network encoderNetwork = Network.build("encoder", NetworkSpec.sequential(input, LayerStacks.nodes(encoder, input)),
                 setup.registry(), setup.dataType(), setup.seed());
         Shape code = encoderNetwork.nodes().get(encoderNetwork.nodes().size() - 1).outputShape();
         if (code.rank() != 1 && code.rank() != 3) {
             throw new IllegalArgumentException("the encoder's output " + code + " must be vectors [D] or a grid [D, h, w]");
         }
-        Network decoderNetwork = LayerStacks.network(decoder, code, input, "decoder", setup.registry(),
+        Network decoderNetwork = LayerStacks.network("decoder", decoder, code, input, setup.registry(),
                 setup.dataType(), setup.seed() + 1);
         decoderNetwork.computeInputGradients(true); // the straight-through gradient goes on to the encoder
 
         String lossId = setup.parameters().getString("loss");
-        LossFactory loss = setup.registry().get(LossFactory.class, lossId);
         List<String> ids = new ArrayList<>(encoderNetwork.contributionIds());
         ids.addAll(decoderNetwork.contributionIds());
         ids.add(lossId);
-        List<Optimizer> optimizers = new ArrayList<>(); // encoder, decoder, codebook
-        for (String part : List.of("encoder", "decoder", "codebook")) {
-            ModelSetup.OptimizerChoice choice = setup.optimizerFor(part);
-            optimizers.add(setup.registry().get(OptimizerFactory.class, choice.id()).create(choice.parameters()));
-            ids.add(choice.id());
-        }
         return new VqVaeModel(encoderNetwork, decoderNetwork, code, setup.parameters().getInt("codes"),
                 setup.parameters().getDouble("commitment"), setup.parameters().getLong("restart_every"),
-                loss.create(loss.schema().resolve("loss '" + lossId + "'", Map.of())), lossId,
-                optimizers.get(0), optimizers.get(1), optimizers.get(2), setup.seed(), ids);
+                Losses.ofPrediction(setup.registry(), lossId, "reconstruction loss", Map.of()), lossId, setup.seed(), ids);
     }
 }

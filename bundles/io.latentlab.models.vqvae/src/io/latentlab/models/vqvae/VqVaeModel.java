@@ -12,20 +12,25 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.optim.Optimizer;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.engine.Batches;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkState;
-import io.latentlab.engine.NonFiniteException;
+import io.latentlab.engine.NetworkSpec;
+import io.latentlab.engine.ParameterArray;
 
 /**
  * The trainable VQ-VAE. Vectors are laid out as rows [N, D], N = batch x positions; the codebook
- * is one flat parameter row [1, K x D] with its own optimizer. It is initialised at step 1 from
+ * is a network of its own for the engine (a {@link ParameterArray} [K, D], with its own
+ * optimizer), its gradient computed here. It is initialised at step 1 from
  * K encoder outputs of the first batch, so that no code starts far from the data, and codes that
  * no vector chose are restarted the same way now and then: dead codes are the usual failure of
  * a VQ-VAE (low perplexity).
  */
 final class VqVaeModel implements Model {
+
+    /** The codebook's name, as a network of the model. */
+    static final String CODEBOOK = "codebook";
 
     private final Network encoder;
     private final Network decoder;
@@ -36,18 +41,12 @@ final class VqVaeModel implements Model {
     private final long restartEvery;
     private final Loss reconstruction;
     private final String lossId;
-    private final Optimizer encoderOptimizer;
-    private final Optimizer decoderOptimizer;
-    private final Optimizer codebookOptimizer;
-    private final INDArray codebook;
+    private final ParameterArray codebook;
     private final long seed;
     private final List<String> ids;
-    private boolean initialized;
 
     VqVaeModel(Network encoder, Network decoder, Shape code, int codes, double commitment, long restartEvery,
-            Loss reconstruction,
-            String lossId, Optimizer encoderOptimizer, Optimizer decoderOptimizer, Optimizer codebookOptimizer, long seed,
-            List<String> ids) {
+            Loss reconstruction, String lossId, long seed, List<String> ids) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.code = code;
@@ -57,25 +56,18 @@ final class VqVaeModel implements Model {
         this.restartEvery = restartEvery;
         this.reconstruction = reconstruction;
         this.lossId = lossId;
-        this.encoderOptimizer = encoderOptimizer;
-        this.decoderOptimizer = decoderOptimizer;
-        this.codebookOptimizer = codebookOptimizer;
-        this.codebook = Nd4j.zeros(encoder.dataType(), 1, codes * dimension);
+        this.codebook = new ParameterArray(CODEBOOK, encoder.dataType(), codes, dimension);
         this.seed = seed;
         this.ids = List.copyOf(ids);
     }
 
-    private void initialize() {
-        if (!initialized) {
-            encoderOptimizer.initialize(encoder.parameters().trainableCount(), encoder.dataType());
-            decoderOptimizer.initialize(decoder.parameters().trainableCount(), decoder.dataType());
-            codebookOptimizer.initialize(codebook.length(), codebook.dataType());
-            initialized = true;
-        }
+    @Override
+    public List<TrainedNetwork> networks() {
+        return List.of(encoder, decoder, codebook);
     }
 
     private INDArray entries() {
-        return codebook.reshape(codes, dimension);
+        return codebook.values();
     }
 
     /** [B, D, h, w] or [B, D] to rows [N, D] (a copy). */
@@ -132,9 +124,12 @@ final class VqVaeModel implements Model {
         return counts;
     }
 
+    /**
+     * Dead codes are restarted before the assignment of every {@code restart_every}-th step, so
+     * that step's vectors can choose them at once.
+     */
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        initialize();
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
         INDArray x = features.castTo(encoder.dataType());
         long batch = x.size(0);
         INDArray z = rows(encoder.forward(x, true));
@@ -142,21 +137,20 @@ final class VqVaeModel implements Model {
             placeCodes(z, step, k -> true);
         }
         int[] indices = nearest(z);
+        if (restartEvery > 0 && step % restartEvery == 0) {
+            long[] before = counts(indices);
+            placeCodes(z, step, k -> before[k] == 0);
+            indices = nearest(z);
+        }
         INDArray quantized = lookup(indices);
         INDArray output = decoder.forward(grid(quantized, batch), true);
         double reconstructionLoss = reconstruction.forward(List.of(output), x);
         INDArray difference = z.sub(quantized); // z_e - e
         double scale = 1.0 / difference.length();
         double codebookLoss = difference.mul(difference).sumNumber().doubleValue() * scale;
-        double loss = reconstructionLoss + (1 + commitment) * codebookLoss;
-        if (!Double.isFinite(loss)) {
-            throw new NonFiniteException("loss became " + loss + " at step " + step + "; first non-finite value: "
-                    + (encoder.firstNonFinite() != null ? "encoder " + encoder.firstNonFinite()
-                            : "decoder " + decoder.firstNonFinite()));
-        }
         decoder.backward(reconstruction.backward().get(0));
         // straight-through: dL/dz_e = dL/dz_q, plus the commitment term's 2 beta (z_e - e) / (N D)
-        INDArray encoderGradient = rows(decoder.inputGradient("input")).addi(difference.mul(2 * commitment * scale));
+        INDArray encoderGradient = rows(decoder.inputGradient(NetworkSpec.INPUT)).addi(difference.mul(2 * commitment * scale));
         encoder.backward(grid(encoderGradient, batch));
         // the codebook term ||sg[z_e] - e||^2: each entry gets 2 (e - z_e) / (N D) per row assigned to it
         long[] counts = counts(indices);
@@ -165,18 +159,10 @@ final class VqVaeModel implements Model {
             assignment.putScalar(i, indices[i], 1.0);
         }
         INDArray perEntry = Nd4j.createFromArray(counts).castTo(z.dataType()).reshape(codes, 1);
-        INDArray codebookGradient = entries().mulColumnVector(perEntry).subi(assignment.transpose().mmul(z))
-                .muli(2 * scale).reshape(1, codebook.length());
-        encoderOptimizer.step(encoder.parameters().parameters(), encoder.parameters().gradients(), step,
-                encoderOptimizer.learningRate());
-        decoderOptimizer.step(decoder.parameters().parameters(), decoder.parameters().gradients(), step,
-                decoderOptimizer.learningRate());
-        codebookOptimizer.step(codebook, codebookGradient, step, codebookOptimizer.learningRate());
-        if (restartEvery > 0 && step % restartEvery == 0) {
-            placeCodes(z, step, k -> counts[k] == 0);
-        }
+        codebook.gradient().assign(entries().mulColumnVector(perEntry).subi(assignment.transpose().mmul(z))
+                .muli(2 * scale));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("loss", loss);
+        metrics.put("loss", reconstructionLoss + (1 + commitment) * codebookLoss);
         metrics.put("reconstruction", reconstructionLoss);
         metrics.put("codebook_loss", codebookLoss);
         metrics.put("perplexity", perplexity(counts, indices.length));
@@ -185,13 +171,17 @@ final class VqVaeModel implements Model {
 
     @Override
     public Map<String, Double> evaluate(INDArray features, INDArray labels) {
-        double[] sums = new double[2]; // squared error, BCE
+        double[] sums = new double[3]; // squared error, BCE, the chosen loss times the slice size
         long[] counts = new long[codes];
         long[] vectors = {0};
+        boolean ownLoss = !"bce".equals(lossId) && !"mse".equals(lossId);
         Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
             INDArray x = slice.castTo(encoder.dataType());
             int[] indices = nearest(rows(encoder.forward(x, false)));
             INDArray output = decoder.forward(grid(lookup(indices), x.size(0)), false);
+            if (ownLoss) {
+                sums[2] += reconstruction.forward(List.of(output), x) * x.size(0);
+            }
             INDArray difference = output.sub(x);
             sums[0] += difference.muli(difference).sumNumber().doubleValue();
             INDArray p = Transforms.min(Transforms.max(output, 1e-7, true), 1 - 1e-7, false);
@@ -209,6 +199,9 @@ final class VqVaeModel implements Model {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_mse", sums[0] / features.length());
         metrics.put("test_bce", sums[1] / features.length());
+        if (ownLoss) {
+            metrics.put("test_" + lossId, sums[2] / features.size(0));
+        }
         metrics.put("test_perplexity", perplexity(counts, vectors[0]));
         metrics.put("test_codes_used", (double) used);
         return metrics;
@@ -258,31 +251,6 @@ final class VqVaeModel implements Model {
     @Override
     public String headlineMetric() {
         return "test_" + lossId;
-    }
-
-    private Map<String, INDArray> codebookState() {
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        state.put("codebook/parameters", codebook);
-        codebookOptimizer.state().forEach((name, array) -> state.put("codebook/optimizer/" + name, array));
-        return state;
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        initialize();
-        Map<String, INDArray> state = new LinkedHashMap<>();
-        NetworkState.collect(state, "encoder/", encoder, encoderOptimizer);
-        NetworkState.collect(state, "decoder/", decoder, decoderOptimizer);
-        state.putAll(codebookState());
-        return state;
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        initialize();
-        NetworkState.restore(saved, "encoder/", encoder, encoderOptimizer);
-        NetworkState.restore(saved, "decoder/", decoder, decoderOptimizer);
-        NetworkState.assign(saved, codebookState());
     }
 
     @Override

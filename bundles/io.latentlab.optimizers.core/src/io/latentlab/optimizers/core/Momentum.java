@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
 

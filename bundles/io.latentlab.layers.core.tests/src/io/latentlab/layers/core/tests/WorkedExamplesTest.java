@@ -42,9 +42,9 @@ class WorkedExamplesTest {
     @Test
     void validConvolutionOfFourByFourWithBiasThree() {
         Network network = single(Shape.of(1, 4, 4), "conv2d", "filters", 1, "kernel", 3, "padding", "valid");
-        network.parameters().values("layer").get("W")
+        network.store().values("layer").get("W")
                 .assign(Nd4j.createFromArray(new float[][] {{1, 1, 1}, {2, 0, 1}, {-1, -1, 0}}).reshape(3, 3, 1, 1));
-        network.parameters().values("layer").get("b").assign(3);
+        network.store().values("layer").get("b").assign(3);
         INDArray output = network.forward(image(new float[][] {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}}),
                 false);
         assertArrayEquals(new long[] {1, 1, 2, 2}, output.shape());
@@ -64,7 +64,7 @@ class WorkedExamplesTest {
         Network network = single(Shape.of(1, 2, 2), "conv2d_transpose", "filters", 1, "kernel", 2, "stride", 2, "padding",
                 "valid", "use_bias", false);
         float[][] kernel = {{1, 10}, {100, 1000}};
-        network.parameters().values("layer").get("W").assign(Nd4j.createFromArray(kernel).reshape(2, 2, 1, 1));
+        network.store().values("layer").get("W").assign(Nd4j.createFromArray(kernel).reshape(2, 2, 1, 1));
         INDArray output = network.forward(image(new float[][] {{1, 2}, {3, 4}}), false);
         assertArrayEquals(new long[] {1, 1, 4, 4}, output.shape());
         float[] x = {1, 2, 3, 4};

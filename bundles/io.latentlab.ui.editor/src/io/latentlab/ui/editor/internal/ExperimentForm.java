@@ -31,6 +31,8 @@ import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.optim.OptimizerFactory;
+import io.latentlab.core.optim.ScheduleChoice;
+import io.latentlab.core.optim.ScheduleFactory;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentText;
 
@@ -67,7 +69,14 @@ public final class ExperimentForm {
             new ParameterSpec("sample_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
                     "Sample grid cadence"),
             new ParameterSpec("checkpoint_every", ParameterType.INTEGER, 1L, 1.0, null, List.of(), "epochs",
-                    "Checkpoint cadence (a final checkpoint is always written)"));
+                    "Checkpoint cadence (a final checkpoint is always written)"),
+            new ParameterSpec("clip_norm", ParameterType.NUMBER, 0.0, 0.0, null, List.of(), "",
+                    "Rescale each update's gradients whose joint L2 norm exceeds this; 0: never"),
+            new ParameterSpec("clip_value", ParameterType.NUMBER, 0.0, 0.0, null, List.of(), "",
+                    "Clamp every gradient value to [-clip_value, clip_value] first; 0: never"));
+    private static final ParameterSpec WARMUP = new ParameterSpec(ScheduleChoice.WARMUP_STEPS, ParameterType.INTEGER, 0L,
+            0.0, null, List.of(), "steps", "Linear warm-up to the base rate before the schedule; 0: none");
+    private static final String NO_SCHEDULE = "constant rate (no schedule)";
 
     /** The shape of text that is not a readable experiment. */
     private static final String UNREADABLE = "unreadable";
@@ -277,6 +286,7 @@ public final class ExperimentForm {
         ModelFactory factory = given instanceof Map<?, ?> map && map.get("id") != null
                 ? registry.find(ModelFactory.class, String.valueOf(map.get("id"))).orElse(null) : null;
         List<String> stacks = factory == null ? List.of() : factory.stackNames();
+        List<String> networks = factory == null ? List.of() : factory.networkNames();
         Group section = choice(column, "Model", "model", ModelFactory.class, given, stacks);
         if (factory == null) {
             return;
@@ -294,10 +304,10 @@ public final class ExperimentForm {
                     }, this::edit, this::write);
             fields.addAll(table.fields());
         }
-        if (stacks.size() > 1) {
+        if (networks.size() > 1) {
             Map<?, ?> own = optimizers instanceof Map<?, ?> map ? map : Map.of();
             Group perStack = section(column, "Optimizer per network");
-            for (String stack : stacks) {
+            for (String stack : networks) {
                 org.eclipse.swt.widgets.Button check = new org.eclipse.swt.widgets.Button(perStack, SWT.CHECK);
                 check.setText(stack + ": its own optimizer (else the Optimizer section's)");
                 check.setData(PATH, "optimizers." + stack + "#own");
@@ -396,12 +406,66 @@ public final class ExperimentForm {
         if (contribution != null) {
             for (ParameterSpec spec : contribution.schema().specs()) {
                 if (!skipped.contains(spec.name())) {
-                    fields.add(new ParameterField(section, spec, path + "." + spec.name(), values.get(spec.name()),
-                            this::write));
+                    fields.add(new ParameterField(section, offered(spec), path + "." + spec.name(),
+                            values.get(spec.name()), this::write));
                 }
             }
         }
+        if (contribution instanceof OptimizerFactory) {
+            schedule(section, path + ".schedule", values.get("schedule"));
+        }
         return section;
+    }
+
+    /** A contribution id parameter (a model's loss) as a choice among the installed contributions of its kind. */
+    private ParameterSpec offered(ParameterSpec spec) {
+        if (spec.type() != ParameterType.CONTRIBUTION) {
+            return spec;
+        }
+        List<String> ids = registry.list(spec.kind().serviceType()).stream().map(c -> c.contribution().id()).toList();
+        return new ParameterSpec(spec.name(), ParameterType.CHOICE, spec.defaultValue(), null, null,
+                ids.isEmpty() ? List.of(String.valueOf(spec.defaultValue())) : ids, spec.unit(), spec.doc());
+    }
+
+    /** An optimizer's learning-rate schedule: the installed schedules, its warm-up and its parameters. */
+    private void schedule(Group section, String path, Object given) {
+        Map<?, ?> values = given instanceof Map<?, ?> map ? map : Map.of();
+        String id = values.get("id") == null ? "" : String.valueOf(values.get("id"));
+        Label label = new Label(section, SWT.NONE);
+        label.setText("schedule");
+        Combo chooser = new Combo(section, SWT.READ_ONLY | SWT.DROP_DOWN);
+        chooser.setData(PATH, path + ".id");
+        chooser.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        List<String> ids = new ArrayList<>();
+        ids.add("");
+        chooser.add(NO_SCHEDULE);
+        for (RegisteredContribution<ScheduleFactory> schedule : registry.list(ScheduleFactory.class)) {
+            ids.add(schedule.contribution().id());
+            chooser.add(schedule.contribution().id() + "  \u2014  " + schedule.contribution().doc());
+        }
+        if (!ids.contains(id)) {
+            ids.add(id);
+            chooser.add(id + "  \u2014  not installed");
+        }
+        chooser.setData(IDS, List.copyOf(ids));
+        chooser.select(ids.indexOf(id));
+        chooser.setToolTipText("How the learning rate changes over training (every schedule takes a warm-up)");
+        chooser.addListener(SWT.Selection, e -> {
+            String chosen = ids.get(Math.max(0, chooser.getSelectionIndex()));
+            if (!chosen.equals(id)) {
+                edit(text -> chosen.isEmpty() ? ExperimentText.remove(text, path)
+                        : ExperimentText.set(text, path + ".id", chosen));
+            }
+        });
+        ScheduleFactory schedule = id.isEmpty() ? null : registry.find(ScheduleFactory.class, id).orElse(null);
+        if (schedule != null) {
+            fields.add(new ParameterField(section, WARMUP, path + "." + WARMUP.name(), values.get(WARMUP.name()),
+                    this::write));
+            for (ParameterSpec spec : schedule.schema().specs()) {
+                fields.add(new ParameterField(section, offered(spec), path + "." + spec.name(), values.get(spec.name()),
+                        this::write));
+            }
+        }
     }
 
     private static <T extends Contribution> String source(List<RegisteredContribution<T>> installed, String id) {
@@ -527,6 +591,7 @@ public final class ExperimentForm {
         for (String section : List.of("dataset", "optimizer")) {
             shape.put(section, experiment.get(section) instanceof Map<?, ?> map ? map.get("id") : null);
         }
+        shape.put("schedule", scheduleId(experiment.get("optimizer")));
         if (experiment.get("model") instanceof Map<?, ?> model) {
             shape.put("model", model.get("id"));
             model.forEach((key, value) -> {
@@ -537,7 +602,7 @@ public final class ExperimentForm {
         }
         if (experiment.get("optimizers") instanceof Map<?, ?> perStack) {
             perStack.forEach((stack, chosen) -> shape.put("optimizers " + stack,
-                    chosen instanceof Map<?, ?> map ? map.get("id") : null));
+                    chosen instanceof Map<?, ?> map ? map.get("id") + " " + scheduleId(map) : null));
         }
         if (experiment.get("augmentations") instanceof List<?> augmentations) {
             shape.put("augmentations", augmentations.stream().map(a -> a instanceof Map<?, ?> map ? map.get("id") : null)
@@ -545,6 +610,11 @@ public final class ExperimentForm {
         }
         shape.put("layers selected", new HashMap<>(selectedLayers));
         return shape.toString();
+    }
+
+    private static Object scheduleId(Object optimizer) {
+        return optimizer instanceof Map<?, ?> map && map.get("schedule") instanceof Map<?, ?> schedule ? schedule.get("id")
+                : null;
     }
 
     private static Control find(Control control, String path) {

@@ -16,8 +16,8 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 
-import io.latentlab.engine.Network;
-import io.latentlab.engine.NodeInfo;
+import io.latentlab.core.model.NodeInfo;
+import io.latentlab.core.model.TrainedNetwork;
 
 /**
  * Draws networks as layer graphs, one column per network, inputs at the top: a box per layer
@@ -83,7 +83,7 @@ final class NetworkGraph {
     }
 
     /** @param networks the networks to draw, replacing what is shown */
-    void show(List<Network> networks) {
+    void show(List<TrainedNetwork> networks) {
         boxes.clear();
         byName.clear();
         edges.clear();
@@ -93,7 +93,7 @@ final class NetworkGraph {
         int x = MARGIN;
         int height = 0;
         for (int n = 0; n < networks.size(); n++) {
-            Network network = networks.get(n);
+            TrainedNetwork network = networks.get(n);
             Map<String, Integer> rows = new HashMap<>();
             Map<String, String> shapes = new HashMap<>();
             Map<Integer, Integer> columnsUsed = new HashMap<>();

@@ -22,8 +22,8 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.part.ViewPart;
 
-import io.latentlab.engine.Network;
-import io.latentlab.engine.NodeInfo;
+import io.latentlab.core.model.NodeInfo;
+import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.ExperimentRunner;
@@ -92,7 +92,7 @@ public final class NetworkView extends ViewPart {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 String message;
-                List<Network> networks = List.of();
+                List<TrainedNetwork> networks = List.of();
                 try {
                     CheckedExperiment checked = new ExperimentReader(Services.registry()).check(file, text);
                     networks = new ExperimentRunner(Services.registry()).networks(checked);
@@ -104,7 +104,7 @@ public final class NetworkView extends ViewPart {
                 } finally {
                     building = null;
                 }
-                List<Network> built = networks;
+                List<TrainedNetwork> built = networks;
                 String shown = message;
                 if (!tree.isDisposed()) {
                     tree.getDisplay().asyncExec(() -> show(shown, built));
@@ -117,11 +117,11 @@ public final class NetworkView extends ViewPart {
         job.schedule();
     }
 
-    private static long parameters(Network network) {
+    private static long parameters(TrainedNetwork network) {
         return network.nodes().stream().mapToLong(NodeInfo::parameterCount).sum();
     }
 
-    private void show(String message, List<Network> networks) {
+    private void show(String message, List<TrainedNetwork> networks) {
         if (tree.isDisposed()) {
             return;
         }
@@ -129,11 +129,11 @@ public final class NetworkView extends ViewPart {
         graph.show(networks);
         tree.removeAll();
         for (int n = 0; n < networks.size(); n++) {
-            Network network = networks.get(n);
+            TrainedNetwork network = networks.get(n);
             TreeItem root = new TreeItem(tree, SWT.NONE);
             String inputs = network.inputShapes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
-            root.setText(new String[] {"network " + (n + 1), "", inputs, "", String.format(Locale.ROOT, "%,d",
+            root.setText(new String[] {"network " + network.name(), "", inputs, "", String.format(Locale.ROOT, "%,d",
                     parameters(network))});
             for (NodeInfo node : network.nodes()) {
                 TreeItem item = new TreeItem(root, SWT.NONE);

@@ -139,7 +139,7 @@ final class ParameterField {
             case NUMBER -> isNumber(typed) ? typed : ExperimentText.literal(typed);
             case BOOLEAN -> typed;
             case INTEGER_LIST -> integerList(typed);
-            case CHOICE, TEXT -> ExperimentText.literal(typed);
+            case CHOICE, TEXT, CONTRIBUTION -> ExperimentText.literal(typed);
         };
     }
 

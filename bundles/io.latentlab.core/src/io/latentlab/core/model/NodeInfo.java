@@ -1,4 +1,4 @@
-package io.latentlab.engine;
+package io.latentlab.core.model;
 
 import java.util.List;
 

@@ -210,6 +210,15 @@ public final class ParameterSchema {
             return this;
         }
 
+        /**
+         * @param spec a declaration made elsewhere (shared by two contributions)
+         * @return this builder
+         */
+        public Builder spec(ParameterSpec spec) {
+            specs.add(spec);
+            return this;
+        }
+
         /** @return the schema */
         public ParameterSchema build() {
             return new ParameterSchema(specs);

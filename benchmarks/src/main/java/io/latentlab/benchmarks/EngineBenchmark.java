@@ -32,11 +32,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.Shape;
-import io.latentlab.core.loss.Loss;
-import io.latentlab.core.optim.Optimizer;
-import io.latentlab.engine.GradientClipping;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
+import io.latentlab.core.optim.OptimizerChoice;
+import io.latentlab.engine.ModelStep;
 import io.latentlab.engine.Network;
-import io.latentlab.engine.NetworkSpec;
 import io.latentlab.layers.core.Conv2D;
 import io.latentlab.layers.core.Conv2DTranspose;
 import io.latentlab.layers.core.Dense;
@@ -45,6 +48,7 @@ import io.latentlab.layers.core.Reshape;
 import io.latentlab.layers.core.activation.Relu;
 import io.latentlab.layers.core.activation.Sigmoid;
 import io.latentlab.layers.core.loss.BinaryCrossEntropy;
+import io.latentlab.models.ae.Autoencoder;
 import io.latentlab.nd4j.BackendInfo;
 import io.latentlab.nd4j.Nd4jRuntime;
 import io.latentlab.optimizers.core.Adam;
@@ -53,7 +57,8 @@ import io.latentlab.optimizers.core.Adam;
  * Trains the engine benchmark's two autoencoders on MNIST (batch 128, Adam 1e-3, BCE) with
  * our engine and with DL4J's MultiLayerNetwork on the same backend, threads and data, and
  * prints examples/s side by side, the ratio, memory, the dense net's pure-gemm ceiling and a
- * phase breakdown of one of our steps. Writes the figures to bench-results/engine-*.json.
+ * breakdown of one of our steps. Ours is the autoencoder model trained by the engine's
+ * {@link ModelStep}, the step `latentlab train` runs. Writes the figures to bench-results/engine-*.json.
  * Arguments: [--steps N] [--warmup N] [--mnist DIR].
  */
 public final class EngineBenchmark {
@@ -156,7 +161,7 @@ public final class EngineBenchmark {
         boolean conv = "conv_ae".equals(model);
         Map<String, Object> result = "dl4j".equals(engine)
                 ? reference(conv ? convReference() : denseReference(), all, steps, warmup, conv)
-                : ours(conv ? CONV : DENSE, all, steps, warmup);
+                : ours(conv ? CONV : DENSE, conv, all, steps, warmup);
         result.put("title", conv ? "conv AE 1-32-64-32-1 (3x3, stride 2)" : "dense AE 784-256-32-256-784");
         if (!conv && !"dl4j".equals(engine)) {
             result.put("gemm_ceiling_ms", gemmCeilingMillis());
@@ -166,19 +171,26 @@ public final class EngineBenchmark {
         result.forEach((key, value) -> System.out.println("result." + key + "=" + value));
     }
 
-    private static final NetworkSpec DENSE = NetworkSpec.sequential(Shape.of(784), List.of(
-            NetworkSpec.layer("enc1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
-            NetworkSpec.layer("enc2", "dense", "units", 32, "activation", "relu", "initializer", "he_normal"),
-            NetworkSpec.layer("dec1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
-            NetworkSpec.layer("dec2", "dense", "units", 784, "activation", "sigmoid")));
+    private static final Map<String, List<LayerEntry>> DENSE = Map.of(
+            "encoder", List.of(layer("enc1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+                    layer("enc2", "dense", "units", 32, "activation", "relu", "initializer", "he_normal")),
+            "decoder", List.of(layer("dec1", "dense", "units", 256, "activation", "relu", "initializer", "he_normal"),
+                    layer("dec2", "dense", "units", 784, "activation", "sigmoid")));
 
-    private static final NetworkSpec CONV = NetworkSpec.sequential(Shape.of(784), List.of(
-            NetworkSpec.layer("image", "reshape", "shape", List.of(1, 28, 28)),
-            NetworkSpec.layer("enc1", "conv2d", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
-            NetworkSpec.layer("enc2", "conv2d", "filters", 64, "kernel", 3, "stride", 2, "activation", "relu"),
-            NetworkSpec.layer("dec1", "conv2d_transpose", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
-            NetworkSpec.layer("dec2", "conv2d_transpose", "filters", 1, "kernel", 3, "stride", 2, "activation", "sigmoid"),
-            NetworkSpec.layer("flat", "flatten")));
+    private static final Map<String, List<LayerEntry>> CONV = Map.of(
+            "encoder", List.of(layer("enc1", "conv2d", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+                    layer("enc2", "conv2d", "filters", 64, "kernel", 3, "stride", 2, "activation", "relu")),
+            "decoder", List.of(
+                    layer("dec1", "conv2d_transpose", "filters", 32, "kernel", 3, "stride", 2, "activation", "relu"),
+                    layer("dec2", "conv2d_transpose", "filters", 1, "kernel", 3, "stride", 2, "activation", "sigmoid")));
+
+    private static LayerEntry layer(String name, String type, Object... parameters) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < parameters.length; i += 2) {
+            map.put((String) parameters[i], parameters[i + 1]);
+        }
+        return new LayerEntry(name, type, map);
+    }
 
     private static List<INDArray> batches(INDArray all, int count) {
         List<INDArray> batches = new ArrayList<>();
@@ -201,49 +213,32 @@ public final class EngineBenchmark {
         return result;
     }
 
-    private static Map<String, Object> ours(NetworkSpec spec, INDArray all, int steps, int warmup) {
+    /** The autoencoder model trained by the engine's step, as `latentlab train` trains it (less data loading and logging). */
+    private static Map<String, Object> ours(Map<String, List<LayerEntry>> stacks, boolean image, INDArray all, int steps,
+            int warmup) {
         ContributionRegistry registry = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
-                new Flatten(), new Reshape(), new Relu(), new Sigmoid());
-        Network network = Network.build(spec, registry, DataType.FLOAT, 1);
-        Loss loss = new BinaryCrossEntropy().create(Parameters.of(new BinaryCrossEntropy().schema(), Map.of()));
-        Optimizer adam = new Adam().create(Parameters.of(new Adam().schema(), Map.of("learning_rate", 1e-3)));
-        adam.initialize(network.store().trainableCount(), DataType.FLOAT);
-        List<INDArray> batches = batches(all, steps + warmup);
-        double[] phases = new double[4];
+                new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new Adam());
+        Autoencoder factory = new Autoencoder();
+        Shape shape = image ? Shape.of(1, 28, 28) : Shape.of(784);
+        TimedModel model = new TimedModel(factory.create(new ModelSetup(Parameters.of(factory.schema(), Map.of()), stacks,
+                shape, 0, registry, DataType.FLOAT, 1, 100)));
+        ModelStep step = new ModelStep(model, Map.of(OptimizerChoice.DEFAULT_KEY, new OptimizerChoice(Adam.ID,
+                Parameters.of(new Adam().schema(), Map.of("learning_rate", 1e-3)))), registry, 0, 0, steps + warmup);
+        Network network = (Network) model.networks().get(0);
+        List<INDArray> batches = batches(all, steps + warmup).stream()
+                .map(batch -> image ? batch.reshape(BATCH, 1, 28, 28) : batch).toList();
         double ours = time(steps, warmup, (i, record) -> {
             if (i == warmup) {
                 network.profile(true);
+                model.gradientNanos = 0;
             }
-            INDArray batch = batches.get(i);
-            long t0 = System.nanoTime();
-            INDArray output = network.forward(batch, true);
-            long t1 = System.nanoTime();
-            loss.forward(List.of(output), batch);
-            INDArray gradient = loss.backward().get(0);
-            long t2 = System.nanoTime();
-            network.backward(gradient);
-            long t3 = System.nanoTime();
-            GradientClipping.clipByGlobalNorm(network.gradients(), 0);
-            adam.step(network.parameters(), network.gradients(), i + 1, 1e-3);
-            long t4 = System.nanoTime();
-            if (record) {
-                phases[0] += t1 - t0;
-                phases[1] += t2 - t1;
-                phases[2] += t3 - t2;
-                phases[3] += t4 - t3;
-            }
+            step.step(batches.get(i), null, i + 1);
         });
-        double loss0 = loss.forward(List.of(network.forward(batches.get(0), false)), batches.get(0));
-        String[] names = {"forward", "loss", "backward", "update"};
-        double total = phases[0] + phases[1] + phases[2] + phases[3];
-        StringBuilder breakdown = new StringBuilder();
-        Map<String, Object> phaseMillis = new LinkedHashMap<>();
-        for (int p = 0; p < 4; p++) {
-            double millis = phases[p] / steps / 1e6;
-            phaseMillis.put(names[p], Math.round(millis * 1000) / 1000.0);
-            breakdown.append(String.format(Locale.ROOT, " %s %.2f ms (%.0f%%)", names[p], millis, 100 * phases[p] / total));
-        }
-
+        long total = Math.round(steps * BATCH * 1e9 / ours);
+        double gradients = model.gradientNanos / (double) total;
+        String breakdown = String.format(Locale.ROOT, "model's forward, loss and backward %.2f ms (%.0f%%); engine's"
+                + " checks, norm and optimizer %.2f ms (%.0f%%)", model.gradientNanos / 1e6 / steps, 100 * gradients,
+                (total - model.gradientNanos) / 1e6 / steps, 100 * (1 - gradients));
         Map<String, Object> nodeMillis = new LinkedHashMap<>();
         StringBuilder perNode = new StringBuilder();
         network.timings().forEach((node, timing) -> {
@@ -253,13 +248,57 @@ public final class EngineBenchmark {
             perNode.append(String.format(Locale.ROOT, " %s %.2f/%.2f", node, forward, backward));
         });
         network.profile(false);
+        double bce = model.evaluate(batches.get(0), null).get("test_bce");
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("examples_per_s", Math.round(ours));
-        result.put("bce_after_training", Math.round(loss0 * 10000) / 10000.0);
-        result.put("phases", breakdown.toString().trim());
+        result.put("bce_after_training", Math.round(bce * 10000) / 10000.0);
+        result.put("phases", breakdown);
         result.put("layers", perNode.toString().trim());
         result.put("parameters", network.store().trainableCount());
         return result;
+    }
+
+    /** The model with the time of its own part of each step (forward, loss, backward) kept. */
+    private static final class TimedModel implements Model {
+        private final Model model;
+        long gradientNanos;
+
+        TimedModel(Model model) {
+            this.model = model;
+        }
+
+        @Override
+        public List<TrainedNetwork> networks() {
+            return model.networks();
+        }
+
+        @Override
+        public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
+            long start = System.nanoTime();
+            Map<String, Double> metrics = model.computeGradients(update, features, labels, step);
+            gradientNanos += System.nanoTime() - start;
+            return metrics;
+        }
+
+        @Override
+        public Map<String, Double> evaluate(INDArray features, INDArray labels) {
+            return model.evaluate(features, labels);
+        }
+
+        @Override
+        public INDArray sample(INDArray features) {
+            return model.sample(features);
+        }
+
+        @Override
+        public String headlineMetric() {
+            return model.headlineMetric();
+        }
+
+        @Override
+        public List<String> contributionIds() {
+            return model.contributionIds();
+        }
     }
 
     private interface Step {

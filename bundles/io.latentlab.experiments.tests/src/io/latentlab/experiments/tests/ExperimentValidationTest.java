@@ -71,7 +71,7 @@ class ExperimentValidationTest {
                 + " must be an integer in [1, 16777216], not -4"), all);
         assertTrue(all.contains("model.encoder[1].dense.activation: unknown activation 'rleu'; did you mean 'relu'?"), all);
         assertTrue(all.contains("bad.experiment.yaml:14:7: optimizer.id: unknown optimizer 'adma'; did you mean 'adam'?"
-                + " Installed: adam, sgd"), all);
+                + " Installed: adam, rmsprop, sgd"), all);
         assertTrue(all.contains("training: 'epochs' is missing"), all);
         assertTrue(all.contains("bad.experiment.yaml:16:15: training.batch_size: 'batch_size' must be a positive integer"), all);
         assertEquals(8, problems.size(), all);

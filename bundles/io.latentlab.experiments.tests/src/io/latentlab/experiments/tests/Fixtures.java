@@ -31,7 +31,10 @@ final class Fixtures {
             new io.latentlab.layers.core.Upsampling2D(), new io.latentlab.layers.core.Concat(), new io.latentlab.layers.core.Add(),
             new io.latentlab.layers.core.activation.Identity(), new io.latentlab.layers.core.activation.Softmax(),
             new io.latentlab.layers.core.loss.CategoricalCrossEntropy(), new io.latentlab.models.ae.StackedAutoencoder(), new io.latentlab.models.ae.Classifier(),
-            new io.latentlab.models.unet.UNet(), new io.latentlab.models.vqvae.VqVae());
+            new io.latentlab.models.unet.UNet(), new io.latentlab.models.vqvae.VqVae(),
+            new io.latentlab.optimizers.core.RmsProp(), new io.latentlab.optimizers.core.Schedules.Constant(),
+            new io.latentlab.optimizers.core.Schedules.Cosine(), new io.latentlab.optimizers.core.Schedules.Step(),
+            new io.latentlab.optimizers.core.Schedules.ReduceOnPlateau());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */
     static final String SMALL = """

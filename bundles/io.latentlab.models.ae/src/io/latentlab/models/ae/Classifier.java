@@ -28,10 +28,7 @@ public final class Classifier extends AbstractContribution implements ModelFacto
     /** Creates the contribution. */
     public Classifier() {
         super(ID, "Classifier", "The encoder stack with a logistic (softmax) or linear head, trained on the labels.",
-                ParameterSchema.builder()
-                        .choice("head", "logistic", List.of("logistic", "linear"), "logistic: softmax and cross-entropy;"
-                                + " linear: identity and squared error to the one-hot label")
-                        .build());
+                ParameterSchema.builder().spec(StackedAutoencoder.HEAD).build());
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.ParameterSpec;
+import io.latentlab.core.ParameterType;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.LayerEntry;
@@ -42,10 +44,14 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
                         .number("pretrain_rate_scale", 0.1, 0.0, 10.0, "", "pre-training uses the optimizer's learning"
                                 + " rate times this; a smaller rate keeps the pre-trained weights near the scale that"
                                 + " fine-tuning starts well from")
-                        .choice("head", "logistic", List.of("logistic", "linear"), "logistic: softmax and cross-entropy;"
-                                + " linear: identity and squared error to the one-hot label")
+                        .spec(HEAD)
                         .build());
     }
+
+    /** The head's choice, which the classifier shares. */
+    static final ParameterSpec HEAD = new ParameterSpec("head", ParameterType.CHOICE, "logistic", null, null,
+            List.of("logistic", "linear"), "", "logistic: softmax and cross-entropy; linear: identity and squared error to"
+                    + " the one-hot label");
 
     @Override
     public List<String> stackNames() {

@@ -60,6 +60,11 @@ class ExperimentFormTest {
               batch_size: 128
             """;
 
+    private static Object at(IDocument document, String path) {
+        return io.latentlab.experiments.ExperimentText.at(io.latentlab.experiments.ExperimentText.values(document.get())
+                .orElse(null), path);
+    }
+
     @Test
     void theFormAndTheYamlStayInStepBothWays() throws Exception {
         Display display = Display.getCurrent();
@@ -160,6 +165,23 @@ class ExperimentFormTest {
         own.setSelection(false);
         own.notifyListeners(SWT.Selection, new Event());
         assertEquals(beforeAugmenting, document.get(), "no optimizers section left behind");
+
+        // a learning-rate schedule for the optimizer: chosen among the installed ones, with its warm-up and parameters
+        Combo schedule = (Combo) form.control("optimizer.schedule.id");
+        schedule.select(ids(schedule).indexOf("cosine"));
+        schedule.notifyListeners(SWT.Selection, new Event());
+        assertEquals("cosine", at(document, "optimizer.schedule.id"), document.get());
+        waitFor(display, () -> form.control("optimizer.schedule.warmup_steps") != null, "the schedule's warm-up field");
+        type(text(form, "optimizer.schedule.warmup_steps"), "100");
+        type(text(form, "optimizer.schedule.minimum_rate"), "0.00001");
+        assertEquals(100L, at(document, "optimizer.schedule.warmup_steps"), document.get());
+        assertEquals(1.0e-5, at(document, "optimizer.schedule.minimum_rate"), document.get());
+        assertTrue(ExperimentProblems.check(io.latentlab.ui.Services.registry(), file, document.get()).isEmpty(),
+                "the form wrote a valid experiment");
+        schedule = (Combo) form.control("optimizer.schedule.id");
+        schedule.select(0);
+        schedule.notifyListeners(SWT.Selection, new Event());
+        assertEquals(beforeAugmenting, document.get(), "a constant rate again: the schedule is gone");
 
         // YAML the form cannot read: it says so and offers no fields, until the source is fixed
         String readable = document.get();

@@ -53,7 +53,7 @@ class PluginsWorkbenchTest {
         attributes.putValue("Bundle-ManifestVersion", "2");
         attributes.putValue("Bundle-SymbolicName", "org.example.cube");
         attributes.putValue("Bundle-Version", "1.0.0");
-        attributes.putValue("Import-Package", "io.latentlab.core;version=\"[1.0,2)\",io.latentlab.core.layer;version=\"[1.0,2)\","
+        attributes.putValue("Import-Package", "io.latentlab.core;version=\"[2.0,3)\",io.latentlab.core.layer;version=\"[1.0,2)\","
                 + "io.latentlab.layers.core.activation;version=\"[1.0,2)\",org.nd4j.linalg.api.ndarray");
         attributes.putValue("Service-Component", "OSGI-INF/cube.xml");
         String type = CubeActivation.class.getName().replace('.', '/') + ".class";

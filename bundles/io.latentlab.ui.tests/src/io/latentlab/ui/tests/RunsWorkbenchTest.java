@@ -49,6 +49,7 @@ class RunsWorkbenchTest {
             optimizer:
               id: adam
               learning_rate: 0.001
+              schedule: {id: cosine, warmup_steps: 50}
             training:
               epochs: 3
               batch_size: 32
@@ -92,6 +93,8 @@ class RunsWorkbenchTest {
         dashboard.refresh();
         assertEquals(750, dashboard.seriesSizes().get("train_loss"), "8000 images / 32 x 3 epochs");
         assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
+        assertEquals(List.of("train_learning_rate"), dashboard.learningRateSeries(), "the rate has a chart of its own");
+        assertEquals(750, dashboard.seriesSizes().get("train_learning_rate"), "a learning rate every step");
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "dashboard.png");
         assertNotNull(throughputSeen, "the dashboard showed throughput and ETA while training");

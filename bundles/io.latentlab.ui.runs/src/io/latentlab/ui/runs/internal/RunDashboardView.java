@@ -45,6 +45,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import io.latentlab.engine.ModelStep;
 import io.latentlab.experiments.AtomicFile;
 import io.latentlab.experiments.MetricsTail;
 import io.latentlab.experiments.RunDirectory;
@@ -63,6 +64,8 @@ public final class RunDashboardView extends ViewPart {
 
     /** Per-step bookkeeping that would only clutter the loss chart. */
     private static final Set<String> HIDDEN = Set.of("train_phase");
+    /** The prefix of the learning-rate metrics ({@code train_learning_rate}, {@code train_learning_rate_<network>}). */
+    private static final String LEARNING_RATE = "train_" + ModelStep.LEARNING_RATE;
 
     private Path run;
     private MetricsTail tail;
@@ -70,10 +73,13 @@ public final class RunDashboardView extends ViewPart {
     private Label status;
     private final XYSeriesCollection training = new XYSeriesCollection();
     private final XYSeriesCollection evaluation = new XYSeriesCollection();
+    /** The learning rates the engine logs, apart from the losses: their scale is another. */
+    private final XYSeriesCollection rates = new XYSeriesCollection();
     private final Map<String, XYSeries> raw = new HashMap<>();
     private final Map<String, XYSeries> shown = new HashMap<>();
     private JFreeChart trainingChart;
     private JFreeChart evaluationChart;
+    private JFreeChart rateChart;
     private int smoothing;
     private double phase = Double.NaN;
     private int phases;
@@ -128,6 +134,8 @@ public final class RunDashboardView extends ViewPart {
         evaluationChart = Charts.lines("Evaluation", evaluation);
         new ChartComposite(sash, SWT.NONE, trainingChart, true);
         new ChartComposite(sash, SWT.NONE, evaluationChart, true);
+        rateChart = Charts.lines("Learning rate", rates);
+        new ChartComposite(sash, SWT.NONE, rateChart, true);
         TabFolder details = new TabFolder(sash, SWT.BOTTOM);
         samples = new Canvas(details, SWT.DOUBLE_BUFFERED);
         TabItem samplesTab = new TabItem(details, SWT.NONE);
@@ -161,7 +169,7 @@ public final class RunDashboardView extends ViewPart {
                 e.gc.drawImage(sampleImage, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
             }
         });
-        sash.setWeights(40, 30, 30);
+        sash.setWeights(36, 26, 12, 26);
         try {
             List<String> differences = RunRecord.bundleDifferences(run, Services.registry());
             if (!differences.isEmpty()) {
@@ -246,7 +254,8 @@ public final class RunDashboardView extends ViewPart {
                     if (!shown.containsKey(name)) {
                         XYSeries view = new XYSeries(name, true, true);
                         shown.put(name, view);
-                        (name.startsWith("train_") ? training : evaluation).addSeries(view);
+                        (name.startsWith(LEARNING_RATE) ? rates : name.startsWith("train_") ? training : evaluation)
+                                .addSeries(view);
                     }
                     smooth(series, shown.get(name));
                 }
@@ -276,6 +285,15 @@ public final class RunDashboardView extends ViewPart {
             trainingChart.getXYPlot().addDomainMarker(marker);
             phases++;
         }
+    }
+
+    /** @return the names of the series on the learning-rate chart (for tests) */
+    public List<String> learningRateSeries() {
+        List<String> names = new java.util.ArrayList<>();
+        for (Object series : rates.getSeries()) {
+            names.add((String) ((XYSeries) series).getKey());
+        }
+        return names;
     }
 
     /** @return how many phase boundaries are marked (for tests) */

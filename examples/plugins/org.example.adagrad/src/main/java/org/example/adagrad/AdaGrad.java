@@ -1,17 +1,13 @@
 package org.example.adagrad;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
 
@@ -33,41 +29,16 @@ public final class AdaGrad extends AbstractContribution implements OptimizerFact
 
     @Override
     public Optimizer create(Parameters parameters) {
-        return new AdaGradOptimizer(parameters.getDouble("learning_rate"), parameters.getDouble("epsilon"));
-    }
-
-    private static final class AdaGradOptimizer implements Optimizer {
-
-        private final double rate;
-        private final double epsilon;
-        // Everything kept between steps lives in the state map: checkpoints save it, so a resumed run
-        // continues to the same numbers.
-        private final Map<String, INDArray> state = new LinkedHashMap<>();
-
-        AdaGradOptimizer(double rate, double epsilon) {
-            this.rate = rate;
-            this.epsilon = epsilon;
-        }
-
-        @Override
-        public double learningRate() {
-            return rate;
-        }
-
-        @Override
-        public void initialize(long length, DataType dataType) {
-            state.put("sum_squares", Nd4j.zeros(dataType, 1, length));
-        }
-
-        @Override
-        public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
-            INDArray sum = state.get("sum_squares").addi(gradients.mul(gradients));
-            weights.subi(gradients.div(Transforms.sqrt(sum, true).addi(epsilon)).muli(learningRate));
-        }
-
-        @Override
-        public Map<String, INDArray> state() {
-            return state;
-        }
+        double epsilon = parameters.getDouble("epsilon");
+        // FlatOptimizer keeps the named state arrays (saved with checkpoints, so a resumed run
+        // continues to the same numbers) and a scratch array; we write only the update.
+        return new FlatOptimizer(parameters.getDouble("learning_rate"), "sum_squares") {
+            @Override
+            public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
+                INDArray sum = state("sum_squares").addi(scratch.assign(gradients).muli(gradients));
+                Transforms.sqrt(scratch.assign(sum), false).addi(epsilon);
+                weights.subi(scratch.rdivi(gradients).muli(learningRate));
+            }
+        };
     }
 }

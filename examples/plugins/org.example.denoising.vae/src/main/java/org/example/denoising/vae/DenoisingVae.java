@@ -13,8 +13,8 @@ import io.latentlab.models.vae.Vae;
 
 /**
  * A VAE trained to encode a corrupted image, x + N(0, noise_std^2) clipped to [0, 1], and to
- * reconstruct the clean one. The network, the loss and the checkpointing are the VAE bundle's
- * ({@link Vae#build}); this bundle adds only the corruption and the PSNR metrics.
+ * reconstruct the clean one. The networks and the loss are the VAE bundle's ({@link Vae#build});
+ * the engine trains and checkpoints them. This bundle adds only the corruption and the PSNR metrics.
  */
 @Component(service = ModelFactory.class)
 public final class DenoisingVae extends AbstractContribution implements ModelFactory {
@@ -39,8 +39,8 @@ public final class DenoisingVae extends AbstractContribution implements ModelFac
 
     @Override
     public Model create(ModelSetup setup) {
-        return new DenoisingVaeModel(
-                Vae.build(setup, setup.parameters().getLong("latent_dim"), setup.parameters().getDouble("beta"), false),
-                setup.parameters().getDouble("noise_std"), setup.seed());
+        return new DenoisingVaeModel(Vae.build(setup, setup.parameters().getLong("latent_dim"),
+                setup.parameters().getDouble("beta"), false, "bce"), setup.parameters().getDouble("noise_std"),
+                setup.seed());
     }
 }

@@ -11,9 +11,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.model.Model;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.model.Update;
 import io.latentlab.models.vae.VaeModel;
 
-/** The VAE with its inputs corrupted; everything else is the VAE's. */
+/** The VAE with its inputs corrupted; everything else is the VAE's (and the engine's). */
 final class DenoisingVaeModel implements Model {
 
     /** Evaluation draws its noise from this step number, the same every time: comparable test figures. */
@@ -44,8 +46,13 @@ final class DenoisingVaeModel implements Model {
     }
 
     @Override
-    public Map<String, Double> trainStep(INDArray features, INDArray labels, long step, long totalSteps) {
-        return vae.trainStep(corrupt(features, step), features, labels, step, totalSteps);
+    public List<TrainedNetwork> networks() {
+        return vae.networks();
+    }
+
+    @Override
+    public Map<String, Double> computeGradients(Update update, INDArray features, INDArray labels, long step) {
+        return vae.computeGradients(corrupt(features, step), features, labels);
     }
 
     @Override
@@ -96,16 +103,6 @@ final class DenoisingVaeModel implements Model {
     @Override
     public String headlineMetric() {
         return "test_psnr_denoised";
-    }
-
-    @Override
-    public Map<String, INDArray> state() {
-        return vae.state();
-    }
-
-    @Override
-    public void restore(Map<String, INDArray> saved) {
-        vae.restore(saved);
     }
 
     @Override

@@ -30,6 +30,9 @@ latentlab info > "$work/info.txt"
 for id in "${ids[@]}"; do
   grep -qw "$id" "$work/info.txt" || fail "contribution $id is not in 'latentlab info'"
 done
+for plugin in "${plugins[@]}"; do
+  grep -q "^  $plugin " "$work/info.txt" || fail "bundle $plugin is not among the installed bundles of 'latentlab info'"
+done
 
 for i in "${!experiments[@]}"; do
   (cd "$work" && latentlab train "$here/${experiments[$i]}.experiment.yaml" > "train-$i.log" 2>&1) \

@@ -1,5 +1,6 @@
 package io.latentlab.experiments;
 
+import java.util.List;
 import java.util.Map;
 
 import io.latentlab.core.Parameters;
@@ -16,14 +17,17 @@ import io.latentlab.core.optim.OptimizerChoice;
  * @param datasetParameters its resolved parameters
  * @param model the model contribution
  * @param modelParameters its resolved parameters
+ * @param resolvedStacks each stack's layers with every parameter resolved (defaults filled in),
+ *        as {@code {type: {parameters}, name, inputs}}, for the run's record
  * @param optimizers resolved optimizer choices (with their schedules) by network key, or
  *        {@link OptimizerChoice#DEFAULT_KEY} for {@code optimizer:}
  * @param augmentations the augmentations of training batches, in order
  * @param positions where each field is in the file, for problems found later (shapes)
  */
 public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, Parameters datasetParameters,
-        ModelFactory model, Parameters modelParameters, Map<String, OptimizerChoice> optimizers,
-        java.util.List<AugmentationChoice> augmentations, Positions positions) {
+        ModelFactory model, Parameters modelParameters, Map<String, List<Map<String, Object>>> resolvedStacks,
+        Map<String, OptimizerChoice> optimizers,
+        List<AugmentationChoice> augmentations, Positions positions) {
 
     /**
      * An augmentation as chosen.
@@ -52,8 +56,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
         resolved.put("seed", experiment.seed());
         resolved.put("dataset", withId(dataset.id(), datasetParameters));
         Map<String, Object> modelSection = withId(model.id(), modelParameters);
-        experiment.stacks().forEach((stack, layers) -> modelSection.put(stack, layers.stream()
-                .map(layer -> Map.of(layer.type(), layer.parameters(), "name", layer.name())).toList()));
+        modelSection.putAll(resolvedStacks);
         resolved.put("model", modelSection);
         Map<String, Object> optimizerSection = new java.util.LinkedHashMap<>();
         optimizers.forEach((stack, choice) -> {

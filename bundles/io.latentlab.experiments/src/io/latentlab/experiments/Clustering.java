@@ -91,37 +91,49 @@ public final class Clustering {
         return sum;
     }
 
+    /** The most clusters or classes {@link #accuracy} matches exactly (2^20 subsets). */
+    public static final int MAX_MATCHED = 20;
+
     /**
-     * @param clusters the cluster of each point, 0..k-1
-     * @param labels the true label of each point, 0..k-1
-     * @param k clusters and labels (at most 20: the matching is exact)
-     * @return the fraction of points whose cluster maps to their label under the best one-to-one map
+     * @param clusters the cluster of each point, 0..clusterCount-1
+     * @param clusterCount how many clusters
+     * @param labels the true label of each point, 0..classCount-1
+     * @param classCount how many classes
+     * @return the fraction of points whose cluster maps to their label under the best one-to-one
+     *         map of clusters to labels; with fewer clusters than classes (or more), the points of
+     *         the classes (or clusters) left unmatched count as wrong
+     * @throws IllegalArgumentException if there are more than {@link #MAX_MATCHED} clusters or classes
      */
-    public static double accuracy(int[] clusters, int[] labels, int k) {
-        long[][] counts = new long[k][k];
+    public static double accuracy(int[] clusters, int clusterCount, int[] labels, int classCount) {
+        int size = Math.max(clusterCount, classCount);
+        if (size > MAX_MATCHED) {
+            throw new IllegalArgumentException("the matching of clusters to labels is exact up to " + MAX_MATCHED
+                    + " of each; here " + clusterCount + " clusters and " + classCount + " classes");
+        }
+        long[][] counts = new long[size][size]; // a square table: the missing clusters or classes match nothing
         for (int i = 0; i < clusters.length; i++) {
             counts[clusters[i]][labels[i]]++;
         }
         // best[mask]: the most points matched when clusters 0..popcount(mask)-1 take the labels in mask
-        long[] best = new long[1 << k];
+        long[] best = new long[1 << size];
         Arrays.fill(best, -1);
         best[0] = 0;
-        for (int mask = 0; mask < (1 << k); mask++) {
+        for (int mask = 0; mask < (1 << size); mask++) {
             if (best[mask] < 0) {
                 continue;
             }
             int cluster = Integer.bitCount(mask);
-            if (cluster == k) {
+            if (cluster == size) {
                 continue;
             }
-            for (int label = 0; label < k; label++) {
+            for (int label = 0; label < size; label++) {
                 if ((mask & (1 << label)) == 0) {
                     int next = mask | (1 << label);
                     best[next] = Math.max(best[next], best[mask] + counts[cluster][label]);
                 }
             }
         }
-        return (double) best[(1 << k) - 1] / clusters.length;
+        return (double) best[(1 << size) - 1] / clusters.length;
     }
 
     private static double entropy(long[] counts, int n) {
@@ -136,15 +148,16 @@ public final class Clustering {
 
     /**
      * @param clusters the cluster of each point
+     * @param clusterCount how many clusters
      * @param labels the true label of each point
-     * @param k clusters and labels
+     * @param classCount how many classes
      * @return normalised mutual information, I(C; L) / sqrt(H(C) H(L))
      */
-    public static double nmi(int[] clusters, int[] labels, int k) {
+    public static double nmi(int[] clusters, int clusterCount, int[] labels, int classCount) {
         int n = clusters.length;
-        long[][] joint = new long[k][k];
-        long[] perCluster = new long[k];
-        long[] perLabel = new long[k];
+        long[][] joint = new long[clusterCount][classCount];
+        long[] perCluster = new long[clusterCount];
+        long[] perLabel = new long[classCount];
         for (int i = 0; i < n; i++) {
             joint[clusters[i]][labels[i]]++;
             perCluster[clusters[i]]++;
@@ -153,8 +166,8 @@ public final class Clustering {
         double mutual = 0;
         double hc = entropy(perCluster, n);
         double hl = entropy(perLabel, n);
-        for (int a = 0; a < k; a++) {
-            for (int b = 0; b < k; b++) {
+        for (int a = 0; a < clusterCount; a++) {
+            for (int b = 0; b < classCount; b++) {
                 if (joint[a][b] > 0) {
                     mutual += (double) joint[a][b] / n * Math.log((double) joint[a][b] * n / (perCluster[a] * perLabel[b]));
                 }

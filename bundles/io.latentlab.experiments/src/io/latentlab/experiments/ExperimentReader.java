@@ -184,12 +184,18 @@ public final class ExperimentReader {
             }
         }
         Experiment.Training training = training(root, problems);
+        if (root.containsKey("sweep")) {
+            sweep(root.get("sweep"), problems);
+        }
         Experiment experiment = new Experiment(file, text, runName, seed, datasetChoice, modelChoice, stacks,
                 optimizerChoices, training);
         if (!problems.list.isEmpty()) {
             throw new InvalidExperimentException(problems.list);
         }
-        return new CheckedExperiment(experiment, dataset, datasetParameters, model, modelParameters, optimizers,
+        Map<String, List<Map<String, Object>>> resolvedStacks = new LinkedHashMap<>();
+        stacks.forEach((stack, layers) -> resolvedStacks.put(stack, layers.stream().map(this::resolvedLayer).toList()));
+        return new CheckedExperiment(experiment, dataset, datasetParameters, model, modelParameters, resolvedStacks,
+                optimizers,
                 List.copyOf(augmentations), tree::keyPosition);
     }
 
@@ -251,6 +257,96 @@ public final class ExperimentReader {
             entries.add(new LayerEntry(layerName, type, parameters, inputs));
         }
         return entries;
+    }
+
+    private static final Set<String> SWEEP = Set.of("method", "parameters", "count", "seed", "early_stopping");
+    private static final Set<String> EARLY_STOPPING = Set.of("rule", "metric", "goal", "after_epochs", "min_trials");
+
+    /**
+     * The {@code sweep:} block, checked like the rest of the file: its fields, the method, each
+     * swept parameter's values or range, and early stopping. (Whether each trial is a valid
+     * experiment is checked by {@link Sweep#trials} once the values are put in.)
+     */
+    private static void sweep(Object value, Problems problems) {
+        if (!(value instanceof Map<?, ?> sweep)) {
+            problems.value("sweep", "'sweep' is a mapping: method, parameters, count, seed, early_stopping");
+            return;
+        }
+        unknownKeys(sweep, SWEEP, "sweep", problems);
+        Object method = sweep.containsKey("method") ? sweep.get("method") : "grid";
+        boolean random = "random".equals(method);
+        if (!random && !"grid".equals(method)) {
+            problems.value("sweep.method", "unknown method '" + method + "'; use grid or random");
+        }
+        if (!random && (sweep.containsKey("count") || sweep.containsKey("seed"))) {
+            problems.key(sweep.containsKey("count") ? "sweep.count" : "sweep.seed", "'count' and 'seed' are for"
+                    + " method: random; a grid tries every combination");
+        }
+        if (sweep.containsKey("count")) {
+            integer(sweep, "count", "sweep", 8, problems);
+        }
+        if (sweep.containsKey("seed")) {
+            integer(sweep, "seed", "sweep", 1, problems);
+        }
+        if (!(sweep.get("parameters") instanceof Map<?, ?> parameters) || parameters.isEmpty()) {
+            problems.add("sweep", "no 'parameters:' in the sweep: a field path and its values, e.g."
+                    + " optimizer.learning_rate: [0.001, 0.003]");
+        } else {
+            for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
+                String path = "sweep.parameters." + parameter.getKey();
+                boolean values = parameter.getValue() instanceof List<?> list && !list.isEmpty();
+                boolean range = parameter.getValue() instanceof Map<?, ?> spec && spec.get("range") instanceof List<?> bounds
+                        && bounds.size() == 2 && bounds.stream().allMatch(Number.class::isInstance);
+                if (!values && !(random && range)) {
+                    problems.value(path, random ? "expected a list of values or {range: [low, high], log: true}"
+                            : "a grid takes a list of values, e.g. [0.001, 0.003]");
+                } else if (range) {
+                    Map<?, ?> spec = (Map<?, ?>) parameter.getValue();
+                    unknownKeys(spec, Set.of("range", "log"), path, problems);
+                    List<?> bounds = (List<?>) spec.get("range");
+                    double low = ((Number) bounds.get(0)).doubleValue();
+                    double high = ((Number) bounds.get(1)).doubleValue();
+                    if (!(low < high) || (Boolean.TRUE.equals(spec.get("log")) && low <= 0)) {
+                        problems.value(path + ".range", "a range is [low, high] with low < high (and low > 0 on a log"
+                                + " scale), not " + bounds);
+                    }
+                }
+            }
+        }
+        Object early = sweep.get("early_stopping");
+        if (early instanceof Map<?, ?> options) {
+            unknownKeys(options, EARLY_STOPPING, "sweep.early_stopping", problems);
+            if (!"median".equals(String.valueOf(options.get("rule")))) {
+                problems.value("sweep.early_stopping.rule", "unknown rule '" + options.get("rule") + "'; use median");
+            }
+            Object goal = options.get("goal");
+            if (goal != null && !"minimize".equals(goal) && !"maximize".equals(goal)) {
+                problems.value("sweep.early_stopping.goal", "expected minimize or maximize, not '" + goal + "'");
+            }
+            for (String count : List.of("after_epochs", "min_trials")) {
+                if (options.containsKey(count)) {
+                    integer(options, count, "sweep.early_stopping", 1, problems);
+                }
+            }
+        } else if (early != null && !"median".equals(early) && !"none".equals(early) && !Boolean.FALSE.equals(early)) {
+            problems.value("sweep.early_stopping", "expected median, none, or {rule: median, metric, goal, after_epochs,"
+                    + " min_trials}, not '" + early + "'");
+        }
+    }
+
+    /** A checked layer as a run records it: every parameter with its default, its activation, name and inputs. */
+    private Map<String, Object> resolvedLayer(LayerEntry layer) {
+        LayerParameters.Resolved resolved = LayerParameters.resolve(registry, "layer '" + layer.name() + "'", layer.type(),
+                layer.parameters());
+        Map<String, Object> parameters = new LinkedHashMap<>(resolved.parameters().asMap());
+        parameters.put(LayerParameters.ACTIVATION, resolved.activation() == null ? "identity" : resolved.activation().id());
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(layer.type(), parameters);
+        entry.put(NAME, layer.name());
+        if (!layer.inputs().isEmpty()) {
+            entry.put(INPUTS, layer.inputs());
+        }
+        return entry;
     }
 
     /** A layer's {@code inputs}: the names of layers it reads, one or a list. */

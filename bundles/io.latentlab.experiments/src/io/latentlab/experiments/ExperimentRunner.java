@@ -17,10 +17,12 @@ import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Checkpoint;
@@ -76,6 +78,7 @@ public final class ExperimentRunner {
     private final ContributionRegistry registry;
     private volatile Trainer trainer;
     private volatile boolean cancelled;
+    private final List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param registry the installed contributions
@@ -90,6 +93,17 @@ public final class ExperimentRunner {
         Trainer current = trainer;
         if (current != null) {
             current.cancel();
+        }
+        onCancel.forEach(Runnable::run);
+    }
+
+    /**
+     * @param action run when this runner is cancelled (e.g. a sweep started under it stops its trials)
+     */
+    public void whenCancelled(Runnable action) {
+        onCancel.add(action);
+        if (cancelled) {
+            action.run();
         }
     }
 
@@ -248,6 +262,7 @@ public final class ExperimentRunner {
         Experiment experiment = checked.experiment();
         Path base = experiment.file().toAbsolutePath().getParent();
         Dataset dataset = checked.dataset().load(checked.datasetParameters(), base);
+        requireImagesWhereNeeded(checked, dataset);
         long batch = experiment.training().batchSize();
         long stepsPerEpoch = (dataset.trainFeatures().size(0) + batch - 1) / batch; // as ArrayBatchSource counts
         ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), dataset.exampleShape(),
@@ -264,6 +279,26 @@ public final class ExperimentRunner {
             throw new InvalidExperimentException(List.of(problemAt(checked, e.node(), e.getMessage())));
         } catch (IllegalArgumentException e) {
             throw new InvalidExperimentException(List.of(problemAt(checked, "", e.getMessage())));
+        }
+    }
+
+    /** An augmentation of images on a dataset of vectors is refused: it would take each vector for a one-pixel-high image. */
+    private void requireImagesWhereNeeded(CheckedExperiment checked, Dataset dataset) throws InvalidExperimentException {
+        List<ExperimentProblem> problems = new ArrayList<>();
+        for (int i = 0; i < checked.augmentations().size(); i++) {
+            String id = checked.augmentations().get(i).id();
+            boolean images = registry.find(AugmentationFactory.class, id).map(AugmentationFactory::needsImages).orElse(false);
+            if (images && dataset.exampleShape().rank() != 3) {
+                String path = "augmentations[" + i + "]";
+                int[] position = checked.positions().of(path);
+                problems.add(new ExperimentProblem(checked.experiment().file().toString(), position[0], position[1], path,
+                        id + " works on images [channels, height, width], and " + dataset.name() + " gives examples of"
+                                + " shape " + dataset.exampleShape() + " (give the dataset a shape, e.g. shape: [1, 28, 28]"
+                                + " for a csv of 784 values, or leave this augmentation out)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
         }
     }
 
@@ -307,7 +342,7 @@ public final class ExperimentRunner {
                 : dataset.testLabels().get(NDArrayIndex.interval(0, sampleInputs.size(0)));
         Map<String, Double> lastEvaluation = new LinkedHashMap<>();
         long started = System.nanoTime();
-        long[] progressWritten = {started - 2_000_000_000L};
+        ProgressPace pace = new ProgressPace();
         long startStep = start.step();
         IOException[] failure = new IOException[1];
         // Models with phases (metric "phase") keep a checkpoint where each phase begins, for
@@ -343,13 +378,12 @@ public final class ExperimentRunner {
                     failure[0] = e;
                     current.cancel();
                 }
-                if (state.step() % 10 == 0 || state.batchInEpoch() == source.batchesPerEpoch()) {
+                boolean endOfEpoch = state.batchInEpoch() == source.batchesPerEpoch();
+                if (pace.report(endOfEpoch)) {
                     String line = line(state, metrics, started, startStep, settings, source, total[0]);
                     progress.report(line, false);
                     progress.advanced(state.step(), total[0]);
-                    long now = System.nanoTime();
-                    if (now - progressWritten[0] > 1_000_000_000L || state.step() == total[0]) {
-                        progressWritten[0] = now; // for dashboards, which read run directories, not this process
+                    if (pace.write(endOfEpoch)) { // for dashboards, which read run directories, not this process
                         try {
                             run.write(RunDirectory.PROGRESS, line + "\n");
                         } catch (IOException e) {
@@ -427,6 +461,10 @@ public final class ExperimentRunner {
         summary.put("seconds", Math.round(seconds * 10) / 10.0);
         summary.put("examples_per_second", Math.round((reached.step() - startStep) * settings.batchSize() / Math.max(seconds, 1e-9)));
         summary.put("headline_metric", model.headlineMetric());
+        Map<String, Long> networks = new LinkedHashMap<>();
+        model.networks().forEach(network -> networks.put(network.name(), network.nodes().stream()
+                .mapToLong(NodeInfo::parameterCount).sum()));
+        summary.put("networks", networks); // trainable values per network
         summary.put("metrics", lastEvaluation);
         run.writeJson(RunDirectory.SUMMARY, summary);
         run.status(finished ? "completed" : "stopped", finished ? "all epochs done"

@@ -15,7 +15,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** Writes images [n, 1, h, w] or vectors [n, d] (values in [0, 1]) as one grey PNG grid with 2-pixel gaps. */
+/**
+ * Writes images [n, 1, h, w] (grey), [n, 3, h, w] (colour) or vectors [n, d] (values in [0, 1])
+ * as one PNG grid with 2-pixel gaps.
+ */
 public final class ImageGrid {
 
     private ImageGrid() {
@@ -43,7 +46,7 @@ public final class ImageGrid {
     }
 
     /**
-     * @param images the images, one channel
+     * @param images the images: one channel (grey) or three (red, green, blue), or vectors
      * @param columns images per row
      * @param file the PNG to write (atomically)
      * @throws IOException if it cannot be written
@@ -52,6 +55,10 @@ public final class ImageGrid {
         int count = (int) images.size(0);
         int height;
         int width;
+        int channels = images.rank() == 4 ? (int) images.size(1) : 1;
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("a sample grid shows grey or RGB images, not " + channels + " channels");
+        }
         if (images.rank() >= 3) {
             height = (int) images.size(images.rank() - 2);
             width = (int) images.size(images.rank() - 1);
@@ -64,15 +71,17 @@ public final class ImageGrid {
         int rows = (count + columns - 1) / columns;
         int gap = 2;
         BufferedImage grid = new BufferedImage(columns * (width + gap) + gap, rows * (height + gap) + gap,
-                BufferedImage.TYPE_BYTE_GRAY);
-        float[][] pixels = images.reshape(count, (long) height * width).toFloatMatrix();
+                channels == 3 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        int plane = height * width;
+        float[][] pixels = images.reshape(count, (long) channels * plane).toFloatMatrix();
         for (int i = 0; i < count; i++) {
             int x0 = gap + (i % columns) * (width + gap);
             int y0 = gap + (i / columns) * (height + gap);
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    int grey = Math.round(Math.max(0, Math.min(1, pixels[i][y * width + x])) * 255);
-                    grid.getRaster().setSample(x0 + x, y0 + y, 0, grey);
+                    for (int c = 0; c < channels; c++) {
+                        grid.getRaster().setSample(x0 + x, y0 + y, c, byteOf(pixels[i][c * plane + y * width + x]));
+                    }
                 }
             }
         }
@@ -82,5 +91,9 @@ public final class ImageGrid {
             throw new IOException("no PNG writer available");
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int byteOf(float value) {
+        return Math.round(Math.max(0, Math.min(1, value)) * 255);
     }
 }

@@ -35,6 +35,16 @@ public final class LatentPaths {
         return path;
     }
 
+    /** Points per axis of the manifold picture, in the CLI's latent map and the workbench alike. */
+    public static final int MANIFOLD_SIDE = 20;
+    /** The manifold picture's largest coordinate: three prior standard deviations. */
+    public static final double MANIFOLD_EXTENT = 3;
+
+    /** @return the codes of the manifold picture: {@link #grid} of {@link #MANIFOLD_SIDE} over {@link #MANIFOLD_EXTENT} */
+    public static INDArray manifold() {
+        return grid(MANIFOLD_SIDE, MANIFOLD_EXTENT);
+    }
+
     /**
      * The codes of a 2-D latent space's manifold picture: a side x side grid over
      * [-extent, extent]^2, row by row from the top (z2 = extent) down, z1 growing to the right.

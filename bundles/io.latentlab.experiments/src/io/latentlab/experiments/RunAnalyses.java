@@ -1,5 +1,7 @@
 package io.latentlab.experiments;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,8 +62,9 @@ public final class RunAnalyses {
         double[][] codes = run.model().encode(run.dataset().testFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix();
         int[] truth = labels.castTo(DataType.INT).reshape(labels.length()).toIntVector();
         int[] clusters = Clustering.kMeans(codes, k, seed, 100);
-        return new Clusters(Clustering.accuracy(clusters, truth, k), Clustering.nmi(clusters, truth, k), codes.length,
-                codes[0].length);
+        int classes = Math.max(run.dataset().classes(), Arrays.stream(truth).max().orElse(0) + 1);
+        return new Clusters(Clustering.accuracy(clusters, k, truth, classes), Clustering.nmi(clusters, k, truth, classes),
+                codes.length, codes[0].length);
     }
 
     /**

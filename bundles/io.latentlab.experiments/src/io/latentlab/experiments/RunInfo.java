@@ -21,9 +21,10 @@ import org.yaml.snakeyaml.Yaml;
  * @param headlineMetric the headline metric's name, or empty
  * @param headlineValue its value, or NaN
  * @param seconds training time, or NaN while running
+ * @param description the experiment's {@code description} (a note for run lists), or empty
  */
 public record RunInfo(Path directory, String name, String status, String model, String dataset, String headlineMetric,
-        double headlineValue, double seconds) {
+        double headlineValue, double seconds, String description) {
 
     /** Run folders moved here are archived: kept on disk, no longer listed. */
     public static final String ARCHIVE = "archive";
@@ -120,13 +121,13 @@ public record RunInfo(Path directory, String name, String status, String model, 
         String headline = text(summary, "headline_metric");
         double value = metrics.get(headline) instanceof Number number ? number.doubleValue() : Double.NaN;
         double seconds = summary.get("seconds") instanceof Number number ? number.doubleValue() : Double.NaN;
+        Map<?, ?> experiment = read(directory.resolve(RunDirectory.SNAPSHOT));
         String model = text(summary, "model");
         if (model.isEmpty()) {
-            Map<?, ?> experiment = read(directory.resolve(RunDirectory.SNAPSHOT));
             model = experiment.get("model") instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : "";
         }
         return new RunInfo(directory, directory.getFileName().toString(), status, model,
-                text(summary, "dataset"), headline, value, seconds);
+                text(summary, "dataset"), headline, value, seconds, text(experiment, "description").strip());
     }
 
     private static String text(Map<?, ?> map, String key) {

@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -59,8 +61,8 @@ public final class Sweep {
      * A trial's outcome.
      *
      * @param trial the trial
-     * @param run its run directory
-     * @param info what the run says about itself
+     * @param run its run directory, or {@code null} if the sweep was cancelled before it started
+     * @param info what the run says about itself, or {@code null} without a run
      */
     public record Outcome(Trial trial, Path run, RunInfo info) {
     }
@@ -69,10 +71,21 @@ public final class Sweep {
     public static final String EARLY_STOP = "early-stop.txt";
 
     private final ContributionRegistry registry;
+    private final Set<ExperimentRunner> training = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
 
     /** @param registry the installed contributions */
     public Sweep(ContributionRegistry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * Stops the sweep: trials training stop after their current step (with a checkpoint, so a
+     * second start resumes them) and no further trial starts.
+     */
+    public void cancel() {
+        cancelled = true;
+        training.forEach(ExperimentRunner::cancel);
     }
 
     /**
@@ -86,9 +99,11 @@ public final class Sweep {
         ExperimentReader reader = new ExperimentReader(registry);
         CheckedExperiment base = reader.check(file, text);
         Map<?, ?> root = (Map<?, ?>) new Yaml().load(text);
+        CheckedExperiment.Positions at = base.positions();
         if (!(root.get("sweep") instanceof Map<?, ?> sweep) || !(sweep.get("parameters") instanceof Map<?, ?> parameters)
                 || parameters.isEmpty()) {
-            throw problem(file, "sweep", "no 'sweep:' block with 'parameters:' (field path: [values] or {range: [low, high]})");
+            throw problem(file, at, "sweep", "no 'sweep:' block with 'parameters:' (field path: [values] or {range: [low,"
+                    + " high]})");
         }
         String method = String.valueOf(sweep.containsKey("method") ? sweep.get("method") : "grid");
         List<Map<String, Object>> combinations = new ArrayList<>();
@@ -96,7 +111,7 @@ public final class Sweep {
         if ("grid".equals(method)) {
             for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
                 if (!(parameter.getValue() instanceof List<?> values) || values.isEmpty()) {
-                    throw problem(file, "sweep.parameters." + parameter.getKey(), "a grid takes a list of values");
+                    throw problem(file, at, "sweep.parameters." + parameter.getKey(), "a grid takes a list of values");
                 }
                 List<Map<String, Object>> next = new ArrayList<>();
                 for (Map<String, Object> combination : combinations) {
@@ -115,34 +130,47 @@ public final class Sweep {
             for (int i = 0; i < count; i++) {
                 Map<String, Object> combination = new LinkedHashMap<>();
                 for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
-                    combination.put(String.valueOf(parameter.getKey()), draw(file, parameter, random));
+                    combination.put(String.valueOf(parameter.getKey()), draw(file, at, parameter, random));
                 }
                 combinations.add(combination);
             }
         } else {
-            throw problem(file, "sweep.method", "unknown method '" + method + "'; use grid or random");
+            throw problem(file, at, "sweep.method", "unknown method '" + method + "'; use grid or random");
         }
         List<Trial> trials = new ArrayList<>();
+        List<ExperimentProblem> problems = new ArrayList<>();
         for (int i = 0; i < combinations.size(); i++) {
             String name = String.format(Locale.ROOT, "%s-trial-%02d", base.experiment().name(), i + 1);
             Map<String, Object> tree = copy(root);
             tree.remove("sweep");
             tree.put("name", name);
             for (Map.Entry<String, Object> value : combinations.get(i).entrySet()) {
-                set(file, tree, value.getKey(), value.getValue());
+                set(file, at, tree, value.getKey(), value.getValue());
             }
             DumperOptions options = new DumperOptions();
             options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
             String trialText = "# " + base.experiment().name() + " sweep, trial " + (i + 1) + ": " + combinations.get(i)
                     + "\n" + new Yaml(options).dump(tree);
-            reader.check(file, trialText); // every trial valid before any training
+            try {
+                reader.check(file, trialText); // every trial valid before any training
+            } catch (InvalidExperimentException e) {
+                // the trial's fields stand where they stand in the file: report them there, saying which trial
+                for (ExperimentProblem problem : e.problems()) {
+                    int[] position = at.of(problem.path());
+                    problems.add(new ExperimentProblem(file.toString(), position[0], position[1], problem.path(),
+                            "sweep trial " + (i + 1) + " " + combinations.get(i) + ": " + problem.message()));
+                }
+            }
             trials.add(new Trial(name, combinations.get(i), trialText));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
         }
         return trials;
     }
 
-    private static Object draw(Path file, Map.Entry<?, ?> parameter, SplittableRandom random)
-            throws InvalidExperimentException {
+    private static Object draw(Path file, CheckedExperiment.Positions at, Map.Entry<?, ?> parameter,
+            SplittableRandom random) throws InvalidExperimentException {
         if (parameter.getValue() instanceof List<?> values && !values.isEmpty()) {
             return values.get(random.nextInt(values.size()));
         }
@@ -154,7 +182,8 @@ public final class Sweep {
                     - Math.log(low.doubleValue()))) : low.doubleValue() + u * (high.doubleValue() - low.doubleValue());
             return low instanceof Double || high instanceof Double ? (Object) value : (Object) Math.round(value);
         }
-        throw problem(file, "sweep.parameters." + parameter.getKey(), "expected [values] or {range: [low, high], log: true}");
+        throw problem(file, at, "sweep.parameters." + parameter.getKey(), "expected [values] or {range: [low, high], log:"
+                + " true}");
     }
 
     @SuppressWarnings("unchecked")
@@ -164,7 +193,8 @@ public final class Sweep {
 
     /** Sets a field by path, e.g. {@code model.encoder[1].dense.units}; the field's parents must exist. */
     @SuppressWarnings("unchecked")
-    private static void set(Path file, Map<String, Object> tree, String path, Object value) throws InvalidExperimentException {
+    private static void set(Path file, CheckedExperiment.Positions at, Map<String, Object> tree, String path, Object value)
+            throws InvalidExperimentException {
         Matcher matcher = STEP.matcher(path);
         List<Object> steps = new ArrayList<>();
         while (matcher.find()) {
@@ -177,7 +207,7 @@ public final class Sweep {
                     : node instanceof List<?> list && step instanceof Integer index && index < list.size() ? list.get(index)
                     : null;
             if (node == null) {
-                throw problem(file, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
+                throw problem(file, at, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
             }
         }
         Object last = steps.get(steps.size() - 1);
@@ -186,12 +216,15 @@ public final class Sweep {
         } else if (node instanceof List<?> list && last instanceof Integer index && index < list.size()) {
             ((List<Object>) list).set(index, value);
         } else {
-            throw problem(file, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
+            throw problem(file, at, "sweep.parameters." + path, "the experiment has no field '" + path + "'");
         }
     }
 
-    private static InvalidExperimentException problem(Path file, String path, String message) {
-        return new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), 1, 1, path, message)));
+    private static InvalidExperimentException problem(Path file, CheckedExperiment.Positions at, String path,
+            String message) {
+        int[] position = at.of(path);
+        return new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), position[0], position[1], path,
+                message)));
     }
 
     /**
@@ -203,20 +236,15 @@ public final class Sweep {
      * @throws IOException if the file cannot be read
      */
     public static MedianStopping earlyStopping(Path file) throws InvalidExperimentException, IOException {
+        // the experiment reader has checked the block, at its lines
         Map<?, ?> root = (Map<?, ?>) new Yaml().load(Files.readString(file));
         Object spec = root.get("sweep") instanceof Map<?, ?> sweep ? sweep.get("early_stopping") : null;
         if (spec == null || Boolean.FALSE.equals(spec) || "none".equals(spec)) {
             return null;
         }
         Map<?, ?> options = spec instanceof Map<?, ?> map ? map : Map.of("rule", spec);
-        if (!"median".equals(String.valueOf(options.get("rule")))) {
-            throw problem(file, "sweep.early_stopping", "unknown rule '" + options.get("rule") + "'; use median");
-        }
         String metric = options.get("metric") != null ? String.valueOf(options.get("metric")) : null;
         Object goal = options.get("goal");
-        if (goal != null && !"minimize".equals(goal) && !"maximize".equals(goal)) {
-            throw problem(file, "sweep.early_stopping.goal", "expected minimize or maximize, not '" + goal + "'");
-        }
         Boolean higher = goal == null ? null : "maximize".equals(goal);
         int after = options.get("after_epochs") instanceof Number n ? n.intValue() : 1;
         int others = options.get("min_trials") instanceof Number n ? n.intValue() : 2;
@@ -231,7 +259,7 @@ public final class Sweep {
      * @param folder the sweep's folder
      * @param workers parallel trials
      * @param progress told when each trial ends
-     * @return every trial's outcome, in order
+     * @return every trial's outcome, in order; a trial the sweep was cancelled before has no run
      * @throws Exception if a trial fails
      */
     public List<Outcome> run(Path file, List<Trial> trials, Path folder, int workers, ExperimentRunner.Progress progress)
@@ -247,6 +275,11 @@ public final class Sweep {
                     Path existing = existing(folder, trial.name());
                     CheckedExperiment checked = reader.check(file, trial.text());
                     ExperimentRunner runner = new ExperimentRunner(registry);
+                    training.add(runner);
+                    if (cancelled) {
+                        training.remove(runner);
+                        return existing;
+                    }
                     Path[] directory = {existing};
                     ExperimentRunner.Progress quiet = new ExperimentRunner.Progress() {
                         @Override
@@ -281,6 +314,7 @@ public final class Sweep {
                     } else {
                         run = existing;
                     }
+                    training.remove(runner);
                     progress.report(trial.name() + " " + RunInfo.of(run).status() + " " + trial.values(), true);
                     return run;
                 }));
@@ -288,7 +322,7 @@ public final class Sweep {
             List<Outcome> outcomes = new ArrayList<>();
             for (int i = 0; i < trials.size(); i++) {
                 Path run = futures.get(i).get();
-                outcomes.add(new Outcome(trials.get(i), run, RunInfo.of(run)));
+                outcomes.add(new Outcome(trials.get(i), run, run == null ? null : RunInfo.of(run)));
             }
             return outcomes;
         } finally {
@@ -320,6 +354,10 @@ public final class Sweep {
             csv.append(outcome.trial().name());
             for (String column : columns) {
                 csv.append(',').append(outcome.trial().values().get(column));
+            }
+            if (outcome.run() == null) {
+                csv.append(",not started,,\n");
+                continue;
             }
             String status = Files.exists(outcome.run().resolve(EARLY_STOP)) ? "stopped early" : outcome.info().status();
             csv.append(',').append(status).append(',').append(outcome.info().headlineMetric()).append(',')

@@ -77,7 +77,9 @@ public final class PluginFolder {
 
     /**
      * Copies a plugin jar into the folder and starts it now; a jar that is not a bundle, or does
-     * not resolve or start, is refused and not kept.
+     * not resolve or start, is refused and not kept. A new version of an installed plugin
+     * replaces it only once it has started: if it is refused, the installed version is put back
+     * and keeps working.
      *
      * @param jar the bundle jar
      * @return the plugin
@@ -91,25 +93,55 @@ public final class PluginFolder {
             throw new BundleException(jar.getFileName() + " is not an OSGi bundle: its manifest has no Bundle-SymbolicName");
         }
         String symbolicName = name.split(";")[0].strip();
+        Files.createDirectories(folder());
+        // the installed version steps aside (kept, not running) until the new one has started
+        List<Path> previous = new ArrayList<>();
+        Path aside = Files.createDirectories(folder().resolve(".previous"));
         for (Plugin existing : plugins()) {
             if (existing.symbolicName().equals(symbolicName)) {
-                uninstall(symbolicName); // a new version replaces the old
+                stop(existing.jar());
+                previous.add(Files.move(existing.jar(), aside.resolve(existing.jar().getFileName()),
+                        StandardCopyOption.REPLACE_EXISTING));
+                problems.remove(existing.jar());
             }
         }
-        Files.createDirectories(folder());
         Path target = folder().resolve(jar.getFileName());
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
         try {
             Bundle bundle = start(target);
+            for (Path old : previous) {
+                Files.deleteIfExists(old);
+            }
             return new Plugin(target, symbolicName, bundle.getVersion().toString(), "active");
         } catch (BundleException | RuntimeException e) {
-            for (Bundle bundle : context.getBundles()) {
-                if (target.toUri().toString().equals(bundle.getLocation())) {
-                    bundle.uninstall();
+            stop(target);
+            Files.deleteIfExists(target);
+            List<String> kept = new ArrayList<>();
+            for (Path old : previous) {
+                Path back = Files.move(old, folder().resolve(old.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    start(back);
+                    kept.add(back.getFileName().toString());
+                } catch (BundleException | RuntimeException again) {
+                    problems.put(back, again.getMessage());
                 }
             }
-            Files.deleteIfExists(target);
-            throw e instanceof BundleException b ? b : new BundleException(e.getMessage(), e);
+            String message = e.getMessage() + (kept.isEmpty() ? "" : "; the installed " + String.join(", ", kept)
+                    + " was kept and is running");
+            throw new BundleException(message, e);
+        }
+    }
+
+    /** Uninstalls the bundle installed from a jar of the folder, if any. */
+    private void stop(Path jar) {
+        for (Bundle bundle : context.getBundles()) {
+            if (jar.toUri().toString().equals(bundle.getLocation())) {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException e) {
+                    // its jar goes anyway: it is not installed at the next start
+                }
+            }
         }
     }
 
@@ -124,15 +156,7 @@ public final class PluginFolder {
         boolean found = false;
         for (Plugin plugin : plugins()) {
             if (plugin.symbolicName().equals(symbolicName)) {
-                for (Bundle bundle : context.getBundles()) {
-                    if (plugin.jar().toUri().toString().equals(bundle.getLocation())) {
-                        try {
-                            bundle.uninstall();
-                        } catch (BundleException e) {
-                            // deleting the jar still removes it for the next start
-                        }
-                    }
-                }
+                stop(plugin.jar());
                 Files.deleteIfExists(plugin.jar());
                 problems.remove(plugin.jar());
                 found = true;

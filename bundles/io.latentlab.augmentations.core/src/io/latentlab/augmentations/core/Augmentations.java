@@ -88,6 +88,11 @@ public final class Augmentations {
         }
 
         @Override
+        public boolean needsImages() {
+            return true;
+        }
+
+        @Override
         public Augmentation create(Parameters parameters) {
             int size = parameters.getInt("size");
             return (batch, random) -> {
@@ -120,6 +125,11 @@ public final class Augmentations {
         public Shift() {
             super(ID, "Random shift", "Moves each image by up to max_pixels in x and y, filling with 0.",
                     ParameterSchema.builder().integer("max_pixels", 2L, 0L, 1024L, "px", "largest shift").build());
+        }
+
+        @Override
+        public boolean needsImages() {
+            return true;
         }
 
         @Override
@@ -168,6 +178,11 @@ public final class Augmentations {
         }
 
         @Override
+        public boolean needsImages() {
+            return true;
+        }
+
+        @Override
         public Augmentation create(Parameters parameters) {
             double probability = parameters.getDouble("probability");
             return (batch, random) -> {
@@ -206,6 +221,11 @@ public final class Augmentations {
         }
 
         @Override
+        public boolean needsImages() {
+            return true;
+        }
+
+        @Override
         public Augmentation create(Parameters parameters) {
             double most = Math.toRadians(parameters.getDouble("max_degrees"));
             return (batch, random) -> {
@@ -235,6 +255,11 @@ public final class Augmentations {
                             .number("min", 0.9, 0.1, 10.0, "", "smallest factor (below 1 shrinks)")
                             .number("max", 1.1, 0.1, 10.0, "", "largest factor (above 1 enlarges)")
                             .build());
+        }
+
+        @Override
+        public boolean needsImages() {
+            return true;
         }
 
         @Override

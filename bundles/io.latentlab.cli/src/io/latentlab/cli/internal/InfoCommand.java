@@ -3,7 +3,9 @@ package io.latentlab.cli.internal;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -15,6 +17,8 @@ import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.DuplicateContribution;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.model.ModelFactory;
 import io.latentlab.nd4j.BackendInfo;
 import io.latentlab.nd4j.Nd4jRuntime;
 
@@ -54,10 +58,20 @@ public final class InfoCommand implements Command {
             out.println("  warning: " + duplicate.message());
         }
         out.println();
-        out.println("Installed Latentlab bundles:");
+        out.println("Models and their networks (each may have its own optimizer under 'optimizers:'):");
+        for (RegisteredContribution<ModelFactory> model : registry.list(ModelFactory.class)) {
+            out.printf("  %-24s %s%n", model.id(), String.join(", ", model.contribution().networkNames()));
+        }
+        out.println();
+        out.println("Installed bundles (Latentlab's, and every bundle that contributes, plugins included):");
+        Set<String> contributing = new HashSet<>();
+        for (ContributionKind kind : ContributionKind.all()) {
+            registry.list(kind.serviceType()).forEach(r -> contributing.add(r.bundle()));
+        }
         BundleContext context = FrameworkUtil.getBundle(getClass()).getBundleContext();
         Arrays.stream(context.getBundles())
-                .filter(bundle -> bundle.getSymbolicName() != null && bundle.getSymbolicName().startsWith("io.latentlab"))
+                .filter(bundle -> bundle.getSymbolicName() != null && (bundle.getSymbolicName().startsWith("io.latentlab")
+                        || contributing.contains(bundle.getSymbolicName())))
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
                 .forEach(bundle -> out.printf("  %-40s %-28s %s%n", bundle.getSymbolicName(), bundle.getVersion(),
                         stateName(bundle.getState())));

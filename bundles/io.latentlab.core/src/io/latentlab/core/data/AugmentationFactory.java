@@ -11,4 +11,15 @@ public interface AugmentationFactory extends Contribution {
      * @return the augmentation
      */
     Augmentation create(Parameters parameters);
+
+    /**
+     * @return whether it works on images [channels, height, width] only (a shift, a rotation);
+     *         an experiment whose data are vectors is then refused before training, rather than
+     *         trained on vectors taken for one-pixel-high images. By default {@code false}: it
+     *         treats values alike, whatever their layout (noise).
+     * @since package version 1.1.0
+     */
+    default boolean needsImages() {
+        return false;
+    }
 }

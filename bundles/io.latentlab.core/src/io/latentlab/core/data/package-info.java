@@ -4,5 +4,5 @@
  * truncated files fail with {@link io.latentlab.core.data.DatasetException}, naming the file
  * and byte offset; a partial load is never returned.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.latentlab.core.data;

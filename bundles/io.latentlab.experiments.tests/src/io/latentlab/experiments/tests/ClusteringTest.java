@@ -13,6 +13,7 @@ import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.Clustering;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.experiments.RunAnalyses;
 
 /** Clustering scores on worked examples, k-means on separable points, and on a trained autoencoder's codes. */
 class ClusteringTest {
@@ -21,12 +22,22 @@ class ClusteringTest {
     void aPermutedPerfectClusteringScoresOneAndAWorkedExampleItsKnownValues() {
         int[] labels = {0, 0, 1, 1, 2, 2};
         int[] clusters = {2, 2, 0, 0, 1, 1};
-        assertEquals(1.0, Clustering.accuracy(clusters, labels, 3), 1e-12);
-        assertEquals(1.0, Clustering.nmi(clusters, labels, 3), 1e-12);
+        assertEquals(1.0, Clustering.accuracy(clusters, 3, labels, 3), 1e-12);
+        assertEquals(1.0, Clustering.nmi(clusters, 3, labels, 3), 1e-12);
         // one point of label 1 put with label 0's cluster: 5 of 6 matched
-        assertEquals(5.0 / 6, Clustering.accuracy(new int[] {0, 0, 0, 1, 2, 2}, labels, 3), 1e-12);
+        assertEquals(5.0 / 6, Clustering.accuracy(new int[] {0, 0, 0, 1, 2, 2}, 3, labels, 3), 1e-12);
         // all points in one cluster: no information
-        assertEquals(0.0, Clustering.nmi(new int[] {0, 0, 0, 0, 0, 0}, labels, 3), 1e-12);
+        assertEquals(0.0, Clustering.nmi(new int[] {0, 0, 0, 0, 0, 0}, 1, labels, 3), 1e-12);
+    }
+
+    @Test
+    void fewerOrMoreClustersThanClassesAreMatchedOneToOneAndTheRestCountsAsWrong() {
+        int[] labels = {0, 0, 1, 1, 2, 2};
+        // two clusters for three classes: at best two classes are matched, 4 of 6
+        assertEquals(4.0 / 6, Clustering.accuracy(new int[] {0, 0, 1, 1, 1, 1}, 2, labels, 3), 1e-12);
+        // four clusters for three classes: one cluster maps to no class
+        assertEquals(5.0 / 6, Clustering.accuracy(new int[] {0, 0, 1, 1, 2, 3}, 4, labels, 3), 1e-12);
+        assertTrue(Clustering.nmi(new int[] {0, 0, 1, 1, 1, 1}, 2, labels, 3) > 0);
     }
 
     @Test
@@ -38,7 +49,7 @@ class ClusteringTest {
             labels[i] = i % 3;
             points[i] = new double[] {10 * labels[i] + random.nextDouble(), -5 * labels[i] + random.nextDouble()};
         }
-        assertEquals(1.0, Clustering.accuracy(Clustering.kMeans(points, 3, 7, 50), labels, 3), 1e-12);
+        assertEquals(1.0, Clustering.accuracy(Clustering.kMeans(points, 3, 7, 50), 3, labels, 3), 1e-12);
     }
 
     @Test
@@ -50,8 +61,12 @@ class ClusteringTest {
         ExperimentRunner.LoadedRun loaded = runner.load(runner.run(checked, runs, (line, end) -> { }), checked);
         double[][] codes = loaded.model().encode(loaded.dataset().testFeatures()).castTo(DataType.DOUBLE).toDoubleMatrix();
         int[] truth = loaded.dataset().testLabels().castTo(DataType.INT).reshape(1000).toIntVector();
-        double accuracy = Clustering.accuracy(Clustering.kMeans(codes, 10, 1, 100), truth, 10);
+        double accuracy = Clustering.accuracy(Clustering.kMeans(codes, 10, 1, 100), 10, truth, 10);
         assertEquals(16, codes[0].length, "the code is the last encoder layer");
         assertTrue(accuracy > 0.3, "accuracy " + accuracy + " (chance is about 0.11)");
+        // fewer clusters than digits (latentlab cluster RUN --k 3): scored, at most the three largest classes' share
+        RunAnalyses.Clusters three = RunAnalyses.clusters(loaded, 3, 1);
+        assertTrue(three.accuracy() > 0.1 && three.accuracy() < 0.4, "accuracy with 3 clusters " + three.accuracy());
+        assertTrue(three.nmi() > 0 && three.nmi() < 1, "NMI with 3 clusters " + three.nmi());
     }
 }

@@ -44,11 +44,17 @@ class RunTest {
         java.util.regex.Matcher steps = java.util.regex.Pattern.compile("step (\\d+)/(\\d+) .* ex/s  ETA 0:00").matcher(progress);
         assertTrue(steps.find() && steps.group(1).equals(steps.group(2)), "the last progress line is the final step's: "
                 + progress);
-        assertTrue(Files.readString(run.resolve(RunDirectory.RESOLVED)).contains("\"beta_2\": 0.999"));
+        String resolved = Files.readString(run.resolve(RunDirectory.RESOLVED));
+        assertTrue(resolved.contains("\"beta_2\": 0.999"), resolved);
+        // every layer parameter with its default, as README promises
+        assertTrue(resolved.contains("\"use_bias\": true") && resolved.contains("\"initializer\": \"xavier_uniform\"")
+                && resolved.contains("\"initializer\": \"he_normal\""), resolved);
         assertTrue(Files.readString(run.resolve(RunDirectory.BUNDLES)).contains("\"id\": \"adam\""));
         assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("completed"));
         String summary = Files.readString(run.resolve(RunDirectory.SUMMARY));
         assertTrue(summary.contains("\"status\": \"completed\"") && summary.contains("\"test_bce\""), summary);
+        // its one network's trainable values: 784*64+64 + 64*16+16 + 16*64+64 + 64*784+784
+        assertTrue(summary.contains("\"autoencoder\": 103328"), summary);
         List<String> losses = trainLosses(run);
         assertEquals(24, losses.size(), "3 epochs of 8 steps");
         double first = Double.parseDouble(losses.get(0).split(",")[3]);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.experiments.RunDirectory;
+import io.latentlab.experiments.RunInfo;
 import io.latentlab.experiments.Sweep;
 
 /** A 2x2 grid sweep on a small subset: four trials in parallel, a table, and a second start that trains nothing. */
@@ -97,5 +98,69 @@ class SweepTest {
         InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () -> new Sweep(Fixtures.REGISTRY)
                 .trials(file));
         assertTrue(e.getMessage().contains("no field 'model.encoder[5].dense.units'"), e.getMessage());
+    }
+
+    @Test
+    void aMisspeltFieldOfTheSweepBlockIsReportedAtItsLineWithASuggestion(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("small.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL + SWEEP + "  early_stoping: median\n  mehtod: grid\n");
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () -> new Sweep(Fixtures.REGISTRY)
+                .trials(file));
+        int line = (int) (Fixtures.SMALL.lines().count() + SWEEP.lines().count()) + 1;
+        assertTrue(e.getMessage().contains("small.experiment.yaml:" + line + ":3: sweep.early_stoping: unknown field"
+                + " 'early_stoping'; did you mean 'early_stopping'?"), e.getMessage());
+        assertTrue(e.getMessage().contains("sweep.mehtod: unknown field 'mehtod'; did you mean 'method'?"), e.getMessage());
+    }
+
+    @Test
+    void everyBadTrialIsReportedAtTheLineOfItsFieldInTheFile(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("small.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL + """
+                sweep:
+                  parameters:
+                    optimizer.learning_rate: [0.001, -1, -2]
+                """);
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () -> new Sweep(Fixtures.REGISTRY)
+                .trials(file));
+        int rateLine = Fixtures.SMALL.lines().toList().indexOf("  learning_rate: 0.003") + 1;
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertEquals(rateLine, e.problems().get(0).line(), e.getMessage());
+        assertTrue(e.problems().get(0).message().startsWith("sweep trial 2 {optimizer.learning_rate=-1}: adam:"),
+                e.getMessage());
+        assertTrue(e.problems().get(1).message().startsWith("sweep trial 3 {optimizer.learning_rate=-2}: adam:"),
+                e.getMessage());
+    }
+
+    /** What Ctrl-C does to `latentlab sweep`: every trial stops after its current step, and none starts after. */
+    @Test
+    void cancellingASweepStopsItsTrialsAndStartsNoMore(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("small.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL.replace("epochs: 3", "epochs: 50") + SWEEP);
+        Sweep sweep = new Sweep(Fixtures.REGISTRY);
+        List<Sweep.Trial> trials = sweep.trials(file);
+        Path sweepFolder = folder.resolve("sweep-small");
+        java.util.concurrent.atomic.AtomicReference<List<Sweep.Outcome>> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread running = new Thread(() -> {
+            try {
+                result.set(sweep.run(file, trials, sweepFolder, 2, (line, end) -> { }));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        running.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (RunInfo.list(folder).stream().noneMatch(info -> "running".equals(info.status()))) {
+            assertTrue(System.nanoTime() < deadline, "no trial started training");
+            Thread.sleep(50);
+        }
+        sweep.cancel();
+        running.join(60_000);
+        assertTrue(!running.isAlive(), "the sweep stopped");
+        List<Sweep.Outcome> outcomes = result.get();
+        assertTrue(outcomes.stream().noneMatch(o -> o.info() != null && "completed".equals(o.info().status())), "no trial"
+                + " trained its 50 epochs");
+        assertTrue(outcomes.stream().anyMatch(o -> o.run() == null), "the trials after the first two never started");
+        Sweep.writeTable(outcomes, sweepFolder.resolve("sweep.csv"));
+        assertTrue(Files.readString(sweepFolder.resolve("sweep.csv")).contains(",not started,"));
     }
 }

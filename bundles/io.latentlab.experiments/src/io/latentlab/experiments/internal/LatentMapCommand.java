@@ -22,6 +22,7 @@ import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.ImageGrid;
+import io.latentlab.experiments.LatentPaths;
 
 /**
  * {@code latentlab latent-map RUN_DIR [--out PREFIX]}: for a model with a 2-D latent space, the
@@ -31,7 +32,6 @@ import io.latentlab.experiments.ImageGrid;
 @Component(service = Command.class)
 public final class LatentMapCommand implements Command {
 
-    private static final int GRID = 15;
     private static final int SIZE = 600;
 
     @Reference
@@ -66,10 +66,10 @@ public final class LatentMapCommand implements Command {
             out.println("Wrote " + scatter.toAbsolutePath().normalize() + " (" + codes.length + " codes, dimensions 1 and 2"
                     + " of " + codes[0].length + ")");
             if (loaded.model().latentDimensions() == 2) {
-                INDArray grid = io.latentlab.experiments.LatentPaths.grid(GRID, 3);
+                INDArray grid = LatentPaths.manifold();
                 Path manifold = Path.of(prefix + "-manifold.png");
-                ImageGrid.write(loaded.model().decode(grid), GRID, manifold);
-                out.println("Wrote " + manifold.toAbsolutePath().normalize() + " (decoded " + GRID + "x" + GRID
+                ImageGrid.write(loaded.model().decode(grid), LatentPaths.MANIFOLD_SIDE, manifold);
+                out.println("Wrote " + manifold.toAbsolutePath().normalize() + " (decoded " + LatentPaths.MANIFOLD_SIDE + "x" + LatentPaths.MANIFOLD_SIDE
                         + " grid over [-3, 3]^2)");
             } else {
                 out.println("No manifold: the latent space has " + loaded.model().latentDimensions()

@@ -23,7 +23,7 @@ public final class ListCommand implements Command {
 
     @Override
     public String summary() {
-        return "list [DIR]: the runs under DIR (default runs) with status and headline metric";
+        return "list [DIR]: the runs under DIR (default runs) with status, headline metric and description";
     }
 
     @Override
@@ -34,10 +34,11 @@ public final class ListCommand implements Command {
             return TrainingCommands.INVALID;
         }
         try {
-            out.printf("%-48s %-10s %-22s %s%n", "run", "status", "model", "headline");
+            out.printf("%-48s %-10s %-22s %-32s %s%n", "run", "status", "model", "headline", "description");
             for (RunInfo run : RunInfo.list(runs)) {
-                out.printf(Locale.ROOT, "%-48s %-10s %-22s %s%n", run.name(), run.status(), run.model(),
-                        run.headlineMetric().isEmpty() ? "" : run.headlineMetric() + " " + run.headlineValue());
+                out.printf(Locale.ROOT, "%-48s %-10s %-22s %-32s %s%n", run.name(), run.status(), run.model(),
+                        run.headlineMetric().isEmpty() ? "" : run.headlineMetric() + " " + run.headlineValue(),
+                        run.description());
             }
             return 0;
         } catch (IOException e) {

@@ -57,6 +57,7 @@ public final class SweepCommand implements Command {
         int parallel = workers;
         return TrainingCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             Sweep sweep = new Sweep(registry);
+            runner.whenCancelled(sweep::cancel); // Ctrl-C stops every trial after its current step
             List<Sweep.Trial> trials = sweep.trials(file);
             String name = file.getFileName().toString().replace(".experiment.yaml", "");
             Path sweepFolder = folder.resolve("sweep-" + name);
@@ -64,8 +65,8 @@ public final class SweepCommand implements Command {
             List<Sweep.Outcome> outcomes = sweep.run(file, trials, sweepFolder, parallel, progress);
             Sweep.writeTable(outcomes, sweepFolder.resolve("sweep.csv"));
             out.println();
-            for (Sweep.Outcome outcome : outcomes.stream().sorted(Comparator.comparingDouble(o -> o.info().headlineValue()))
-                    .toList()) {
+            for (Sweep.Outcome outcome : outcomes.stream().filter(o -> o.run() != null)
+                    .sorted(Comparator.comparingDouble(o -> o.info().headlineValue())).toList()) {
                 out.printf(Locale.ROOT, "%-32s %-10s %s %.5g  %s%n", outcome.trial().name(), outcome.info().status(),
                         outcome.info().headlineMetric(), outcome.info().headlineValue(), outcome.trial().values());
             }

@@ -93,7 +93,7 @@ class RunsWorkbenchTest {
         dashboard.refresh();
         assertEquals(750, dashboard.seriesSizes().get("train_loss"), "8000 images / 32 x 3 epochs");
         assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
-        assertEquals(List.of("train_learning_rate"), dashboard.learningRateSeries(), "the rate has a chart of its own");
+        assertEquals(List.of("train_learning_rate"), dashboard.learningRateSeries(), "the rate is drawn on its own axis");
         assertEquals(750, dashboard.seriesSizes().get("train_learning_rate"), "a learning rate every step");
         Shots.settle(display, 500);
         Shots.take(display, window.getShell().getBounds(), "dashboard.png");

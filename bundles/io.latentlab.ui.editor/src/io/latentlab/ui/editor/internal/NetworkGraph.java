@@ -124,7 +124,7 @@ final class NetworkGraph {
             }
             int widest = columnsUsed.values().stream().mapToInt(Integer::intValue).max().orElse(1);
             int deepest = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            titles.add(String.format(Locale.ROOT, "network %d: %,d parameters", n + 1, total));
+            titles.add(String.format(Locale.ROOT, "network %s: %,d parameters", network.name(), total));
             offsets.add(x);
             laneBases.add(x + widest * (BOX_WIDTH + GAP_X));
             x += widest * (BOX_WIDTH + GAP_X) + lanes * LANE + (lanes > 0 ? LANE_LABELS : 0) + 2 * GAP_X;

@@ -210,7 +210,7 @@ public final class LatentSpaceView extends ViewPart {
         } catch (UnsupportedOperationException e) {
             image = model.sample(features.get(NDArrayIndex.interval(example, example + 1)));
         }
-        ImageData data = greyTiles(image, 1, 1);
+        ImageData data = tiles(image, 1, 1);
         if (data == null) {
             return; // not a square grey image
         }
@@ -223,8 +223,6 @@ public final class LatentSpaceView extends ViewPart {
     }
 
     /** Points per axis of the manifold grid. */
-    private static final int MANIFOLD_SIDE = 20;
-    private static final double MANIFOLD_EXTENT = 3;
 
     /** @return the decoded manifold grid of a 2-D latent space as one grey picture, or null */
     private static ImageData manifold(Model model, long codeSize) {
@@ -233,37 +231,55 @@ public final class LatentSpaceView extends ViewPart {
         }
         INDArray images;
         try {
-            images = model.decode(LatentPaths.grid(MANIFOLD_SIDE, MANIFOLD_EXTENT));
+            images = model.decode(LatentPaths.manifold());
         } catch (UnsupportedOperationException e) {
             return null;
         }
-        return greyTiles(images, MANIFOLD_SIDE * MANIFOLD_SIDE, MANIFOLD_SIDE);
+        return tiles(images, LatentPaths.MANIFOLD_SIDE * LatentPaths.MANIFOLD_SIDE, LatentPaths.MANIFOLD_SIDE);
     }
 
     /**
-     * @param images a batch of square grey images with values in [0, 1]
-     * @param tiles how many images the batch holds
-     * @param columns images per row of the picture
-     * @return the images side by side, row by row, as one grey picture; null when they are not square
+     * @param images [n, channels, height, width] with one (grey) or three (RGB) channels, or square
+     *        vectors [n, side * side]
+     * @param tiles how many images
+     * @param columns images per row
+     * @return them side by side, or {@code null} if they are not images
      */
-    private static ImageData greyTiles(INDArray images, int tiles, int columns) {
+    private static ImageData tiles(INDArray images, int tiles, int columns) {
+        int channels = images.rank() == 4 ? (int) images.size(1) : 1;
+        int height;
+        int width;
+        if (images.rank() == 4) {
+            height = (int) images.size(2);
+            width = (int) images.size(3);
+        } else {
+            height = (int) Math.round(Math.sqrt((double) images.length() / tiles));
+            width = height;
+        }
+        int plane = height * width;
         float[] values = images.castTo(DataType.FLOAT).reshape(images.length()).toFloatVector();
-        int pixels = values.length / tiles;
-        int side = (int) Math.round(Math.sqrt(pixels));
-        if (side * side != pixels || pixels * tiles != values.length) {
+        if ((channels != 1 && channels != 3) || (long) plane * channels * tiles != values.length) {
             return null;
         }
         int rows = (tiles + columns - 1) / columns;
-        ImageData data = new ImageData(side * columns, side * rows, 8, new PaletteData(grey()));
+        ImageData data = channels == 3 ? new ImageData(width * columns, height * rows, 24, new PaletteData(0xff0000,
+                0xff00, 0xff)) : new ImageData(width * columns, height * rows, 8, new PaletteData(grey()));
         for (int tile = 0; tile < tiles; tile++) {
-            int left = (tile % columns) * side;
-            int top = (tile / columns) * side;
-            for (int i = 0; i < pixels; i++) {
-                data.setPixel(left + i % side, top + i / side,
-                        Math.round(Math.max(0, Math.min(1, values[tile * pixels + i])) * 255));
+            int left = (tile % columns) * width;
+            int top = (tile / columns) * height;
+            int base = tile * plane * channels;
+            for (int i = 0; i < plane; i++) {
+                int pixel = channels == 1 ? level(values[base + i])
+                        : level(values[base + i]) << 16 | level(values[base + plane + i]) << 8
+                                | level(values[base + 2 * plane + i]);
+                data.setPixel(left + i % width, top + i / width, pixel);
             }
         }
         return data;
+    }
+
+    private static int level(float value) {
+        return Math.round(Math.max(0, Math.min(1, value)) * 255);
     }
 
     private void paintManifold(org.eclipse.swt.graphics.GC gc) {
@@ -313,7 +329,7 @@ public final class LatentSpaceView extends ViewPart {
         } catch (UnsupportedOperationException e) {
             return;
         }
-        ImageData data = greyTiles(images, PATH_STEPS, PATH_STEPS);
+        ImageData data = tiles(images, PATH_STEPS, PATH_STEPS);
         if (data == null) {
             return;
         }

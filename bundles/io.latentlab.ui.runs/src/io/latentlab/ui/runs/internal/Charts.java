@@ -1,5 +1,6 @@
 package io.latentlab.ui.runs.internal;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -32,6 +34,26 @@ final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         return chart;
+    }
+
+    /**
+     * Draws more series on a value axis of their own at the right, in dashed lines (learning
+     * rates beside losses: another scale).
+     */
+    static void secondAxis(JFreeChart chart, XYSeriesCollection data, String label) {
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(true);
+        plot.setRangeAxis(1, axis);
+        plot.setDataset(1, data);
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDefaultStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
+                0));
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultPaint(new Color(0x2e7d32));
+        renderer.setAutoPopulateSeriesPaint(false);
+        plot.setRenderer(1, renderer);
     }
 
     /** Switches the value axis of the charts between linear and logarithmic. */

@@ -73,13 +73,12 @@ public final class RunDashboardView extends ViewPart {
     private Label status;
     private final XYSeriesCollection training = new XYSeriesCollection();
     private final XYSeriesCollection evaluation = new XYSeriesCollection();
-    /** The learning rates the engine logs, apart from the losses: their scale is another. */
+    /** The learning rates the engine logs, on the training chart's second axis: their scale is another. */
     private final XYSeriesCollection rates = new XYSeriesCollection();
     private final Map<String, XYSeries> raw = new HashMap<>();
     private final Map<String, XYSeries> shown = new HashMap<>();
     private JFreeChart trainingChart;
     private JFreeChart evaluationChart;
-    private JFreeChart rateChart;
     private int smoothing;
     private double phase = Double.NaN;
     private int phases;
@@ -134,8 +133,7 @@ public final class RunDashboardView extends ViewPart {
         evaluationChart = Charts.lines("Evaluation", evaluation);
         new ChartComposite(sash, SWT.NONE, trainingChart, true);
         new ChartComposite(sash, SWT.NONE, evaluationChart, true);
-        rateChart = Charts.lines("Learning rate", rates);
-        new ChartComposite(sash, SWT.NONE, rateChart, true);
+        Charts.secondAxis(trainingChart, rates, "learning rate");
         TabFolder details = new TabFolder(sash, SWT.BOTTOM);
         samples = new Canvas(details, SWT.DOUBLE_BUFFERED);
         TabItem samplesTab = new TabItem(details, SWT.NONE);
@@ -169,7 +167,7 @@ public final class RunDashboardView extends ViewPart {
                 e.gc.drawImage(sampleImage, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
             }
         });
-        sash.setWeights(36, 26, 12, 26);
+        sash.setWeights(40, 30, 30);
         try {
             List<String> differences = RunRecord.bundleDifferences(run, Services.registry());
             if (!differences.isEmpty()) {
@@ -287,7 +285,7 @@ public final class RunDashboardView extends ViewPart {
         }
     }
 
-    /** @return the names of the series on the learning-rate chart (for tests) */
+    /** @return the names of the series on the training chart's learning-rate axis (for tests) */
     public List<String> learningRateSeries() {
         List<String> names = new java.util.ArrayList<>();
         for (Object series : rates.getSeries()) {

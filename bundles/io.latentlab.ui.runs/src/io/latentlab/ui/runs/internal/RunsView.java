@@ -76,6 +76,7 @@ public final class RunsView extends ViewPart {
                     RunTable::parameters).get(column);
             ViewParts.sortableColumn(viewer, titles[i], 90, value, column == 0 ? null : numeric(run -> number(value.apply(run))));
         }
+        ViewParts.<RunInfo>sortableColumn(viewer, "Description", 240, RunInfo::description, null);
         viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
         getSite().setSelectionProvider(viewer);
 

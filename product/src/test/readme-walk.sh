@@ -14,6 +14,8 @@ export LATENTLAB_VM_ARGS="${LATENTLAB_VM_ARGS:-} -Dlatentlab.plugins=$work/plugi
 cd "$work"
 walked="$out/walked.txt"
 : > "$walked"
+commands="$out/readme-commands.txt" # README's command list
+sed -n '/^```text$/,/^```$/p' "$repository/README.md" | grep '^latentlab ' > "$commands"
 fail() { echo "README walk FAILED: $*" >&2; exit 1; }
 
 # Runs `latentlab ARGS...`, keeping its output in $log; records the command and options used.
@@ -83,7 +85,7 @@ tiny slow "  id: autoencoder
 
 expect_ok help help
 for command in $(sed -n 's/^  \([a-z-]*\) .*/\1/p' "$log"); do
-  sed -n '/^```text$/,/^```$/p' "$repository/README.md" | grep -q "^latentlab $command" \
+  grep -q "^latentlab $command " "$commands" \
     || fail "'latentlab help' lists '$command', README's command list does not"
 done
 expect_ok info info
@@ -190,7 +192,7 @@ expect_ok plugins-uninstall plugins uninstall org.example.walk
 expect_refused refused-missing train no-such.experiment.yaml
 
 # every command and option README's list names was walked
-sed -n '/^```text$/,/^```$/p' "$repository/README.md" | grep '^latentlab ' | while IFS= read -r line; do
+while IFS= read -r line; do
   case "$line" in "latentlab  "*) continue ;; esac  # `latentlab` alone opens the workbench: the smoke test starts it
   command=$(echo "$line" | awk '{print $2}')
   case "$command" in
@@ -200,5 +202,5 @@ sed -n '/^```text$/,/^```$/p' "$repository/README.md" | grep '^latentlab ' | whi
   for option in $(echo "$line" | grep -o -- '--[a-z-]*' | sort -u); do
     grep -qx "$command $option" "$walked" || fail "README lists 'latentlab $command $option', the walk did not run it"
   done
-done
+done < "$commands"
 echo "README walk passed: $(sort -u "$walked" | wc -l) commands and options; logs in $out"

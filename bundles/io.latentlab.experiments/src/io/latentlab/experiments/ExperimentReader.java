@@ -65,26 +65,6 @@ public final class ExperimentReader {
     }
 
     /**
-     * Reads a run's experiment snapshot as if it were still beside the original file, so that
-     * relative paths in it (a dataset directory) mean what they meant when the run was trained.
-     *
-     * @param run a run directory
-     * @return its checked experiment
-     * @throws InvalidExperimentException listing every problem
-     * @throws IOException if the snapshot cannot be read
-     */
-    public CheckedExperiment readRun(Path run) throws InvalidExperimentException, IOException {
-        Path snapshot = run.resolve(RunDirectory.SNAPSHOT);
-        if (!Files.isRegularFile(snapshot)) {
-            throw new InvalidExperimentException(List.of(new ExperimentProblem(snapshot.toString(), 1, 1, "",
-                    "not a run directory: no experiment snapshot")));
-        }
-        Path origin = run.resolve(RunDirectory.ORIGIN);
-        Path file = Files.isRegularFile(origin) ? Path.of(Files.readString(origin, StandardCharsets.UTF_8).strip()) : snapshot;
-        return check(file, Files.readString(snapshot, StandardCharsets.UTF_8));
-    }
-
-    /**
      * @param file the file name to report (and to resolve relative dataset paths against)
      * @param text the experiment's text
      * @return the checked experiment
@@ -265,7 +245,7 @@ public final class ExperimentReader {
     /**
      * The {@code sweep:} block, checked like the rest of the file: its fields, the method, each
      * swept parameter's values or range, and early stopping. (Whether each trial is a valid
-     * experiment is checked by {@link Sweep#trials} once the values are put in.)
+     * experiment is checked by the sweep once the values are put in.)
      */
     private static void sweep(Object value, Problems problems) {
         if (!(value instanceof Map<?, ?> sweep)) {

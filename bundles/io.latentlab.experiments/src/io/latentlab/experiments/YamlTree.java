@@ -21,9 +21,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * A YAML document as plain values (maps, lists, Long, Double, Boolean, String) plus the line
  * and column of every key and value, by field path ({@code model.encoder[0].dense.units}).
  */
-final class YamlTree {
+public final class YamlTree {
 
-    final Object root;
+    /** The document's values: maps, lists, Long, Double, Boolean, String, or {@code null}. */
+    public final Object root;
     private final Map<String, int[]> keyPositions = new HashMap<>();
     private final Map<String, int[]> valuePositions = new HashMap<>();
 
@@ -37,7 +38,7 @@ final class YamlTree {
      * @return the tree
      * @throws InvalidExperimentException for YAML syntax errors, with line and column
      */
-    static YamlTree parse(String text, String file) throws InvalidExperimentException {
+    public static YamlTree parse(String text, String file) throws InvalidExperimentException {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
@@ -53,7 +54,7 @@ final class YamlTree {
     }
 
     /** @return line and column (1-based) of the key at {@code path}, else of its value, else of the closest parent */
-    int[] keyPosition(String path) {
+    public int[] keyPosition(String path) {
         for (String candidate = path; ; candidate = parent(candidate)) {
             int[] position = keyPositions.getOrDefault(candidate, valuePositions.get(candidate));
             if (position != null || candidate.isEmpty()) {
@@ -63,7 +64,7 @@ final class YamlTree {
     }
 
     /** @return line and column (1-based) of the value at {@code path}, else of its key */
-    int[] valuePosition(String path) {
+    public int[] valuePosition(String path) {
         int[] position = valuePositions.get(path);
         return position != null ? position : keyPosition(path);
     }

@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.latentlab.analyses.RocAuc;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RocAuc;
+import io.latentlab.runs.ExperimentRunner;
 
 /** Anomaly detection: ROC AUC by hand, and an autoencoder trained on zeros tells other digits apart. */
 class AnomalyTest {

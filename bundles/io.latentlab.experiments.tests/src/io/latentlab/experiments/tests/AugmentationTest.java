@@ -20,8 +20,8 @@ import io.latentlab.core.Parameters;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** Augmentations: worked examples, and an experiment with augmentations that trains and resumes identically. */
 class AugmentationTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** The denoising autoencoder improves PSNR over its noisy input; the sparse one pulls code activity towards its target. */
 class AutoencoderVariantsTest {

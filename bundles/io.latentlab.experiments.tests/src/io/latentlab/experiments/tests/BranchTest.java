@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /**
  * A stacked autoencoder keeps a checkpoint where each phase begins; a new run branched from the

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
+import io.latentlab.analyses.Clustering;
+import io.latentlab.analyses.RunAnalyses;
 import io.latentlab.experiments.CheckedExperiment;
-import io.latentlab.experiments.Clustering;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunAnalyses;
+import io.latentlab.runs.ExperimentRunner;
 
 /** Clustering scores on worked examples, k-means on separable points, and on a trained autoencoder's codes. */
 class ClusteringTest {

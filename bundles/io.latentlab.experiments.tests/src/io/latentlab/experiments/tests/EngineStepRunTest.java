@@ -28,10 +28,10 @@ import io.latentlab.core.RegisteredContribution;
 import io.latentlab.engine.NonFiniteException;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.experiments.RunDirectory;
 import io.latentlab.layers.core.activation.ElementwiseActivation;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /**
  * The engine's step as experiments reach it: a cosine schedule with warm-up for every model

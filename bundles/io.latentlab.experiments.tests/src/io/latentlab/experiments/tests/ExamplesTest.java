@@ -1,8 +1,8 @@
 package io.latentlab.experiments.tests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class ExamplesTest {
 
     @Test
     void theModelBenchmarkPlanNamesExistingExperimentsAndTargets() throws Exception {
-        List<io.latentlab.experiments.ModelBenchmark.Row> rows = io.latentlab.experiments.ModelBenchmark.read(
+        List<io.latentlab.studies.ModelBenchmark.Row> rows = io.latentlab.studies.ModelBenchmark.read(
                 examples().resolveSibling("benchmarks").resolve("models").resolve("plan.yaml"));
         assertTrue(rows.size() >= 15);
         assertTrue(rows.stream().anyMatch(row -> "inception_score".equals(row.analysis()) && row.target() == 6.0));

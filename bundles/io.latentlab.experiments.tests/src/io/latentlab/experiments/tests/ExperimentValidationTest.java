@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.runs.ExperimentRunner;
 
 /** Experiment files: every problem reported at once, at its line and column, with the field and a suggestion. */
 class ExperimentValidationTest {

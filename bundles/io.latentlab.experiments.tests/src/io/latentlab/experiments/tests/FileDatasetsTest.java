@@ -9,20 +9,20 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.datasets.files.CsvDataset;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.core.ContributionRegistry;
 import io.latentlab.datasets.files.ImageFolderDataset;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** CSV rows and image folders load with their labels and shapes; a bad row names its line and column. */
 class FileDatasetsTest {
@@ -157,7 +157,7 @@ class FileDatasetsTest {
                 new io.latentlab.models.ae.Autoencoder());
         Path run = new ExperimentRunner(registry).run(new ExperimentReader(registry).read(file), folder.resolve("runs"),
                 (line, end) -> { });
-        ExperimentRunner.LoadedRun loaded = new ExperimentRunner(registry).load(run, new ExperimentReader(registry).readRun(run));
+        ExperimentRunner.LoadedRun loaded = new ExperimentRunner(registry).load(run, RunDirectory.experiment(new ExperimentReader(registry), run));
         assertEquals(40, loaded.dataset().testFeatures().size(0));
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** The GAN trains in alternating steps: the discriminator learns to separate, the generator learns to fool it. */
 class GanRunTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import io.latentlab.experiments.LatentProjection;
+import io.latentlab.analyses.LatentProjection;
 
 /** Projections for the latent scatter: 2-D codes unchanged; 3-D codes on a plane keep their distances. */
 class LatentProjectionTest {

@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.MetricsTail;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.MetricsTail;
+import io.latentlab.runs.RunDirectory;
 
 /** Following a growing metrics file: only new complete lines, damaged lines skipped. */
 class MetricsTailTest {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.experiments.ModelBenchmark;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.studies.ModelBenchmark;
 
 /** The model benchmark on a tiny plan: one training serves several rows; targets pass or fail; bad plans name the line. */
 class ModelBenchmarkTest {

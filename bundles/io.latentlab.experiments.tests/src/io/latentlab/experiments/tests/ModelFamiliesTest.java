@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /**
  * The stacked autoencoder, U-Net and VQ-VAE each train briefly on a small subset of the embedded

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.OptimizerRace;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
+import io.latentlab.studies.OptimizerRace;
 
 /** The optimizer race's guarantee: identical starts, so curves differ only by the optimizer. */
 class OptimizerRaceTest {
@@ -51,7 +51,7 @@ class OptimizerRaceTest {
 
         // the runs table: one row per run with its optimizer and learning rate
         Path table = folder.resolve("runs.csv");
-        io.latentlab.experiments.RunTable.write(io.latentlab.experiments.RunInfo.list(folder.resolve("a")), table);
+        io.latentlab.runs.RunTable.write(io.latentlab.runs.RunInfo.list(folder.resolve("a")), table);
         List<String> rows = Files.readAllLines(table);
         assertEquals(3, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",completed,autoencoder,") && r.contains(",sgd,0.003,3,64,test_bce,")),

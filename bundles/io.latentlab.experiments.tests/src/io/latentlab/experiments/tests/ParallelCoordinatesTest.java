@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.ParallelCoordinates;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.RunDirectory;
+import io.latentlab.studies.ParallelCoordinates;
 
 /** Sweep trials as parallel coordinates: only the fields that differ, learning rates on a log scale, categories in order. */
 class ParallelCoordinatesTest {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.latentlab.experiments.ProgressPace;
+import io.latentlab.runs.ProgressPace;
 
 /** Progress is told by the clock: a slow model's progress file is as fresh as a fast one's. */
 class ProgressPaceTest {

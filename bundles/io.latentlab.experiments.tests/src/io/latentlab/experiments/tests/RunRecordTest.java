@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.RunDirectory;
-import io.latentlab.experiments.RunRecord;
+import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunRecord;
 
 /** A run's record: its configuration flattened for comparison, and the bundles it used against those installed. */
 class RunRecordTest {

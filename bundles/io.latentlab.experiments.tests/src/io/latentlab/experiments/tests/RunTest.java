@@ -17,8 +17,8 @@ import io.latentlab.core.data.DatasetException;
 import io.latentlab.datasets.mnist.IdxReader;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** Runs: what a run directory holds, repeatability, stop and resume to the same numbers, corrupt data. */
 class RunTest {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.experiments.RunDirectory;
-import io.latentlab.experiments.RunInfo;
-import io.latentlab.experiments.Sweep;
+import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunInfo;
+import io.latentlab.studies.Sweep;
 
 /** A 2x2 grid sweep on a small subset: four trials in parallel, a table, and a second start that trains nothing. */
 class SweepTest {
@@ -48,7 +48,7 @@ class SweepTest {
         assertEquals("trial,optimizer.learning_rate,model.encoder[1].dense.units,status,headline_metric,value", table.get(0));
         assertEquals(5, table.size());
 
-        assertEquals(4, io.latentlab.experiments.RunInfo.list(folder).size(), "the trials are listed from the runs folder");
+        assertEquals(4, io.latentlab.runs.RunInfo.list(folder).size(), "the trials are listed from the runs folder");
         long metricsSize = Files.size(outcomes.get(0).run().resolve(RunDirectory.METRICS));
         List<Sweep.Outcome> again = sweep.run(file, trials, sweepFolder, 2, (line, end) -> { });
         assertEquals(outcomes.stream().map(Sweep.Outcome::run).toList(), again.stream().map(Sweep.Outcome::run).toList());

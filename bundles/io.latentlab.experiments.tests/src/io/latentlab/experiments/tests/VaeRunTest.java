@@ -10,15 +10,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.latentlab.analyses.LatentPaths;
 import io.latentlab.experiments.CheckedExperiment;
-import io.latentlab.experiments.LatentPaths;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.RunDirectory;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 
 /** The VAE trains: its negative ELBO falls, and it equals reconstruction plus KL. */
 class VaeRunTest {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.OptimizerRace;
+import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
 import io.latentlab.ui.runs.internal.RunComparisonView;

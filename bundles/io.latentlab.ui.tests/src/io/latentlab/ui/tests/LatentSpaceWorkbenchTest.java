@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.latent.internal.LatentSpaceView;
 import io.latentlab.ui.runs.RunsUi;

@@ -14,10 +14,10 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.OptimizerRace;
-import io.latentlab.experiments.ParallelCoordinates;
-import io.latentlab.experiments.RunInfo;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunInfo;
+import io.latentlab.studies.OptimizerRace;
+import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
 import io.latentlab.ui.runs.internal.RunComparisonView;

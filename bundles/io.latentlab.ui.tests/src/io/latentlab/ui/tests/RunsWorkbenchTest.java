@@ -20,7 +20,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.latentlab.experiments.RunInfo;
+import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.RunsUi;
 import io.latentlab.ui.runs.internal.RunDashboardView;
 import io.latentlab.ui.runs.internal.RunsView;

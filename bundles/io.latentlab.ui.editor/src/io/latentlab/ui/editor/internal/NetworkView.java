@@ -26,7 +26,7 @@ import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
+import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.ViewParts;
 

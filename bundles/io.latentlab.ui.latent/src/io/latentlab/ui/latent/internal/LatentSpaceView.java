@@ -35,11 +35,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import io.latentlab.analyses.LatentPaths;
+import io.latentlab.analyses.LatentProjection;
 import io.latentlab.core.model.Model;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
-import io.latentlab.experiments.LatentPaths;
-import io.latentlab.experiments.LatentProjection;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 import io.latentlab.ui.Services;
 import io.latentlab.ui.runs.RunsUi;
 
@@ -136,7 +137,7 @@ public final class LatentSpaceView extends ViewPart {
         job = Job.create("Encoding " + run.getFileName(), (IProgressMonitor monitor) -> {
             try {
                 ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Services.registry()).load(run,
-                        new ExperimentReader(Services.registry()).readRun(run));
+                        RunDirectory.experiment(new ExperimentReader(Services.registry()), run));
                 long count = Math.min(EXAMPLES, loaded.dataset().testFeatures().size(0));
                 INDArray x = loaded.dataset().testFeatures().get(NDArrayIndex.interval(0, count));
                 INDArray encoded = loaded.model().encode(x).castTo(DataType.DOUBLE);

@@ -6,17 +6,17 @@ import java.util.List;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import io.latentlab.experiments.MedianStopping;
-import io.latentlab.experiments.ParallelCoordinates;
+import io.latentlab.studies.MedianStopping;
+import io.latentlab.studies.ParallelCoordinates;
 
 /** The look shared by the dashboards' charts: metric lines and parallel coordinates. */
 final class Charts {

@@ -12,8 +12,9 @@ import org.eclipse.ui.PartInitException;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunDirectory;
 import io.latentlab.ui.runs.RunsUi;
 
 /**
@@ -94,7 +95,7 @@ public final class ExperimentJob extends Job {
                 CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
                 current.run(checked, RunsUi.runsFolder(), progress);
             } else {
-                CheckedExperiment checked = new ExperimentReader(registry).readRun(resumed);
+                CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), resumed);
                 open(resumed);
                 current.resume(resumed, checked, progress);
             }

@@ -14,9 +14,9 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
 import io.latentlab.core.ContributionRegistry;
-import io.latentlab.experiments.ExperimentRunner;
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.experiments.OptimizerRace;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.studies.OptimizerRace;
 import io.latentlab.ui.runs.RunsUi;
 
 /**

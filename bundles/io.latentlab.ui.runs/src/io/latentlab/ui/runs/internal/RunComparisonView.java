@@ -29,9 +29,9 @@ import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import io.latentlab.experiments.MetricsTail;
-import io.latentlab.experiments.ParallelCoordinates;
-import io.latentlab.experiments.RunRecord;
+import io.latentlab.runs.MetricsTail;
+import io.latentlab.runs.RunRecord;
+import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 

@@ -1,12 +1,10 @@
 package io.latentlab.ui.runs.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.IToolBarManager;
@@ -25,8 +23,9 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 
-import io.latentlab.experiments.RunInfo;
-import io.latentlab.experiments.RunTable;
+import io.latentlab.runs.RunFolders;
+import io.latentlab.runs.RunInfo;
+import io.latentlab.runs.RunTable;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunsUi;
 
@@ -255,7 +254,7 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             try {
-                io.latentlab.experiments.OptimizerRace.writeMetrics(runs.stream().map(RunInfo::directory).toList(),
+                io.latentlab.studies.OptimizerRace.writeMetrics(runs.stream().map(RunInfo::directory).toList(),
                         Path.of(file));
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Export metrics", "Cannot write " + file + ": " + e.getMessage());
@@ -270,16 +269,8 @@ public final class RunsView extends ViewPart {
      * @throws IOException if one cannot be moved (those before it are archived)
      */
     public void archive(List<RunInfo> runs) throws IOException {
-        Path archive = RunsUi.runsFolder().resolve(RunInfo.ARCHIVE);
-        Files.createDirectories(archive);
         try {
-            for (RunInfo run : runs) {
-                Path target = archive.resolve(run.directory().getFileName());
-                for (int i = 2; Files.exists(target); i++) {
-                    target = archive.resolve(run.directory().getFileName() + "-" + i);
-                }
-                Files.move(run.directory(), target);
-            }
+            RunFolders.archive(RunsUi.runsFolder(), runs.stream().map(RunInfo::directory).toList());
         } finally {
             refresh();
         }
@@ -309,13 +300,7 @@ public final class RunsView extends ViewPart {
             return;
         }
         Path source = runs.get(0).directory();
-        List<String> phases;
-        try (Stream<Path> files = Files.list(source.resolve("checkpoints"))) {
-            phases = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("phase-\\d+\\.ckpt"))
-                    .map(n -> n.substring("phase-".length(), n.length() - ".ckpt".length())).sorted().toList();
-        } catch (IOException e) {
-            phases = List.of();
-        }
+        List<String> phases = RunFolders.phases(source).stream().map(String::valueOf).toList();
         if (phases.isEmpty()) {
             MessageDialog.openInformation(getSite().getShell(), "Branch run", runs.get(0).name() + " kept no phase"
                     + " checkpoints (models with phases, such as the stacked autoencoder, keep one where each phase begins).");
@@ -350,7 +335,7 @@ public final class RunsView extends ViewPart {
             return;
         }
         InputDialog dialog = new InputDialog(getSite().getShell(), "Rename run", "New folder name for " + run.name() + ":",
-                run.name(), name -> renameProblem(run.directory(), name));
+                run.name(), name -> RunFolders.renameProblem(run.directory(), name));
         if (dialog.open() == InputDialog.OK) {
             try {
                 rename(run.directory(), dialog.getValue().strip());
@@ -361,21 +346,6 @@ public final class RunsView extends ViewPart {
         }
     }
 
-    /** @return why a run folder cannot take this name, or null if it can */
-    static String renameProblem(Path directory, String name) {
-        String trimmed = name.strip();
-        if (trimmed.isEmpty()) {
-            return "Enter a name.";
-        }
-        if (trimmed.contains("/") || trimmed.contains("\\") || trimmed.startsWith(".")) {
-            return "A folder name without slashes that does not start with a dot.";
-        }
-        if (!trimmed.equals(directory.getFileName().toString()) && Files.exists(directory.resolveSibling(trimmed))) {
-            return "A run folder named " + trimmed + " already exists.";
-        }
-        return null;
-    }
-
     /**
      * Renames a run folder (metrics, checkpoints and samples move with it).
      *
@@ -384,11 +354,7 @@ public final class RunsView extends ViewPart {
      * @throws IOException if it cannot be renamed; nothing is lost then
      */
     public void rename(Path directory, String name) throws IOException {
-        String problem = renameProblem(directory, name);
-        if (problem != null) {
-            throw new IOException(problem);
-        }
-        Files.move(directory, directory.resolveSibling(name.strip()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        RunFolders.rename(directory, name);
         refresh();
     }
 
@@ -408,10 +374,8 @@ public final class RunsView extends ViewPart {
             return;
         }
         for (RunInfo run : runs) {
-            try (Stream<Path> files = Files.walk(run.directory())) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
+            try {
+                RunFolders.delete(run.directory());
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Delete runs", "Cannot delete " + run.directory() + ": "
                         + e.getMessage());

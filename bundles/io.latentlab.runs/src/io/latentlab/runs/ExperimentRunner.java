@@ -1,0 +1,354 @@
+package io.latentlab.runs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionKind;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.data.AugmentationFactory;
+import io.latentlab.core.data.Dataset;
+import io.latentlab.core.model.LayerEntry;
+import io.latentlab.core.model.Model;
+import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.engine.ArrayBatchSource;
+import io.latentlab.engine.Checkpoint;
+import io.latentlab.engine.ModelStep;
+import io.latentlab.engine.NetworkBuildException;
+import io.latentlab.engine.TrainingState;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.Experiment;
+import io.latentlab.experiments.ExperimentProblem;
+import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.nd4j.Nd4jRuntime;
+
+/**
+ * Trains a checked experiment into a {@link RunDirectory}: loads the dataset, builds the model
+ * (shape problems reported at the layer's line), trains with metrics, evaluation, sample grids
+ * and checkpoints at the experiment's cadence, and stops cleanly after the current step when
+ * cancelled, with a final checkpoint.
+ */
+public final class ExperimentRunner {
+
+    /** Told of progress, on the training thread. */
+    public interface Progress {
+        /**
+         * @param line a one-line progress report (epoch, step, examples/s, ETA, losses)
+         * @param endOfEpoch whether an epoch just ended
+         */
+        void report(String line, boolean endOfEpoch);
+
+        /**
+         * The run directory exists (snapshot written, training about to start): a viewer may open it.
+         *
+         * @param run the run directory
+         */
+        default void started(Path run) {
+        }
+
+        /**
+         * @param step steps done
+         * @param totalSteps steps planned
+         */
+        default void advanced(long step, long totalSteps) {
+        }
+
+        /**
+         * The model was evaluated on the test set at the end of an epoch.
+         *
+         * @param epoch the epoch, from 1
+         * @param metrics the test metrics
+         * @param headlineMetric the one the model names as its headline
+         */
+        default void evaluated(int epoch, Map<String, Double> metrics, String headlineMetric) {
+        }
+    }
+
+    private final ContributionRegistry registry;
+    private volatile TrainingSession session;
+    private volatile boolean cancelled;
+    private final List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * @param registry the installed contributions
+     */
+    public ExperimentRunner(ContributionRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Stops after the current step (a final checkpoint is written). */
+    public void cancel() {
+        cancelled = true;
+        TrainingSession current = session;
+        if (current != null) {
+            current.cancel();
+        }
+        onCancel.forEach(Runnable::run);
+    }
+
+    /**
+     * @param action run when this runner is cancelled (e.g. a sweep started under it stops its trials)
+     */
+    public void whenCancelled(Runnable action) {
+        onCancel.add(action);
+        if (cancelled) {
+            action.run();
+        }
+    }
+
+    /** @return whether {@link #cancel()} was called: this runner trains nothing more */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Trains into a new run directory.
+     *
+     * @param checked the experiment
+     * @param runs the folder that holds runs
+     * @param progress told of progress
+     * @return the run directory
+     * @throws InvalidExperimentException if the model cannot be built (e.g. shapes), before any training
+     * @throws IOException if the data or the run directory cannot be read or written
+     */
+    public Path run(CheckedExperiment checked, Path runs, Progress progress) throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        try (RunDirectory run = create(checked, prepared, runs)) {
+            progress.started(run.path());
+            train(checked, prepared, run, TrainingState.START, progress);
+            return run.path();
+        }
+    }
+
+    /** A new run directory with the experiment snapshot, its origin, the resolved parameters and the bundles. */
+    private RunDirectory create(CheckedExperiment checked, Prepared prepared, Path runs) throws IOException {
+        RunDirectory run = RunDirectory.create(runs, checked.experiment().name());
+        run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
+        run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
+        run.writeJson(RunDirectory.RESOLVED, checked.resolved());
+        run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared));
+        run.log("dataset: " + prepared.dataset().name());
+        return run;
+    }
+
+    /**
+     * Starts a new run from the checkpoint another run kept where one of its phases began (e.g.
+     * fine-tuning after layer-wise pre-training), with this experiment's settings: the new run
+     * has the source's metrics up to that step and continues from there.
+     *
+     * @param source the run whose phase checkpoint is used
+     * @param phase the phase number (its training steps report {@code phase})
+     * @param checked the experiment for the new run (same networks; other settings may differ)
+     * @param runs the folder that holds runs
+     * @param progress told of progress
+     * @return the new run directory
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the source has no checkpoint for that phase, or a file cannot be read or written
+     */
+    public Path branch(Path source, int phase, CheckedExperiment checked, Path runs, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Path checkpoint = source.resolve(RunDirectory.phaseCheckpoint(phase));
+        if (!Files.isRegularFile(checkpoint)) {
+            List<Integer> kept = RunFolders.phases(source);
+            throw new IOException(source + " has no checkpoint where phase " + phase + " begins; it keeps "
+                    + (kept.isEmpty() ? "none (phase checkpoints are kept for models that report phases)"
+                            : kept.stream().map(n -> "phase-" + n + ".ckpt").toList()));
+        }
+        Prepared prepared = prepare(checked);
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, INDArray> arrays = Checkpoint.loadArrays(checkpoint, properties);
+        try {
+            prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
+        } catch (RuntimeException e) {
+            throw new IOException("the checkpoint of phase " + phase + " of " + source + " does not fit this experiment's"
+                    + " model (the networks must be the same): " + e.getMessage(), e);
+        }
+        TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
+                Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+        try (RunDirectory run = create(checked, prepared, runs)) {
+            run.log("branched from " + source.toAbsolutePath().normalize() + " where phase " + phase + " begins (step "
+                    + (state.step() + 1) + ")");
+            run.copyMetricsUpTo(source, state.step());
+            progress.started(run.path());
+            train(checked, prepared, run, state, progress);
+            return run.path();
+        }
+    }
+
+    /**
+     * Continues an interrupted run from its last checkpoint, to the same numbers as an
+     * uninterrupted run.
+     *
+     * @param directory the run directory
+     * @param checked its experiment (read from the run's snapshot)
+     * @param progress told of progress
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the checkpoint or data cannot be read
+     */
+    public void resume(Path directory, CheckedExperiment checked, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        try (RunDirectory run = RunDirectory.open(directory)) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+            prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
+            TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
+                    Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+            run.log("resumed at step " + state.step());
+            train(checked, prepared, run, state, progress);
+        }
+    }
+
+    /**
+     * A finished or stopped run, loaded with its last checkpoint.
+     *
+     * @param dataset the run's dataset
+     * @param model the model with the checkpoint's parameters
+     */
+    public record LoadedRun(Dataset dataset, Model model) {
+    }
+
+    /**
+     * Loads a run's model from its last checkpoint, for evaluation and sampling.
+     *
+     * @param directory the run directory
+     * @param checked its experiment (read from the run's snapshot)
+     * @return the dataset and the restored model
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the checkpoint or data cannot be read
+     */
+    public LoadedRun load(Path directory, CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+        prepared.step().restore(arrays, Long.parseLong(properties.getOrDefault("step", "0")));
+        return new LoadedRun(prepared.dataset(), prepared.model());
+    }
+
+    /** The dataset, the model built for it, and the engine's step over the model with the experiment's optimizers. */
+    private record Prepared(Dataset dataset, Model model, ModelStep step, ArrayBatchSource batches) {
+    }
+
+    /**
+     * The networks the experiment's model trains, as it builds them for its dataset (for the
+     * network view: every layer with its shapes and parameter count).
+     *
+     * @param checked the experiment
+     * @return its networks, in the order the model builds them
+     * @throws InvalidExperimentException if the model cannot be built (e.g. shapes)
+     * @throws IOException if the dataset cannot be read
+     */
+    public List<TrainedNetwork> networks(CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        return prepare(checked).model().networks();
+    }
+
+    private Prepared prepare(CheckedExperiment checked) throws InvalidExperimentException, IOException {
+        Nd4jRuntime.initialize();
+        Experiment experiment = checked.experiment();
+        Path base = experiment.file().toAbsolutePath().getParent();
+        Dataset dataset = checked.dataset().load(checked.datasetParameters(), base);
+        requireImagesWhereNeeded(checked, dataset);
+        long batch = experiment.training().batchSize();
+        long stepsPerEpoch = (dataset.trainFeatures().size(0) + batch - 1) / batch; // as ArrayBatchSource counts
+        ModelSetup setup = new ModelSetup(checked.modelParameters(), experiment.stacks(), dataset.exampleShape(),
+                dataset.classes(), registry, DataType.FLOAT, experiment.seed(), stepsPerEpoch);
+        Experiment.Training training = experiment.training();
+        ArrayBatchSource batches = new ArrayBatchSource(dataset.trainFeatures(), dataset.trainLabels(),
+                training.batchSize(), true, experiment.seed());
+        try {
+            Model model = checked.model().create(setup);
+            ModelStep step = new ModelStep(model, checked.optimizers(), registry, training.clipNorm(), training.clipValue(),
+                    batches.batchesPerEpoch() * training.epochs());
+            return new Prepared(dataset, model, step, batches);
+        } catch (NetworkBuildException e) {
+            throw new InvalidExperimentException(List.of(problemAt(checked, e.node(), e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidExperimentException(List.of(problemAt(checked, "", e.getMessage())));
+        }
+    }
+
+    /** An augmentation of images on a dataset of vectors is refused: it would take each vector for a one-pixel-high image. */
+    private void requireImagesWhereNeeded(CheckedExperiment checked, Dataset dataset) throws InvalidExperimentException {
+        List<ExperimentProblem> problems = new ArrayList<>();
+        for (int i = 0; i < checked.augmentations().size(); i++) {
+            String id = checked.augmentations().get(i).id();
+            boolean images = registry.find(AugmentationFactory.class, id).map(AugmentationFactory::needsImages).orElse(false);
+            if (images && dataset.exampleShape().rank() != 3) {
+                String path = "augmentations[" + i + "]";
+                int[] position = checked.positions().of(path);
+                problems.add(new ExperimentProblem(checked.experiment().file().toString(), position[0], position[1], path,
+                        id + " works on images [channels, height, width], and " + dataset.name() + " gives examples of"
+                                + " shape " + dataset.exampleShape() + " (give the dataset a shape, e.g. shape: [1, 28, 28]"
+                                + " for a csv of 784 values, or leave this augmentation out)"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidExperimentException(problems);
+        }
+    }
+
+    private static ExperimentProblem problemAt(CheckedExperiment checked, String layer, String message) {
+        String path = "model";
+        for (Map.Entry<String, List<LayerEntry>> stack : checked.experiment().stacks().entrySet()) {
+            for (int i = 0; i < stack.getValue().size(); i++) {
+                if (stack.getValue().get(i).name().equals(layer)) {
+                    path = "model." + stack.getKey() + "[" + i + "]";
+                }
+            }
+        }
+        int[] position = checked.positions().of(path);
+        return new ExperimentProblem(checked.experiment().file().toString(), position[0], position[1], path, message);
+    }
+
+    private void train(CheckedExperiment checked, Prepared prepared, RunDirectory run, TrainingState start,
+            Progress progress) throws IOException {
+        TrainingSession current = new TrainingSession(checked, prepared.dataset(), prepared.model(), prepared.step(),
+                prepared.batches(), run, progress);
+        session = current;
+        if (cancelled) {
+            current.cancel();
+        }
+        try {
+            current.train(start, registry);
+        } finally {
+            session = null;
+        }
+    }
+
+    /** @return a checkpoint's record of where training is */
+    static Map<String, String> checkpointProperties(TrainingState state) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("epoch", Integer.toString(state.epoch()));
+        properties.put("batchInEpoch", Long.toString(state.batchInEpoch()));
+        properties.put("step", Long.toString(state.step()));
+        return properties;
+    }
+
+    private List<Map<String, String>> bundles(CheckedExperiment checked, Prepared prepared) {
+        List<String> ids = new ArrayList<>(prepared.model().contributionIds());
+        ids.addAll(prepared.step().contributionIds());
+        checked.augmentations().forEach(augmentation -> ids.add(augmentation.id()));
+        ids.add(checked.dataset().id());
+        ids.add(checked.model().id());
+        List<Map<String, String>> used = new ArrayList<>();
+        for (ContributionKind kind : ContributionKind.all()) {
+            for (RegisteredContribution<? extends Contribution> registered : registry.list(kind.serviceType())) {
+                if (registered.kind().equals(kind) && ids.contains(registered.id())) {
+                    used.add(Map.of("kind", kind.label(), "id", registered.id(), "bundle", registered.bundle(), "version",
+                            registered.version()));
+                }
+            }
+        }
+        return used;
+    }
+}

@@ -1,0 +1,77 @@
+package io.latentlab.studies.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.runs.RunCommands;
+import io.latentlab.studies.Sweep;
+
+/** {@code latentlab sweep FILE}: the experiment's {@code sweep:} block, trial by trial, in parallel. */
+@Component(service = Command.class)
+public final class SweepCommand implements Command {
+
+    @Reference
+    private ContributionRegistry registry;
+
+    @Override
+    public String name() {
+        return "sweep";
+    }
+
+    @Override
+    public String summary() {
+        return "sweep FILE [--workers 2] [--runs DIR]: run the trials of the experiment's sweep: block (grid or random)"
+                + " into DIR/sweep-<name>/, skipping completed trials; writes sweep.csv";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        Path runs = Path.of("runs");
+        int workers = 2;
+        if (arguments.isEmpty() || arguments.size() % 2 == 0) {
+            err.println("usage: latentlab " + summary());
+            return RunCommands.INVALID;
+        }
+        for (int i = 1; i + 1 < arguments.size(); i += 2) {
+            try {
+                switch (arguments.get(i)) {
+                    case "--workers" -> workers = Integer.parseInt(arguments.get(i + 1));
+                    case "--runs" -> runs = Path.of(arguments.get(i + 1));
+                    default -> throw new IllegalArgumentException();
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("latentlab sweep: bad option " + arguments.get(i) + " " + arguments.get(i + 1) + "; usage: latentlab "
+                        + summary());
+                return RunCommands.INVALID;
+            }
+        }
+        Path file = Path.of(arguments.get(0));
+        Path folder = runs;
+        int parallel = workers;
+        return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
+            Sweep sweep = new Sweep(registry);
+            runner.whenCancelled(sweep::cancel); // Ctrl-C stops every trial after its current step
+            List<Sweep.Trial> trials = sweep.trials(file);
+            String name = file.getFileName().toString().replace(".experiment.yaml", "");
+            Path sweepFolder = folder.resolve("sweep-" + name);
+            out.println(trials.size() + " trials, " + parallel + " at a time, into " + sweepFolder.toAbsolutePath().normalize());
+            List<Sweep.Outcome> outcomes = sweep.run(file, trials, sweepFolder, parallel, progress);
+            Sweep.writeTable(outcomes, sweepFolder.resolve("sweep.csv"));
+            out.println();
+            for (Sweep.Outcome outcome : outcomes.stream().filter(o -> o.run() != null)
+                    .sorted(Comparator.comparingDouble(o -> o.info().headlineValue())).toList()) {
+                out.printf(Locale.ROOT, "%-32s %-10s %s %.5g  %s%n", outcome.trial().name(), outcome.info().status(),
+                        outcome.info().headlineMetric(), outcome.info().headlineValue(), outcome.trial().values());
+            }
+            out.println("Wrote " + sweepFolder.resolve("sweep.csv").toAbsolutePath().normalize());
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** The study commands: {@code sweep}, {@code race}, {@code benchmark}. */
+package io.latentlab.studies.internal;

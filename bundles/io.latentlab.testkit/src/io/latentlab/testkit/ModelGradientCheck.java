@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.Parameters;
@@ -79,6 +81,23 @@ public final class ModelGradientCheck {
         Nd4jRuntime.initialize();
         return new ModelSetup(Parameters.of(factory.schema(), parameters), stacks, exampleShape, classes, registry,
                 DataType.DOUBLE, 11, stepsPerEpoch);
+    }
+
+    /**
+     * A float64 batch for a check: values drawn uniformly from [0, 1) (pixel intensities).
+     *
+     * @param seed the draw's seed
+     * @param shape the batch's shape, batch first
+     * @return the batch
+     */
+    public static INDArray uniform(long seed, long... shape) {
+        Nd4jRuntime.initialize();
+        SplittableRandom random = new SplittableRandom(seed);
+        INDArray x = Nd4j.create(DataType.DOUBLE, shape);
+        for (long i = 0; i < x.length(); i++) {
+            x.putScalar(i, random.nextDouble());
+        }
+        return x;
     }
 
     /**

@@ -158,22 +158,6 @@ class NetworkTest {
                 + " where 'left' has [W[3, 2], b[1, 2]]"), e.getMessage());
     }
 
-    @Test
-    void duplicateIdsAreReportedAndTheHighestBundleVersionWins() {
-        LayerFactory old = new Dense();
-        LayerFactory newer = new Dense();
-        ContributionTable registry = new ContributionTable();
-        registry.add(new RegisteredContribution<>(newer, ContributionKind.LAYER, "io.example.b", "2.1.0"));
-        registry.add(new RegisteredContribution<>(old, ContributionKind.LAYER, "io.example.a", "2.0.5"));
-        assertTrue(registry.get(LayerFactory.class, "dense") == newer);
-        assertEquals(1, registry.duplicates().size());
-        assertTrue(registry.duplicates().get(0).message().contains("using io.example.b 2.1.0, ignoring io.example.a 2.0.5"),
-                registry.duplicates().get(0).message());
-        registry.remove(newer);
-        assertTrue(registry.get(LayerFactory.class, "dense") == old);
-        assertTrue(registry.duplicates().isEmpty());
-    }
-
     /** A plugin's layer that misbehaves in one way: throws in forward or backward, or returns the wrong shape. */
     private static final class FaultyLayer extends io.latentlab.core.AbstractContribution implements LayerFactory {
 

@@ -1,0 +1,58 @@
+package io.latentlab.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+import io.latentlab.cli.Command;
+
+/** The command services as `latentlab` finds them: `info` tells the backend, the contributions and each model's networks. */
+class CommandsInOsgiTest {
+
+    private static Command command(String name) throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(CommandsInOsgiTest.class).getBundleContext();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getSymbolicName().startsWith("io.latentlab") && bundle.getState() != Bundle.ACTIVE
+                    && bundle.getHeaders().get("Fragment-Host") == null) {
+                bundle.start(Bundle.START_TRANSIENT);
+            }
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (ServiceReference<Command> reference : context.getServiceReferences(Command.class, null)) {
+                Command command = context.getService(reference);
+                if (command != null && name.equals(command.name())) {
+                    return command;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return null;
+    }
+
+    @Test
+    void infoListsTheBackendTheContributionsAndEachModelsNetworks() throws Exception {
+        Command info = command("info");
+        assertNotNull(info, "no 'info' command service within 10 s");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = info.run(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.contains("Contributions:") && text.contains("dense"), text);
+        assertTrue(text.contains("Models and their networks") && text.matches("(?s).*\\n  vae +encoder, decoder\\n.*"), text);
+        assertTrue(text.contains("io.latentlab.layers.core"), "the bundles that contribute are listed: " + text);
+    }
+}

@@ -1,5 +1,6 @@
 package io.latentlab.analyses;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -57,7 +58,7 @@ public final class LatentPaths {
         if (side < 2) {
             throw new IllegalArgumentException("a grid needs at least 2 points per axis, not " + side);
         }
-        INDArray grid = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, (long) side * side, 2);
+        INDArray grid = Nd4j.create(DataType.FLOAT, (long) side * side, 2);
         for (int row = 0; row < side; row++) {
             for (int column = 0; column < side; column++) {
                 grid.putScalar(new long[] {(long) row * side + column, 0}, -extent + 2 * extent * column / (side - 1));

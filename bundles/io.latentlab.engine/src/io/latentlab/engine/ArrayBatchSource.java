@@ -1,5 +1,6 @@
 package io.latentlab.engine;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -69,7 +70,7 @@ public final class ArrayBatchSource implements BatchSource {
                     throw new NoSuchElementException();
                 }
                 int end = Math.min(count, next + batchSize);
-                INDArray indices = Nd4j.createFromArray(java.util.Arrays.copyOfRange(order, next, end));
+                INDArray indices = Nd4j.createFromArray(Arrays.copyOfRange(order, next, end));
                 next = end;
                 return new Batch(features.get(indices), labels == null ? null : labels.get(indices));
             }

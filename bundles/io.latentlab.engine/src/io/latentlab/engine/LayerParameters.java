@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ParameterProblem;
 import io.latentlab.core.Parameters;
@@ -87,7 +88,7 @@ public final class LayerParameters {
      * @return "unknown layer 'x'; did you mean 'y'? Installed: a, b" for an id no bundle provides
      */
     static String unknown(ContributionRegistry registry, String kind, String id,
-            Class<? extends io.latentlab.core.Contribution> type) {
+            Class<? extends Contribution> type) {
         List<String> installed = registry.list(type).stream().map(RegisteredContribution::id).toList();
         return "unknown " + kind + " '" + id + "'" + Suggestions.closest(id, installed)
                 .map(s -> "; did you mean '" + s + "'?").orElse("") + " Installed: "

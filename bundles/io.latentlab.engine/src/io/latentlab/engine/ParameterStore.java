@@ -1,6 +1,7 @@
 package io.latentlab.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class ParameterStore {
 
     private static List<String> describe(List<ParameterDeclaration> declarations) {
         return declarations == null ? List.of() : declarations.stream()
-                .map(d -> d.name() + java.util.Arrays.toString(d.shape()) + (d.trainable() ? "" : " (state)")).toList();
+                .map(d -> d.name() + Arrays.toString(d.shape()) + (d.trainable() ? "" : " (state)")).toList();
     }
 
     /**
@@ -184,8 +185,8 @@ public final class ParameterStore {
         double[] values = new double[length];
         switch (declaration.initializer()) {
             case ZEROS -> { }
-            case ONES -> java.util.Arrays.fill(values, 1.0);
-            case CONSTANT -> java.util.Arrays.fill(values, declaration.constant());
+            case ONES -> Arrays.fill(values, 1.0);
+            case CONSTANT -> Arrays.fill(values, declaration.constant());
             case XAVIER_UNIFORM -> {
                 double limit = Math.sqrt(6.0 / Math.max(1, declaration.fanIn() + declaration.fanOut()));
                 for (int i = 0; i < length; i++) {

@@ -1,12 +1,15 @@
 package io.latentlab.experiments;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.latentlab.core.Parameters;
+import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.optim.OptimizerChoice;
+import io.latentlab.core.optim.ScheduleChoice;
 
 /**
  * An experiment checked against the installed contributions, with every parameter resolved
@@ -36,7 +39,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
      * @param parameters its resolved parameters
      * @param augmentation the augmentation
      */
-    public record AugmentationChoice(String id, Parameters parameters, io.latentlab.core.data.Augmentation augmentation) {
+    public record AugmentationChoice(String id, Parameters parameters, Augmentation augmentation) {
     }
 
     /** Maps a field path to its line and column. */
@@ -51,19 +54,19 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
 
     /** @return the resolved parameters of everything, for the run's record */
     public Map<String, Object> resolved() {
-        Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+        Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("name", experiment.name());
         resolved.put("seed", experiment.seed());
         resolved.put("dataset", withId(dataset.id(), datasetParameters));
         Map<String, Object> modelSection = withId(model.id(), modelParameters);
         modelSection.putAll(resolvedStacks);
         resolved.put("model", modelSection);
-        Map<String, Object> optimizerSection = new java.util.LinkedHashMap<>();
+        Map<String, Object> optimizerSection = new LinkedHashMap<>();
         optimizers.forEach((stack, choice) -> {
             Map<String, Object> section = withId(choice.id(), choice.parameters());
             if (choice.schedule() != null) {
                 Map<String, Object> schedule = withId(choice.schedule().id(), choice.schedule().parameters());
-                schedule.put(io.latentlab.core.optim.ScheduleChoice.WARMUP_STEPS, choice.schedule().warmupSteps());
+                schedule.put(ScheduleChoice.WARMUP_STEPS, choice.schedule().warmupSteps());
                 section.put("schedule", schedule);
             }
             optimizerSection.put(stack, section);
@@ -71,7 +74,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
         resolved.put("optimizers", optimizerSection);
         resolved.put("augmentations", augmentations.stream().map(a -> withId(a.id(), a.parameters())).toList());
         Experiment.Training t = experiment.training();
-        Map<String, Object> training = new java.util.LinkedHashMap<>();
+        Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", t.epochs());
         training.put("batch_size", t.batchSize());
         training.put("evaluate_every", t.evaluateEvery());
@@ -84,7 +87,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
     }
 
     private static Map<String, Object> withId(String id, Parameters parameters) {
-        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        Map<String, Object> map = new LinkedHashMap<>();
         map.put("id", id);
         map.putAll(parameters.asMap());
         return map;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
@@ -451,7 +452,7 @@ public final class ExperimentReader {
                 String field = path.isEmpty() ? String.valueOf(key) : path + "." + key;
                 problems.key(field, "unknown field '" + key + "'" + Suggestions.closest(String.valueOf(key), known)
                         .map(s -> "; did you mean '" + s + "'?").orElse("; expected one of " + String.join(", ",
-                                new java.util.TreeSet<>(known))));
+                                new TreeSet<>(known))));
             }
         }
     }

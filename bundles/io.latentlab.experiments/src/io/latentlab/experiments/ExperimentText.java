@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,7 @@ public final class ExperimentText {
                 int index = Integer.parseInt(segment.substring(1, segment.length() - 1));
                 node = node instanceof List<?> list && index < list.size() ? list.get(index) : null;
             } else {
-                node = node instanceof java.util.Map<?, ?> map ? map.get(segment) : null;
+                node = node instanceof Map<?, ?> map ? map.get(segment) : null;
             }
         }
         return node;

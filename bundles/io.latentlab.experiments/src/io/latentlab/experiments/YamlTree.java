@@ -1,9 +1,11 @@
 package io.latentlab.experiments;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -42,7 +44,7 @@ public final class YamlTree {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            return new YamlTree(new Yaml(options).compose(new java.io.StringReader(text)));
+            return new YamlTree(new Yaml(options).compose(new StringReader(text)));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -108,7 +110,7 @@ public final class YamlTree {
             return value;
         }
         if (Tag.BOOL.equals(tag)) {
-            return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)) || "yes".equalsIgnoreCase(value)
+            return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT)) || "yes".equalsIgnoreCase(value)
                     || "on".equalsIgnoreCase(value);
         }
         if (Tag.NULL.equals(tag)) {

@@ -3,6 +3,8 @@ package io.latentlab.nd4j;
 import java.util.List;
 import java.util.Map;
 
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * What ND4J loaded: the backend, its BLAS, its thread counts and the native build in use.
  *
@@ -18,7 +20,7 @@ public record BackendInfo(String backend, String blasVendor, String nativeVarian
 
     /** @return the version of the ND4J jar on this bundle's class path, e.g. {@code 1.0.0-M2.1} */
     public static String nd4jVersion() {
-        Package nd4j = org.nd4j.linalg.factory.Nd4j.class.getPackage();
+        Package nd4j = Nd4j.class.getPackage();
         String version = nd4j == null ? null : nd4j.getImplementationVersion();
         return version == null ? "1.0.0-M2.1" : version;
     }

@@ -1,8 +1,16 @@
 package io.latentlab.nd4j;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
@@ -92,20 +100,20 @@ public final class Nd4jRuntime {
 
     private static void chooseNativeBuild() {
         String chosen = System.getProperty(NATIVE_BUILD_PROPERTY);
-        if (chosen == null && cpuFlags().containsAll(java.util.List.of("avx2", "fma"))) {
+        if (chosen == null && cpuFlags().containsAll(List.of("avx2", "fma"))) {
             System.setProperty(NATIVE_BUILD_PROPERTY, ONEDNN_AVX2);
         }
     }
 
     /** @return the CPU feature flags from /proc/cpuinfo; empty where it cannot be read */
-    static java.util.Set<String> cpuFlags() {
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+    static Set<String> cpuFlags() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(line -> line.startsWith("flags")).findFirst()
-                    .map(line -> (java.util.Set<String>) new java.util.HashSet<>(
-                            java.util.Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))))
-                    .orElse(java.util.Set.of());
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Set.of();
+                    .map(line -> (Set<String>) new HashSet<>(
+                            Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))))
+                    .orElse(Set.of());
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
         }
     }
 

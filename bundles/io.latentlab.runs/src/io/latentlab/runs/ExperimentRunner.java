@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -77,7 +78,7 @@ public final class ExperimentRunner {
     private final ContributionRegistry registry;
     private volatile TrainingSession session;
     private volatile boolean cancelled;
-    private final List<Runnable> onCancel = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
 
     /**
      * @param registry the installed contributions

@@ -32,9 +32,10 @@ public final class RunCommands {
         /**
          * @param runner cancelled when the user presses Ctrl-C
          * @param progress prints progress lines
-         * @throws Exception reported as the command's failure (an invalid experiment with exit code 2)
+         * @throws InvalidExperimentException reported with exit code 2
+         * @throws IOException reported as the command's failure (exit code 1), as is a runtime exception
          */
-        void run(ExperimentRunner runner, ExperimentRunner.Progress progress) throws Exception;
+        void run(ExperimentRunner runner, ExperimentRunner.Progress progress) throws InvalidExperimentException, IOException;
     }
 
     /**
@@ -72,7 +73,7 @@ public final class RunCommands {
         } catch (InvalidExperimentException e) {
             err.println(e.getMessage());
             return INVALID;
-        } catch (Exception e) {
+        } catch (IOException | RuntimeException e) {
             err.println("latentlab: the run failed: " + e.getMessage());
             return 1;
         } finally {

@@ -3,6 +3,8 @@ package io.latentlab.runs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,7 +45,7 @@ public record RunInfo(Path directory, String name, String status, String model, 
         if (!Files.isDirectory(runs)) {
             return List.of();
         }
-        List<Path> found = new java.util.ArrayList<>();
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> children = Files.list(runs)) {
             for (Path child : children.filter(Files::isDirectory).toList()) {
                 if (Files.isRegularFile(child.resolve(RunDirectory.SNAPSHOT))) {
@@ -67,7 +69,7 @@ public record RunInfo(Path directory, String name, String status, String model, 
         private record Entry(long stamp, RunInfo info) {
         }
 
-        private final Map<Path, Entry> entries = new java.util.HashMap<>();
+        private final Map<Path, Entry> entries = new HashMap<>();
 
         /**
          * @param directory a run directory

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,7 +62,7 @@ public final class RunRecord {
             if (new Yaml().load(Files.readString(run.resolve(RunDirectory.BUNDLES))) instanceof List<?> entries) {
                 for (Object entry : entries) {
                     if (entry instanceof Map<?, ?> map) {
-                        Map<String, String> row = new java.util.LinkedHashMap<>();
+                        Map<String, String> row = new LinkedHashMap<>();
                         for (String key : List.of("kind", "id", "bundle", "version")) {
                             row.put(key, String.valueOf(map.get(key)));
                         }

@@ -3,6 +3,7 @@ package io.latentlab.studies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.latentlab.core.Metrics;
@@ -63,7 +64,7 @@ public final class MedianStopping {
         int n = values.size();
         double median = n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
         boolean worse = Double.isNaN(value) || (higher ? value < median : value > median);
-        return worse ? String.format(java.util.Locale.ROOT, "median rule: %s %.5g at epoch %d is worse than the median"
+        return worse ? String.format(Locale.ROOT, "median rule: %s %.5g at epoch %d is worse than the median"
                 + " %.5g of %d other trials", compared, value, epoch, median, n) : null;
     }
 

@@ -2,6 +2,7 @@ package io.latentlab.studies;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -308,7 +309,7 @@ public final class Sweep {
                                 try {
                                     Files.writeString(directory[0].resolve(EARLY_STOP), reason + "\n");
                                 } catch (IOException e) {
-                                    throw new java.io.UncheckedIOException(e);
+                                    throw new UncheckedIOException(e);
                                 }
                                 runner.cancel(); // stops after this step, with a checkpoint
                             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -196,7 +197,7 @@ public final class GradientCheck {
     }
 
     private double compare(String what, INDArray array, INDArray analytic, SplittableRandom random, List<String> failures,
-            java.util.function.DoubleSupplier objective) {
+            DoubleSupplier objective) {
         double worst = 0;
         long length = array.length();
         INDArray flat = array.reshape(length);

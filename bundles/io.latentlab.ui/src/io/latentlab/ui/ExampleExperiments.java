@@ -13,6 +13,7 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IWorkspaceRoot;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.service.datalocation.Location;
 
@@ -106,7 +107,7 @@ public final class ExampleExperiments {
             }
             return true;
         } catch (CoreException | IOException e) {
-            org.eclipse.core.runtime.ILog.of(ExampleExperiments.class).warn("cannot copy the examples into the workspace: "
+            ILog.of(ExampleExperiments.class).warn("cannot copy the examples into the workspace: "
                     + e.getMessage());
             return false;
         }

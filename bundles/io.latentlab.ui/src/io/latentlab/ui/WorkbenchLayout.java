@@ -1,6 +1,10 @@
 package io.latentlab.ui;
 
-/** Ids of the default perspective and of its stacks, where views contributed later are placed. */
+/**
+ * Ids of the default perspective and of its stacks, where the views other bundles contribute
+ * are placed (their perspective extensions name a stack), and of the category and preference
+ * page those views and pages go under.
+ */
 public final class WorkbenchLayout {
 
     /** The perspective a new workbench window opens with. */
@@ -15,8 +19,11 @@ public final class WorkbenchLayout {
     /** Bottom stack: runs, problems, progress, error log. */
     public static final String STATUS_STACK = "io.latentlab.ui.stack.status";
 
-    /** Views whose id starts with this prefix open in the results stack. */
-    public static final String RESULTS_VIEW_PREFIX = "io.latentlab.ui.results.";
+    /** The category of every Latentlab view in Window > Show View. */
+    public static final String VIEW_CATEGORY = "io.latentlab.ui.category";
+
+    /** The Latentlab preference page, parent of each bundle's pages. */
+    public static final String PREFERENCES = "io.latentlab.ui.preferences";
 
     private WorkbenchLayout() {
     }

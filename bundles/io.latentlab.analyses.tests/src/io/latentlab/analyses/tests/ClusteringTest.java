@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 
 import io.latentlab.analyses.Clustering;
@@ -38,7 +40,7 @@ class ClusteringTest {
     void kMeansSeparatesThreeBlobs() {
         double[][] points = new double[30][];
         int[] labels = new int[30];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 30; i++) {
             labels[i] = i % 3;
             points[i] = new double[] {10 * labels[i] + random.nextDouble(), -5 * labels[i] + random.nextDouble()};

@@ -5,9 +5,11 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -80,7 +82,7 @@ public final class LatentMapCommand implements Command {
         });
     }
 
-    private static void writeScatter(double[][] codes, INDArray labels, Path file) throws java.io.IOException {
+    private static void writeScatter(double[][] codes, INDArray labels, Path file) throws IOException {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (double[] code : codes) {
             minX = Math.min(minX, code[0]);
@@ -113,6 +115,6 @@ public final class LatentMapCommand implements Command {
         graphics.dispose();
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         ImageIO.write(image, "png", temporary.toFile());
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
     }
 }

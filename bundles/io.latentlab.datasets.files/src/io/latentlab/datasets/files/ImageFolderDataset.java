@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.imageio.ImageIO;
 
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -82,9 +85,9 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
         if (chosen.isEmpty()) {
             return new INDArray[] {images, labels};
         }
-        java.util.Set<Long> wanted = new java.util.HashSet<>();
+        Set<Long> wanted = new HashSet<>();
         chosen.forEach(digit -> wanted.add(((Number) digit).longValue()));
-        int[] keep = java.util.stream.IntStream.range(0, (int) labels.size(0))
+        int[] keep = IntStream.range(0, (int) labels.size(0))
                 .filter(i -> wanted.contains((long) labels.getDouble(i, 0))).toArray();
         INDArray indices = Nd4j.createFromArray(keep);
         return new INDArray[] {images.get(indices), labels.get(indices)};

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
@@ -42,7 +44,7 @@ import io.latentlab.optimizers.core.Sgd;
  */
 class ModelStepTest {
 
-    private static final INDArray X = TrainingTest.data().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 16));
+    private static final INDArray X = TrainingTest.data().get(NDArrayIndex.interval(0, 16));
 
     private static ContributionRegistry registry(Contribution... plugins) {
         ContributionTable table = new ContributionTable();
@@ -91,8 +93,8 @@ class ModelStepTest {
         ReconstructionModel model = model(registry, "sigmoid");
         INDArray start = model.network().parameters().dup();
         model.computeGradients(Update.of("step", "network"), X, null, 1);
-        INDArray clamped = org.nd4j.linalg.ops.transforms.Transforms.min(
-                org.nd4j.linalg.ops.transforms.Transforms.max(model.network().gradients(), -1e-3, true), 1e-3, false);
+        INDArray clamped = Transforms.min(
+                Transforms.max(model.network().gradients(), -1e-3, true), 1e-3, false);
 
         model.network().parameters().assign(start);
         new ModelStep(model, Map.of(OptimizerChoice.DEFAULT_KEY, sgd(1.0)), registry, 0, 1e-3, 10).step(X, null, 1);

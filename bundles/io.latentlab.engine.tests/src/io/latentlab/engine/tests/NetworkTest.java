@@ -6,17 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ContributionTable;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkBuildException;
@@ -130,7 +137,7 @@ class NetworkTest {
         INDArray a = Nd4j.createFromArray(new double[][] {{0.5, -1, 2}, {1, 0.25, -0.5}});
         INDArray b = Nd4j.createFromArray(new double[][] {{-0.3, 0.8, 1.5}, {2, -1, 0.1}});
         INDArray probe = Nd4j.createFromArray(new double[][] {{1, -2}, {0.5, 3}});
-        java.util.function.DoubleSupplier objective = () -> network.forward(Map.of("a", a, "b", b), true).get(0).mul(probe)
+        DoubleSupplier objective = () -> network.forward(Map.of("a", a, "b", b), true).get(0).mul(probe)
                 .sumNumber().doubleValue();
         objective.getAsDouble();
         network.backward(probe);
@@ -159,25 +166,25 @@ class NetworkTest {
     }
 
     /** A plugin's layer that misbehaves in one way: throws in forward or backward, or returns the wrong shape. */
-    private static final class FaultyLayer extends io.latentlab.core.AbstractContribution implements LayerFactory {
+    private static final class FaultyLayer extends AbstractContribution implements LayerFactory {
 
         private final String fault;
 
         FaultyLayer(String fault) {
-            super("faulty", "Faulty", "misbehaves", io.latentlab.core.ParameterSchema.EMPTY);
+            super("faulty", "Faulty", "misbehaves", ParameterSchema.EMPTY);
             this.fault = fault;
         }
 
         @Override
-        public io.latentlab.core.layer.Layer create(io.latentlab.core.Parameters parameters) {
-            return new io.latentlab.core.layer.Layer() {
+        public Layer create(Parameters parameters) {
+            return new Layer() {
                 @Override
-                public Shape build(List<Shape> inputShapes, io.latentlab.core.layer.ParameterDeclarations declarations) {
+                public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
                     return inputShapes.get(0);
                 }
 
                 @Override
-                public INDArray forward(List<INDArray> inputs, io.latentlab.core.layer.LayerContext context) {
+                public INDArray forward(List<INDArray> inputs, LayerContext context) {
                     return switch (fault) {
                         case "forward throws" -> throw new ArithmeticException("division by zero in the plugin");
                         case "wrong output shape" -> Nd4j.zeros(inputs.get(0).dataType(), inputs.get(0).size(0), 5);
@@ -186,7 +193,7 @@ class NetworkTest {
                 }
 
                 @Override
-                public List<INDArray> backward(INDArray outputGradient, io.latentlab.core.layer.LayerContext context) {
+                public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
                     return switch (fault) {
                         case "backward throws" -> throw new IllegalStateException("not implemented yet");
                         case "wrong gradient shape" -> List.of(Nd4j.zeros(outputGradient.dataType(), 2, 2));

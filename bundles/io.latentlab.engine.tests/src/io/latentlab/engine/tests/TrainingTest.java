@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class TrainingTest {
         Nd4jRuntime.initialize();
         // 64 examples in [0, 1], made of 4 prototypes plus noise, so there is structure to learn.
         double[][] rows = new double[64][16];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 64; i++) {
             for (int j = 0; j < 16; j++) {
                 rows[i][j] = Math.min(1, Math.max(0, ((j / 4 == i % 4) ? 0.9 : 0.1) + 0.05 * (random.nextDouble() - 0.5)));

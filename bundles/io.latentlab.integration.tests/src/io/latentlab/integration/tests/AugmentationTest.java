@@ -9,12 +9,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.augmentations.core.Augmentations;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.datasets.files.CsvDataset;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.layers.core.Dense;
+import io.latentlab.layers.core.activation.Relu;
+import io.latentlab.layers.core.activation.Sigmoid;
+import io.latentlab.layers.core.loss.BinaryCrossEntropy;
+import io.latentlab.models.ae.Autoencoder;
+import io.latentlab.optimizers.core.Adam;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
 
@@ -45,7 +55,7 @@ class AugmentationTest {
     @Test
     void anUnknownAugmentationIsReportedAtItsLine() {
         String text = Fixtures.SMALL.replace("model:\n", "augmentations:\n  - {id: shfit}\nmodel:\n");
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.latentlab.experiments.InvalidExperimentException.class,
+        var e = Assertions.assertThrows(InvalidExperimentException.class,
                 () -> new ExperimentReader(Fixtures.REGISTRY).check(Path.of("aug.experiment.yaml"), text));
         assertTrue(e.getMessage().contains("aug.experiment.yaml:8:")
                 && e.getMessage().contains("unknown augmentation 'shfit'; did you mean 'shift'?"), e.getMessage());
@@ -74,16 +84,16 @@ class AugmentationTest {
                 optimizer: {id: adam}
                 training: {epochs: 1, batch_size: 8}
                 """;
-        io.latentlab.core.ContributionRegistry registry = io.latentlab.core.ContributionRegistry.of(
-                new io.latentlab.datasets.files.CsvDataset(), new io.latentlab.layers.core.Dense(),
-                new io.latentlab.layers.core.activation.Relu(), new io.latentlab.layers.core.activation.Sigmoid(),
-                new io.latentlab.layers.core.loss.BinaryCrossEntropy(), new io.latentlab.optimizers.core.Adam(),
-                new io.latentlab.models.ae.Autoencoder(), new io.latentlab.augmentations.core.Augmentations.Shift(),
-                new io.latentlab.augmentations.core.Augmentations.GaussianNoise());
+        ContributionRegistry registry = ContributionRegistry.of(
+                new CsvDataset(), new Dense(),
+                new Relu(), new Sigmoid(),
+                new BinaryCrossEntropy(), new Adam(),
+                new Autoencoder(), new Augmentations.Shift(),
+                new Augmentations.GaussianNoise());
         Path file = folder.resolve("vectors.experiment.yaml");
         Files.writeString(file, text);
-        io.latentlab.experiments.InvalidExperimentException e = org.junit.jupiter.api.Assertions.assertThrows(
-                io.latentlab.experiments.InvalidExperimentException.class,
+        InvalidExperimentException e = Assertions.assertThrows(
+                InvalidExperimentException.class,
                 () -> new ExperimentRunner(registry).run(new ExperimentReader(registry).read(file), folder.resolve("runs"),
                         (line, end) -> { }));
         assertEquals(1, e.problems().size(), e.getMessage());

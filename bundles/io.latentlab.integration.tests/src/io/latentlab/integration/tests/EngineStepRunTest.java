@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
@@ -25,6 +26,8 @@ import io.latentlab.core.ContributionTable;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.loss.Loss;
+import io.latentlab.core.loss.LossFactory;
 import io.latentlab.engine.NonFiniteException;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
@@ -239,15 +242,15 @@ class EngineStepRunTest {
     }
 
     /** A loss from another bundle: mean absolute error. */
-    private static final class AbsoluteError extends io.latentlab.core.AbstractContribution
-            implements io.latentlab.core.loss.LossFactory {
+    private static final class AbsoluteError extends AbstractContribution
+            implements LossFactory {
         AbsoluteError() {
             super("l1", "Mean absolute error", "|prediction - target|", ParameterSchema.EMPTY);
         }
 
         @Override
-        public io.latentlab.core.loss.Loss create(Parameters parameters) {
-            return new io.latentlab.core.loss.Loss() {
+        public Loss create(Parameters parameters) {
+            return new Loss() {
                 private INDArray difference;
 
                 @Override

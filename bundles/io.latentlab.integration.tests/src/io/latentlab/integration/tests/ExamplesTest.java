@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,6 +19,7 @@ import io.latentlab.core.model.ModelSetup;
 import io.latentlab.engine.ModelStep;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.studies.ModelBenchmark;
 
 /** Every experiment in examples/ and benchmarks/models/ is valid and builds its model for MNIST, so that it runs as is. */
 class ExamplesTest {
@@ -34,7 +36,7 @@ class ExamplesTest {
 
     @Test
     void theModelBenchmarkPlanNamesExistingExperimentsAndTargets() throws Exception {
-        List<io.latentlab.studies.ModelBenchmark.Row> rows = io.latentlab.studies.ModelBenchmark.read(
+        List<ModelBenchmark.Row> rows = ModelBenchmark.read(
                 examples().resolveSibling("benchmarks").resolve("models").resolve("plan.yaml"));
         assertTrue(rows.size() >= 15);
         assertTrue(rows.stream().anyMatch(row -> "inception_score".equals(row.analysis()) && row.target() == 6.0));
@@ -42,7 +44,7 @@ class ExamplesTest {
 
     @Test
     void everyExampleIsValidAndBuildsItsModel() throws Exception {
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (Path folder : List.of(examples(), examples().resolveSibling("benchmarks").resolve("models"))) {
             try (Stream<Path> listing = Files.list(folder)) {
                 files.addAll(listing.filter(p -> p.toString().endsWith(".experiment.yaml")).sorted().toList());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -94,6 +95,6 @@ class ExperimentValidationTest {
         String all = render(e.problems());
         assertTrue(all.contains("shapes.experiment.yaml:11:7: model.encoder[1]: layer 'encoder2' (conv2d): expected an image"
                 + " [channels, height, width], received [64]"), all);
-        assertEquals(0, java.nio.file.Files.list(runs).count(), "no run directory for an experiment that cannot start");
+        assertEquals(0, Files.list(runs).count(), "no run directory for an experiment that cannot start");
     }
 }

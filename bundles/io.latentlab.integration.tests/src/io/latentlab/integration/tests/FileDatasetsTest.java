@@ -17,6 +17,14 @@ import io.latentlab.core.ContributionRegistry;
 import io.latentlab.datasets.files.CsvDataset;
 import io.latentlab.datasets.files.ImageFolderDataset;
 import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.layers.core.Dense;
+import io.latentlab.layers.core.Flatten;
+import io.latentlab.layers.core.Reshape;
+import io.latentlab.layers.core.activation.Relu;
+import io.latentlab.layers.core.activation.Sigmoid;
+import io.latentlab.layers.core.loss.BinaryCrossEntropy;
+import io.latentlab.models.ae.Autoencoder;
+import io.latentlab.optimizers.core.Adam;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
 
@@ -53,11 +61,11 @@ class FileDatasetsTest {
                 optimizer: {id: adam, learning_rate: 0.01}
                 training: {epochs: 30, batch_size: 8}
                 """);
-        ContributionRegistry registry = ContributionRegistry.of(new ImageFolderDataset(), new io.latentlab.layers.core.Dense(),
-                new io.latentlab.layers.core.Flatten(), new io.latentlab.layers.core.Reshape(),
-                new io.latentlab.layers.core.activation.Relu(), new io.latentlab.layers.core.activation.Sigmoid(),
-                new io.latentlab.layers.core.loss.BinaryCrossEntropy(), new io.latentlab.optimizers.core.Adam(),
-                new io.latentlab.models.ae.Autoencoder());
+        ContributionRegistry registry = ContributionRegistry.of(new ImageFolderDataset(), new Dense(),
+                new Flatten(), new Reshape(),
+                new Relu(), new Sigmoid(),
+                new BinaryCrossEntropy(), new Adam(),
+                new Autoencoder());
         Path run = new ExperimentRunner(registry).run(new ExperimentReader(registry).read(file), folder.resolve("runs"),
                 (line, end) -> { });
         assertTrue(Files.readString(run.resolve("status")).startsWith("completed"));
@@ -100,10 +108,10 @@ class FileDatasetsTest {
                   epochs: 1
                   batch_size: 8
                 """);
-        ContributionRegistry registry = ContributionRegistry.of(new CsvDataset(), new io.latentlab.layers.core.Dense(),
-                new io.latentlab.layers.core.activation.Relu(), new io.latentlab.layers.core.activation.Sigmoid(),
-                new io.latentlab.layers.core.loss.BinaryCrossEntropy(), new io.latentlab.optimizers.core.Adam(),
-                new io.latentlab.models.ae.Autoencoder());
+        ContributionRegistry registry = ContributionRegistry.of(new CsvDataset(), new Dense(),
+                new Relu(), new Sigmoid(),
+                new BinaryCrossEntropy(), new Adam(),
+                new Autoencoder());
         Path run = new ExperimentRunner(registry).run(new ExperimentReader(registry).read(file), folder.resolve("runs"),
                 (line, end) -> { });
         ExperimentRunner.LoadedRun loaded = new ExperimentRunner(registry).load(run, RunDirectory.experiment(new ExperimentReader(registry), run));

@@ -1,18 +1,40 @@
 package io.latentlab.integration.tests;
 
+import io.latentlab.augmentations.core.Augmentations;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.datasets.mnist.Mnist;
+import io.latentlab.layers.core.Add;
+import io.latentlab.layers.core.BatchNorm;
+import io.latentlab.layers.core.Concat;
 import io.latentlab.layers.core.Conv2D;
 import io.latentlab.layers.core.Conv2DTranspose;
 import io.latentlab.layers.core.Dense;
 import io.latentlab.layers.core.Flatten;
+import io.latentlab.layers.core.MaxPooling2D;
 import io.latentlab.layers.core.Reshape;
+import io.latentlab.layers.core.Upsampling2D;
+import io.latentlab.layers.core.activation.Identity;
+import io.latentlab.layers.core.activation.LeakyRelu;
 import io.latentlab.layers.core.activation.Relu;
 import io.latentlab.layers.core.activation.Sigmoid;
+import io.latentlab.layers.core.activation.Softmax;
+import io.latentlab.layers.core.activation.Tanh;
 import io.latentlab.layers.core.loss.BinaryCrossEntropy;
+import io.latentlab.layers.core.loss.CategoricalCrossEntropy;
+import io.latentlab.layers.core.loss.KlStandardNormal;
 import io.latentlab.layers.core.loss.MeanSquaredError;
 import io.latentlab.models.ae.Autoencoder;
+import io.latentlab.models.ae.Classifier;
+import io.latentlab.models.ae.DenoisingAutoencoder;
+import io.latentlab.models.ae.SparseAutoencoder;
+import io.latentlab.models.ae.StackedAutoencoder;
+import io.latentlab.models.gan.Gan;
+import io.latentlab.models.unet.UNet;
+import io.latentlab.models.vae.Vae;
+import io.latentlab.models.vqvae.VqVae;
 import io.latentlab.optimizers.core.Adam;
+import io.latentlab.optimizers.core.RmsProp;
+import io.latentlab.optimizers.core.Schedules;
 import io.latentlab.optimizers.core.Sgd;
 
 /** The contributions the tests use, without OSGi, and a small experiment on the embedded MNIST. */
@@ -20,21 +42,21 @@ final class Fixtures {
 
     static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
-            new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new io.latentlab.models.ae.DenoisingAutoencoder(),
-            new io.latentlab.models.ae.SparseAutoencoder(), new io.latentlab.models.vae.Vae(),
-            new io.latentlab.augmentations.core.Augmentations.Shift(),
-            new io.latentlab.augmentations.core.Augmentations.GaussianNoise(),
-            new io.latentlab.augmentations.core.Augmentations.Occlusion(),
-            new io.latentlab.models.gan.Gan(), new io.latentlab.layers.core.activation.Tanh(),
-            new io.latentlab.layers.core.activation.LeakyRelu(), new io.latentlab.layers.core.BatchNorm(),
-            new io.latentlab.layers.core.loss.KlStandardNormal(), new io.latentlab.layers.core.MaxPooling2D(),
-            new io.latentlab.layers.core.Upsampling2D(), new io.latentlab.layers.core.Concat(), new io.latentlab.layers.core.Add(),
-            new io.latentlab.layers.core.activation.Identity(), new io.latentlab.layers.core.activation.Softmax(),
-            new io.latentlab.layers.core.loss.CategoricalCrossEntropy(), new io.latentlab.models.ae.StackedAutoencoder(), new io.latentlab.models.ae.Classifier(),
-            new io.latentlab.models.unet.UNet(), new io.latentlab.models.vqvae.VqVae(),
-            new io.latentlab.optimizers.core.RmsProp(), new io.latentlab.optimizers.core.Schedules.Constant(),
-            new io.latentlab.optimizers.core.Schedules.Cosine(), new io.latentlab.optimizers.core.Schedules.Step(),
-            new io.latentlab.optimizers.core.Schedules.ReduceOnPlateau());
+            new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new DenoisingAutoencoder(),
+            new SparseAutoencoder(), new Vae(),
+            new Augmentations.Shift(),
+            new Augmentations.GaussianNoise(),
+            new Augmentations.Occlusion(),
+            new Gan(), new Tanh(),
+            new LeakyRelu(), new BatchNorm(),
+            new KlStandardNormal(), new MaxPooling2D(),
+            new Upsampling2D(), new Concat(), new Add(),
+            new Identity(), new Softmax(),
+            new CategoricalCrossEntropy(), new StackedAutoencoder(), new Classifier(),
+            new UNet(), new VqVae(),
+            new RmsProp(), new Schedules.Constant(),
+            new Schedules.Cosine(), new Schedules.Step(),
+            new Schedules.ReduceOnPlateau());
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */
     static final String SMALL = """

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
@@ -94,7 +96,7 @@ class ModelFamiliesTest {
         List<INDArray> views = loaded.model().illustrate(loaded.dataset().testFeatures(), loaded.dataset().testLabels());
         assertEquals(3, views.size());
         for (INDArray view : views) {
-            assertEquals(List.of(256L, 1L, 28L, 28L), java.util.Arrays.stream(view.shape()).boxed().toList());
+            assertEquals(List.of(256L, 1L, 28L, 28L), Arrays.stream(view.shape()).boxed().toList());
             assertTrue(view.minNumber().doubleValue() >= 0 && view.maxNumber().doubleValue() <= 1);
         }
     }
@@ -122,13 +124,13 @@ class ModelFamiliesTest {
         ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Fixtures.REGISTRY).load(run,
                 new ExperimentReader(Fixtures.REGISTRY).read(run.resolve(RunDirectory.SNAPSHOT)));
         INDArray generated = loaded.model().generate(10, 4);
-        assertEquals(List.of(10L, 1L, 28L, 28L), java.util.Arrays.stream(generated.shape()).boxed().toList());
+        assertEquals(List.of(10L, 1L, 28L, 28L), Arrays.stream(generated.shape()).boxed().toList());
         INDArray codes = loaded.model().encode(loaded.dataset().testFeatures());
         assertEquals(loaded.model().latentDimensions(), codes.size(1));
         // decoding the quantised codes gives the model's reconstructions
-        INDArray again = loaded.model().decode(codes.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5)));
+        INDArray again = loaded.model().decode(codes.get(NDArrayIndex.interval(0, 5)));
         INDArray direct = loaded.model().sample(loaded.dataset().testFeatures()
-                .get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5)));
+                .get(NDArrayIndex.interval(0, 5)));
         assertTrue(again.equalsWithEps(direct, 1e-5));
         assertTrue(Files.readString(run.resolve(RunDirectory.SUMMARY)).contains("\"headline_metric\": \"test_bce\""));
     }

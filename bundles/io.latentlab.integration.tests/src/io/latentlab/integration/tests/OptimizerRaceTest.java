@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunInfo;
+import io.latentlab.runs.RunTable;
 import io.latentlab.studies.OptimizerRace;
 
 /** The optimizer race's guarantee: identical starts, so curves differ only by the optimizer. */
@@ -51,7 +53,7 @@ class OptimizerRaceTest {
 
         // the runs table: one row per run with its optimizer and learning rate
         Path table = folder.resolve("runs.csv");
-        io.latentlab.runs.RunTable.write(io.latentlab.runs.RunInfo.list(folder.resolve("a")), table);
+        RunTable.write(RunInfo.list(folder.resolve("a")), table);
         List<String> rows = Files.readAllLines(table);
         assertEquals(3, rows.size());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",completed,autoencoder,") && r.contains(",sgd,0.003,3,64,test_bce,")),

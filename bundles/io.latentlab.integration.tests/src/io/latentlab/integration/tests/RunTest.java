@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,7 @@ class RunTest {
         }
         assertEquals(Fixtures.SMALL, Files.readString(run.resolve(RunDirectory.SNAPSHOT)));
         String progress = Files.readString(run.resolve(RunDirectory.PROGRESS));
-        java.util.regex.Matcher steps = java.util.regex.Pattern.compile("step (\\d+)/(\\d+) .* ex/s  ETA 0:00").matcher(progress);
+        Matcher steps = Pattern.compile("step (\\d+)/(\\d+) .* ex/s  ETA 0:00").matcher(progress);
         assertTrue(steps.find() && steps.group(1).equals(steps.group(2)), "the last progress line is the final step's: "
                 + progress);
         String resolved = Files.readString(run.resolve(RunDirectory.RESOLVED));

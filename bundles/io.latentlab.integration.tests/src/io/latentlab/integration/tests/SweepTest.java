@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class SweepTest {
         assertEquals("trial,optimizer.learning_rate,model.encoder[1].dense.units,status,headline_metric,value", table.get(0));
         assertEquals(5, table.size());
 
-        assertEquals(4, io.latentlab.runs.RunInfo.list(folder).size(), "the trials are listed from the runs folder");
+        assertEquals(4, RunInfo.list(folder).size(), "the trials are listed from the runs folder");
         long metricsSize = Files.size(outcomes.get(0).run().resolve(RunDirectory.METRICS));
         List<Sweep.Outcome> again = sweep.run(file, trials, sweepFolder, 2, (line, end) -> { });
         assertEquals(outcomes.stream().map(Sweep.Outcome::run).toList(), again.stream().map(Sweep.Outcome::run).toList());
@@ -139,7 +140,7 @@ class SweepTest {
         Sweep sweep = new Sweep(Fixtures.REGISTRY);
         List<Sweep.Trial> trials = sweep.trials(file);
         Path sweepFolder = folder.resolve("sweep-small");
-        java.util.concurrent.atomic.AtomicReference<List<Sweep.Outcome>> result = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<List<Sweep.Outcome>> result = new AtomicReference<>();
         Thread running = new Thread(() -> {
             try {
                 result.set(sweep.run(file, trials, sweepFolder, 2, (line, end) -> { }));

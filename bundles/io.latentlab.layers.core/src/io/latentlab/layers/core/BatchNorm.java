@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
@@ -11,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
-import io.latentlab.core.layer.Initializer;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -128,7 +128,7 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
             if (!context.training()) {
                 // statistics are constants in evaluation: dx = g * gamma / sqrt(var + eps)
                 INDArray scale = gamma.reshape(channelShape()).div(Transforms.sqrt(variance.add(epsilon), false));
-                Nd4j.exec(new org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp(outputGradient, scale, inputGradient, 1));
+                Nd4j.exec(new BroadcastMulOp(outputGradient, scale, inputGradient, 1));
                 INDArray normalized = context.buffer("normalized", inputShape);
                 Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(input, mean, variance).addOutputs(normalized)
                         .addIntegerArguments(0, 0, 1).addFloatingPointArguments(epsilon).build());

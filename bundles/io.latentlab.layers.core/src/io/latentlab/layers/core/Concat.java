@@ -1,6 +1,7 @@
 package io.latentlab.layers.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,7 +56,7 @@ public final class Concat extends AbstractContribution implements LayerFactory {
                 long[] firstRest = first.dims();
                 rest[0] = 0;
                 firstRest[0] = 0;
-                if (!java.util.Arrays.equals(rest, firstRest)) {
+                if (!Arrays.equals(rest, firstRest)) {
                     throw new ShapeException("inputs that differ only in their first dimension", inputShapes);
                 }
                 sizes[i] = shape.dim(0);

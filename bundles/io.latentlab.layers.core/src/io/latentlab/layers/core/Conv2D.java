@@ -1,5 +1,6 @@
 package io.latentlab.layers.core;
 
+import java.util.Collections;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -101,7 +102,7 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
                 op.addInputs(input, params.weights, outputGradient).addOutputs(inputGradient, params.weightGradient);
             }
             Nd4j.exec(op.build());
-            return context.inputGradientNeeded(0) ? List.of(inputGradient) : java.util.Collections.singletonList(null);
+            return context.inputGradientNeeded(0) ? List.of(inputGradient) : Collections.singletonList(null);
         }
     }
 }

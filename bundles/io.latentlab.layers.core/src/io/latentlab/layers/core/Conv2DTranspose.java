@@ -1,5 +1,6 @@
 package io.latentlab.layers.core;
 
+import java.util.Collections;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -115,7 +116,7 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
                 params.biasGradient.assign(outputGradient.sum(0, 2, 3));
             }
             if (!context.inputGradientNeeded(0)) {
-                return java.util.Collections.singletonList(null);
+                return Collections.singletonList(null);
             }
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
             Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(outputGradient, params.weights).addOutputs(inputGradient)

@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.layer.ShapeException;
 
 /**
  * Kernel, stride, dilation and padding of a 2-D convolution or pooling, read from the shared
@@ -85,13 +87,13 @@ record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dila
      * @return the output shape of a convolution or pooling
      * @throws io.latentlab.core.layer.ShapeException if the image is smaller than a window
      */
-    io.latentlab.core.layer.Shape outputShape(io.latentlab.core.layer.Shape in, long channels) {
+    Shape outputShape(Shape in, long channels) {
         long height = outputHeight(in.dim(1));
         long width = outputWidth(in.dim(2));
         if (height <= 0 || width <= 0) {
-            throw new io.latentlab.core.layer.ShapeException("an image at least as large as the " + describe(), in);
+            throw new ShapeException("an image at least as large as the " + describe(), in);
         }
-        return io.latentlab.core.layer.Shape.of(channels, height, width);
+        return Shape.of(channels, height, width);
     }
 
     /** @return the kernel and stride in words, for messages */

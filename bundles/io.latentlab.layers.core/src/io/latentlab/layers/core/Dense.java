@@ -1,5 +1,6 @@
 package io.latentlab.layers.core;
 
+import java.util.Collections;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -84,7 +85,7 @@ public final class Dense extends AbstractContribution implements LayerFactory {
                 params.biasGradient.assign(outputGradient.sum(true, 0));
             }
             if (!context.inputGradientNeeded(0)) {
-                return java.util.Collections.singletonList(null);
+                return Collections.singletonList(null);
             }
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
             Nd4j.gemm(outputGradient, params.weights, inputGradient, false, true, 1.0, 0.0);

@@ -13,6 +13,7 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.layer.ShapeException;
 
 /** Flattens each example to a vector (C-order: channel, row, column). */
 @Component(service = LayerFactory.class)
@@ -47,7 +48,7 @@ public final class Flatten extends AbstractContribution implements LayerFactory 
             Shape in = Inputs.single(inputShapes, 0, "");
             output = target == null ? Shape.of(in.size()) : Shape.of(target);
             if (output.size() != in.size()) {
-                throw new io.latentlab.core.layer.ShapeException(
+                throw new ShapeException(
                         "an input of " + output.size() + " values to reshape to " + output, in + " (" + in.size() + " values)");
             }
             return output;

@@ -1,5 +1,7 @@
 package io.latentlab.layers.core;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
@@ -23,7 +25,7 @@ public final class Reshape extends AbstractContribution implements LayerFactory 
 
     @Override
     public Layer create(Parameters parameters) {
-        java.util.List<?> shape = (java.util.List<?>) parameters.asMap().get("shape");
+        List<?> shape = (List<?>) parameters.asMap().get("shape");
         return new Flatten.ReshapeLayer(shape.stream().mapToLong(v -> ((Number) v).longValue()).toArray());
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -95,7 +96,7 @@ final class VqVaeModel implements Model {
     }
 
     /** Moves the chosen codes onto random rows; the generator depends on the step only, so resumed runs repeat. */
-    private void placeCodes(INDArray rows, long step, java.util.function.IntPredicate which) {
+    private void placeCodes(INDArray rows, long step, IntPredicate which) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + step);
         INDArray e = entries();
         for (int k = 0; k < codes; k++) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +56,7 @@ class Nd4jInOsgiTest {
 
     @Test
     void theOneDnnBuildIsChosenOnCpusWithAvx2() throws Exception {
-        String flags = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo")).stream()
+        String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("flags")).findFirst().orElse("");
         boolean avx2 = flags.matches(".*\\bavx2\\b.*") && flags.matches(".*\\bfma\\b.*");
         assertEquals(avx2 ? "linux-x86_64-onednn-avx2" : "linux-x86_64", Nd4jRuntime.initialize().nativeVariant());

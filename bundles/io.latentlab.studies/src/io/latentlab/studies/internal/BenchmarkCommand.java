@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -35,7 +36,7 @@ public final class BenchmarkCommand implements Command {
 
     /** @return whether the name contains one of the {@code |}-separated parts */
     private static boolean matches(String name, String alternatives) {
-        return java.util.Arrays.stream(alternatives.split("\\|")).anyMatch(name::contains);
+        return Arrays.stream(alternatives.split("\\|")).anyMatch(name::contains);
     }
 
     @Override

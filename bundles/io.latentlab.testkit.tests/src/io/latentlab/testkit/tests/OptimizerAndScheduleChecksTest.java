@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ParameterSchema;
@@ -33,7 +35,7 @@ class OptimizerAndScheduleChecksTest {
                 private int calls;
 
                 @Override
-                public void step(org.nd4j.linalg.api.ndarray.INDArray w, org.nd4j.linalg.api.ndarray.INDArray g, long t,
+                public void step(INDArray w, INDArray g, long t,
                         double rate) {
                     w.subi(g.mul(rate / ++calls));
                 }
@@ -44,7 +46,7 @@ class OptimizerAndScheduleChecksTest {
     @Test
     void theKitCatchesStateKeptOutsideStateAndAWrongFormula() {
         AssertionError lost = assertThrows(AssertionError.class, () -> OptimizerCheck.of(new Forgetful(), Map.of()).run());
-        org.junit.jupiter.api.Assertions.assertTrue(lost.getMessage().contains("state round trip"), lost.getMessage());
+        Assertions.assertTrue(lost.getMessage().contains("state round trip"), lost.getMessage());
         assertThrows(AssertionError.class, () -> OptimizerCheck.of(new Sgd(), Map.of("learning_rate", 0.1))
                 .reference(() -> (w, g, t, rate) -> {
                     for (int i = 0; i < w.length; i++) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.MenuItem;
@@ -20,6 +19,9 @@ import org.eclipse.ui.actions.ActionFactory;
 import org.junit.jupiter.api.Test;
 
 import io.latentlab.ui.WorkbenchLayout;
+import io.latentlab.ui.internal.VersionsPage;
+import io.latentlab.ui.tests.support.ModalDialog;
+import io.latentlab.ui.tests.support.Shots;
 
 /** The product starts to its main window, as a user sees it, and the About dialog opens. */
 class WorkbenchSmokeTest {
@@ -51,20 +53,12 @@ class WorkbenchSmokeTest {
     void helpAboutOpensAnAboutDialogNamingTheProduct() {
         Display display = Display.getCurrent();
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        AtomicReference<String> aboutTitle = new AtomicReference<>();
-        // The dialog is modal: its own event loop runs this timer, which records and closes it.
-        display.timerExec(1500, () -> {
-            Shell about = display.getActiveShell();
-            if (about != null && about != window.getShell()) {
-                Shots.settle(display, 500);
-                aboutTitle.set(about.getText());
-                Shots.take(display, about.getBounds(), "about.png");
-                about.close();
-            }
+        String aboutTitle = ModalDialog.inspect(display, () -> ActionFactory.ABOUT.create(window).run(), about -> {
+            Shots.take(display, about.getBounds(), "about.png");
+            return about.getText();
         });
-        ActionFactory.ABOUT.create(window).run();
-        assertEquals("About Latentlab", aboutTitle.get());
-        List<String> versions = io.latentlab.ui.internal.VersionsPage.lines();
+        assertEquals("About Latentlab", aboutTitle);
+        List<String> versions = VersionsPage.lines();
         assertTrue(versions.get(0).startsWith("Latentlab       0.1.0"), versions.toString());
         assertTrue(versions.stream().anyMatch(line -> line.startsWith("Java            " + System.getProperty("java.version"))));
         assertTrue(versions.stream().anyMatch(line -> line.startsWith("ND4J            1.0.0") && line.contains("CpuBackend")),

@@ -3,16 +3,19 @@ package io.latentlab.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicReference;
-
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.Test;
 
 import io.latentlab.ui.internal.AppearancePreferencePage;
+import io.latentlab.ui.tests.support.ModalDialog;
+import io.latentlab.ui.tests.support.Shots;
 
 /**
  * Preferences > Latentlab > Appearance. Runs last (alphabetical order, see the pom): switching
@@ -35,17 +38,12 @@ class WorkbenchThemeTest {
             Shots.settle(display, 800);
             Shots.take(display, window.getShell().getBounds(), "theme-dark.png");
 
-            AtomicReference<String> chosen = new AtomicReference<>();
-            display.timerExec(1500, () -> {
-                Shell dialog = display.getActiveShell();
-                if (dialog != null && dialog != window.getShell()) {
-                    chosen.set(find(dialog));
-                    Shots.take(display, dialog.getBounds(), "preferences-appearance.png");
-                    dialog.close();
-                }
-            });
-            PreferencesUtil.createPreferenceDialogOn(window.getShell(), AppearancePreferencePage.ID, null, null).open();
-            assertEquals("Dark", chosen.get(), "the page shows the active theme");
+            String chosen = ModalDialog.inspect(display, () -> PreferencesUtil.createPreferenceDialogOn(window.getShell(),
+                    AppearancePreferencePage.ID, null, null).open(), dialog -> {
+                        Shots.take(display, dialog.getBounds(), "preferences-appearance.png");
+                        return find(dialog);
+                    });
+            assertEquals("Dark", chosen, "the page shows the active theme");
         } finally {
             AppearancePreferencePage.apply(before);
             Shots.settle(display, 300);
@@ -54,13 +52,13 @@ class WorkbenchThemeTest {
     }
 
     /** @return the text of the first read-only combo in the dialog (the theme chooser) */
-    private static String find(org.eclipse.swt.widgets.Composite parent) {
-        for (org.eclipse.swt.widgets.Control child : parent.getChildren()) {
-            if (child instanceof org.eclipse.swt.widgets.Combo combo && (combo.getStyle() & org.eclipse.swt.SWT.READ_ONLY) != 0
+    private static String find(Composite parent) {
+        for (Control child : parent.getChildren()) {
+            if (child instanceof Combo combo && (combo.getStyle() & SWT.READ_ONLY) != 0
                     && combo.isVisible()) {
                 return combo.getText();
             }
-            if (child instanceof org.eclipse.swt.widgets.Composite composite) {
+            if (child instanceof Composite composite) {
                 String found = find(composite);
                 if (found != null) {
                     return found;

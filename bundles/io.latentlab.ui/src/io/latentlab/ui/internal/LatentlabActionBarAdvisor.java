@@ -11,6 +11,8 @@ import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
+import io.latentlab.ui.ViewParts;
+
 /** Main menu: File, Window and Help, with the standard workbench actions. */
 final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
 
@@ -35,7 +37,7 @@ final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(new GroupMarker(IWorkbenchActionConstants.NEW_EXT));
-        file.add(io.latentlab.ui.ViewParts.action("New Experiment from &Example...", "Copy an example experiment into the"
+        file.add(ViewParts.action("New Experiment from &Example...", "Copy an example experiment into the"
                 + " workspace and open it", () -> NewFromExample.run(window)));
         file.add(new Separator());
         file.add(getAction(ActionFactory.SAVE.getId()));

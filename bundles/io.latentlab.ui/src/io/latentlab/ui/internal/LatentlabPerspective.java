@@ -3,7 +3,6 @@ package io.latentlab.ui.internal;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
-import org.eclipse.ui.IPlaceholderFolderLayout;
 
 import io.latentlab.ui.WorkbenchLayout;
 
@@ -29,11 +28,9 @@ public final class LatentlabPerspective implements IPerspectiveFactory {
         status.addView(IPageLayout.ID_PROGRESS_VIEW);
         status.addView(ERROR_LOG_VIEW_ID);
 
-        // Empty until a results view (dashboard, latent space, samples) is opened.
-        IPlaceholderFolderLayout results = layout.createPlaceholderFolder(WorkbenchLayout.RESULTS_STACK,
-                IPageLayout.RIGHT, 0.6f, editors);
-        results.addPlaceholder(WorkbenchLayout.RESULTS_VIEW_PREFIX + "*");
-        results.addPlaceholder(WorkbenchLayout.RESULTS_VIEW_PREFIX + "*:*"); // one view per run (secondary ids)
+        // Empty until a results view (dashboard, latent space, network) is opened; the bundles that
+        // contribute them place them here with their perspective extensions.
+        layout.createPlaceholderFolder(WorkbenchLayout.RESULTS_STACK, IPageLayout.RIGHT, 0.6f, editors);
 
         layout.addShowViewShortcut(IPageLayout.ID_PROJECT_EXPLORER);
         layout.addShowViewShortcut(IPageLayout.ID_PROBLEM_VIEW);

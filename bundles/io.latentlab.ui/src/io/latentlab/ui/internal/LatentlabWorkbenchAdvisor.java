@@ -15,6 +15,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import org.eclipse.ui.ide.IDE;
 
+import io.latentlab.ui.ExampleExperiments;
 import io.latentlab.ui.WorkbenchLayout;
 
 /** Workbench life cycle: the workspace as the explorer's input (a new one seeded with the examples), saved on shutdown. */
@@ -44,14 +45,14 @@ final class LatentlabWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        if (io.latentlab.ui.ExampleExperiments.seedEmptyWorkspace()) {
+        if (ExampleExperiments.seedEmptyWorkspace()) {
             openFirstExample();
         }
     }
 
     /** A first start shows an experiment in the editor (its form), ready to run, not an empty editor area. */
     private static void openFirstExample() {
-        IFile vae = ResourcesPlugin.getWorkspace().getRoot().getProject(io.latentlab.ui.ExampleExperiments.PROJECT)
+        IFile vae = ResourcesPlugin.getWorkspace().getRoot().getProject(ExampleExperiments.PROJECT)
                 .getFile(FIRST_EXAMPLE);
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         if (!vae.exists() || window == null || window.getActivePage() == null) {

@@ -9,12 +9,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.latentlab.augmentations.core.Augmentations;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.data.Augmentation;
+import io.latentlab.nd4j.Nd4jRuntime;
 
 /** Augmentations on worked examples: flips, shifts, occlusion, rotation, scaling. */
 class AugmentationsTest {
@@ -23,7 +25,7 @@ class AugmentationsTest {
 
     @Test
     void aFullFlipMirrorsEveryRowAndShiftKeepsPixelsOrFillsZero() {
-        io.latentlab.nd4j.Nd4jRuntime.initialize();
+        Nd4jRuntime.initialize();
         INDArray image = Nd4j.createFromArray(new float[] {1, 2, 3, 4, 5, 6}).reshape(1, 1, 2, 3);
         Augmentations.HorizontalFlip flip = new Augmentations.HorizontalFlip();
         Augmentation always = flip.create(Parameters.of(flip.schema(), Map.of("probability", 1.0)));
@@ -44,7 +46,7 @@ class AugmentationsTest {
     /** A 90-degree rotation of a 3x3 image moves its top-left pixel to a corner; a 2x zoom spreads the centre. */
     @Test
     void rotationAndScalingOfWorkedExamples() {
-        io.latentlab.nd4j.Nd4jRuntime.initialize();
+        Nd4jRuntime.initialize();
         INDArray image = Nd4j.createFromArray(new float[] {1, 0, 0, 0, 0, 0, 0, 0, 0}).reshape(1, 1, 3, 3);
         Augmentations.Rotation rotation = new Augmentations.Rotation();
         INDArray turned = rotation.create(Parameters.of(rotation.schema(), Map.of("max_degrees", 90.0)))
@@ -61,7 +63,7 @@ class AugmentationsTest {
         // output (1, 2) reads input (1, 1.5): half of the lit pixel; output (1, 1) reads the dark centre
         assertEquals(0.5, zoomed.getDouble(0, 0, 1, 2), 1e-6);
         assertEquals(0.0, zoomed.getDouble(0, 0, 1, 1), 1e-6);
-        INDArray edge = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, 1, 5, 5);
+        INDArray edge = Nd4j.zeros(DataType.FLOAT, 1, 1, 5, 5);
         edge.putScalar(new long[] {0, 0, 2, 4}, 1f); // 2 pixels right of the centre (2, 2)
         INDArray shrunk = scaling.create(Parameters.of(scaling.schema(), Map.of("min", 0.5, "max", 0.5)))
                 .apply(edge, RANDOM);

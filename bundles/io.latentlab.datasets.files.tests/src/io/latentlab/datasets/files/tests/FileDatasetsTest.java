@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -29,7 +30,7 @@ class FileDatasetsTest {
         Files.writeString(folder.resolve("test.csv"), "label,a,b,c,d\n2,0,0,255,255\n");
         CsvDataset csv = new CsvDataset();
         Dataset data = csv.load(Parameters.of(csv.schema(), Map.of("train_file", "train.csv", "test_file", "test.csv",
-                "label_column", 0, "header", true, "shape", java.util.List.of(1, 2, 2))), folder);
+                "label_column", 0, "header", true, "shape", List.of(1, 2, 2))), folder);
         assertArrayEquals(new long[] {2, 1, 2, 2}, data.trainFeatures().shape());
         assertArrayEquals(new float[] {0, 1, 0.2f, 0.4f}, data.trainFeatures().reshape(2, 4).getRow(0).toFloatVector(), 1e-6f);
         assertEquals(1.0, data.trainLabels().getDouble(0, 0));

@@ -1,13 +1,19 @@
 package io.latentlab.layers.core.tests;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.layers.core.Add;
@@ -22,6 +28,7 @@ import io.latentlab.layers.core.Flatten;
 import io.latentlab.layers.core.MaxPooling2D;
 import io.latentlab.layers.core.Reshape;
 import io.latentlab.layers.core.Upsampling2D;
+import io.latentlab.layers.core.activation.ElementwiseActivation;
 import io.latentlab.layers.core.activation.Identity;
 import io.latentlab.layers.core.activation.LeakyRelu;
 import io.latentlab.layers.core.activation.ParametricRelu;
@@ -42,7 +49,7 @@ class LayerGradientTest {
                 Arguments.of(new Dense(), Map.of("units", 3, "use_bias", false), new Shape[] {Shape.of(7)}),
                 Arguments.of(new Conv2D(), Map.of("filters", 3), new Shape[] {image}),
                 Arguments.of(new Conv2D(), Map.of("filters", 2, "kernel", 3, "stride", 2, "padding", "valid"), new Shape[] {image}),
-                Arguments.of(new Conv2D(), Map.of("filters", 2, "kernel", java.util.List.of(2, 3), "dilation", 2, "padding", "valid"),
+                Arguments.of(new Conv2D(), Map.of("filters", 2, "kernel", List.of(2, 3), "dilation", 2, "padding", "valid"),
                         new Shape[] {Shape.of(1, 7, 7)}),
                 Arguments.of(new Conv2D(), Map.of("filters", 2, "stride", 2), new Shape[] {image}),
                 Arguments.of(new Conv2DTranspose(), Map.of("filters", 2, "kernel", 3, "stride", 2), new Shape[] {Shape.of(3, 3, 4)}),
@@ -53,10 +60,10 @@ class LayerGradientTest {
                 Arguments.of(new MaxPooling2D(), Map.of("kernel", 3, "stride", 1), new Shape[] {Shape.of(1, 5, 5)}),
                 Arguments.of(new AveragePooling2D(), Map.of(), new Shape[] {Shape.of(2, 6, 4)}),
                 Arguments.of(new Upsampling2D(), Map.of(), new Shape[] {Shape.of(2, 3, 2)}),
-                Arguments.of(new Upsampling2D(), Map.of("factor", java.util.List.of(2, 3), "interpolation", "bilinear"),
+                Arguments.of(new Upsampling2D(), Map.of("factor", List.of(2, 3), "interpolation", "bilinear"),
                         new Shape[] {Shape.of(2, 3, 4)}),
                 Arguments.of(new Flatten(), Map.of(), new Shape[] {image}),
-                Arguments.of(new Reshape(), Map.of("shape", java.util.List.of(6, 10)), new Shape[] {image}),
+                Arguments.of(new Reshape(), Map.of("shape", List.of(6, 10)), new Shape[] {image}),
                 Arguments.of(new Dropout(), Map.of("rate", 0.3), new Shape[] {Shape.of(20)}),
                 Arguments.of(new BatchNorm(), Map.of(), new Shape[] {Shape.of(4)}),
                 Arguments.of(new BatchNorm(), Map.of(), new Shape[] {Shape.of(3, 4, 2)}),
@@ -93,22 +100,22 @@ class LayerGradientTest {
     @Test
     void aWrongBackwardIsCaught() {
         // The kit must fail for a layer whose backward is wrong: Sigmoid's derivative given for Tanh.
-        LayerFactory broken = new io.latentlab.layers.core.activation.ElementwiseActivation("broken", "Broken", "",
-                io.latentlab.core.ParameterSchema.EMPTY) {
+        LayerFactory broken = new ElementwiseActivation("broken", "Broken", "",
+                ParameterSchema.EMPTY) {
             @Override
-            protected void apply(org.nd4j.linalg.api.ndarray.INDArray x, org.nd4j.linalg.api.ndarray.INDArray y,
-                    io.latentlab.core.Parameters p) {
-                y.assign(org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true));
+            protected void apply(INDArray x, INDArray y,
+                    Parameters p) {
+                y.assign(Transforms.tanh(x, true));
             }
 
             @Override
-            protected void backward(org.nd4j.linalg.api.ndarray.INDArray x, org.nd4j.linalg.api.ndarray.INDArray y,
-                    org.nd4j.linalg.api.ndarray.INDArray g, org.nd4j.linalg.api.ndarray.INDArray dx,
-                    io.latentlab.core.Parameters p) {
+            protected void backward(INDArray x, INDArray y,
+                    INDArray g, INDArray dx,
+                    Parameters p) {
                 dx.assign(g).muli(y).muli(y.rsub(1)); // sigmoid's derivative: wrong for tanh
             }
         };
-        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+        Assertions.assertThrows(AssertionError.class,
                 () -> GradientCheck.layer(broken, Map.of(), Shape.of(5)).run());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.Shape;
@@ -54,7 +55,7 @@ class LossTest {
         INDArray t = Nd4j.createFromArray(new double[][] {{0, 1, 0.25}});
         double fromLogits = create(new BinaryCrossEntropy(), Map.of("from_logits", true)).forward(List.of(z), t);
         double fromProbabilities = create(new BinaryCrossEntropy(), Map.of())
-                .forward(List.of(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(z, true)), t);
+                .forward(List.of(Transforms.sigmoid(z, true)), t);
         assertEquals(fromProbabilities, fromLogits, 1e-6);
     }
 

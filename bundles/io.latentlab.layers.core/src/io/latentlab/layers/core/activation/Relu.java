@@ -1,6 +1,8 @@
 package io.latentlab.layers.core.activation;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,12 +24,12 @@ public final class Relu extends ElementwiseActivation {
 
     @Override
     protected void apply(INDArray x, INDArray y, Parameters parameters) {
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear(x, y, 0.0));
+        Nd4j.exec(new RectifiedLinear(x, y, 0.0));
     }
 
     @Override
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
-        Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("relu_bp").addInputs(x, gradient).addOutputs(dx)
+        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(x, gradient).addOutputs(dx)
                 .addFloatingPointArguments(0.0).build());
     }
 }

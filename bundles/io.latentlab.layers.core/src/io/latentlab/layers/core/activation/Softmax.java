@@ -1,5 +1,7 @@
 package io.latentlab.layers.core.activation;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +26,7 @@ public final class Softmax extends ElementwiseActivation {
     protected void apply(INDArray x, INDArray y, Parameters parameters) {
         if (x.rank() != 2) {
             throw new IllegalArgumentException("softmax expects vectors [batch, features], received shape "
-                    + java.util.Arrays.toString(x.shape()));
+                    + Arrays.toString(x.shape()));
         }
         y.assign(Transforms.softmax(x, true));
     }

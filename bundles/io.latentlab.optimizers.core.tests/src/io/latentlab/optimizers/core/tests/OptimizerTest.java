@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -117,7 +118,7 @@ class OptimizerTest {
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
                 () -> Parameters.of(new Adam().schema(), Map.of("learning_rate", -1, "beta1", 0.5, "epsilon", "tiny")));
         assertEquals(3, e.problems().size(), e.getMessage());
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("did you mean 'beta_1'"), e.getMessage());
+        Assertions.assertTrue(e.getMessage().contains("did you mean 'beta_1'"), e.getMessage());
     }
 
     @Test

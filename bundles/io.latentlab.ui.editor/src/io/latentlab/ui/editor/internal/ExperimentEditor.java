@@ -1,7 +1,9 @@
 package io.latentlab.ui.editor.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
@@ -14,8 +16,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IFileEditorInput;
 import org.eclipse.ui.editors.text.TextEditor;
 
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.ExperimentProblem;
-import io.latentlab.ui.Services;
 
 /**
  * The experiment editor's YAML source page: every edit is checked against the installed
@@ -27,6 +29,7 @@ public final class ExperimentEditor extends TextEditor {
 
     private static final int QUIET_MILLISECONDS = 500;
 
+    private final Supplier<ContributionRegistry> registry;
     private final Runnable validation = this::validate;
     private Consumer<List<ExperimentProblem>> problemsShown = problems -> {
     };
@@ -45,6 +48,11 @@ public final class ExperimentEditor extends TextEditor {
         }
     };
 
+    /** @param registry the installed contributions, as the editor that holds this page has them now */
+    ExperimentEditor(Supplier<ContributionRegistry> registry) {
+        this.registry = registry;
+    }
+
     @Override
     public void createPartControl(Composite parent) {
         super.createPartControl(parent);
@@ -58,7 +66,7 @@ public final class ExperimentEditor extends TextEditor {
     }
 
     /** @return the file's location on disk, or null when the input is not a workspace file */
-    public java.nio.file.Path location() {
+    public Path location() {
         return getEditorInput() instanceof IFileEditorInput input && input.getFile().getLocation() != null
                 ? input.getFile().getLocation().toFile().toPath() : null;
     }
@@ -78,7 +86,7 @@ public final class ExperimentEditor extends TextEditor {
             return; // other YAML files are edited without checks
         }
         try {
-            problemsShown.accept(ExperimentProblems.check(Services.registry(), file, document().get()));
+            problemsShown.accept(ExperimentProblems.check(registry.get(), file, document().get()));
         } catch (CoreException | IllegalStateException e) {
             ILog.of(getClass()).warn("cannot check " + file.getFullPath() + ": " + e.getMessage());
         }

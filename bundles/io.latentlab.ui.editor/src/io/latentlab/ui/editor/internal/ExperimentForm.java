@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.DocumentEvent;
 import org.eclipse.jface.text.IDocument;
@@ -16,11 +17,14 @@ import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 
 import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionRegistry;
@@ -35,6 +39,7 @@ import io.latentlab.core.optim.ScheduleChoice;
 import io.latentlab.core.optim.ScheduleFactory;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentText;
+import io.latentlab.ui.WorkbenchCommands;
 
 /**
  * The experiment editor's form page, generated from the installed contributions' parameter
@@ -48,9 +53,6 @@ public final class ExperimentForm {
 
     /** Widget data key: the field path a control edits (tests find controls by it). */
     public static final String PATH = "io.latentlab.path";
-
-    /** The Run Experiment command (contributed by the runs bundle; run by id, so this bundle does not need it). */
-    public static final String RUN_COMMAND = "io.latentlab.ui.runs.runExperiment";
 
     /** Widget data key of a contribution chooser: the ids of its items, in order. */
     public static final String IDS = "io.latentlab.ids";
@@ -243,7 +245,7 @@ public final class ExperimentForm {
         status = new Label(header, SWT.WRAP);
         status.setLayoutData(wrapping(1));
         button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; its dashboard opens",
-                RUN_COMMAND, this::run);
+                WorkbenchCommands.RUN_EXPERIMENT, this::run);
     }
 
     /** Each augmentation with its parameters and a Remove button, then a chooser to add one. */
@@ -272,9 +274,9 @@ public final class ExperimentForm {
     }
 
     /** @return a push button whose {@link #PATH} is {@code id} (tests press it by that) */
-    static org.eclipse.swt.widgets.Button button(Composite parent, String text, String tooltip, String id,
+    static Button button(Composite parent, String text, String tooltip, String id,
             Runnable action) {
-        org.eclipse.swt.widgets.Button button = new org.eclipse.swt.widgets.Button(parent, SWT.PUSH);
+        Button button = new Button(parent, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tooltip);
         button.setData(PATH, id);
@@ -308,7 +310,7 @@ public final class ExperimentForm {
             Map<?, ?> own = optimizers instanceof Map<?, ?> map ? map : Map.of();
             Group perStack = section(column, "Optimizer per network");
             for (String stack : networks) {
-                org.eclipse.swt.widgets.Button check = new org.eclipse.swt.widgets.Button(perStack, SWT.CHECK);
+                Button check = new Button(perStack, SWT.CHECK);
                 check.setText(stack + ": its own optimizer (else the Optimizer section's)");
                 check.setData(PATH, "optimizers." + stack + "#own");
                 check.setSelection(own.containsKey(stack));
@@ -351,9 +353,9 @@ public final class ExperimentForm {
 
     private void run() {
         try {
-            org.eclipse.ui.PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
-                    .executeCommand(RUN_COMMAND, null);
-        } catch (org.eclipse.core.commands.common.CommandException e) {
+            PlatformUI.getWorkbench().getService(IHandlerService.class)
+                    .executeCommand(WorkbenchCommands.RUN_EXPERIMENT, null);
+        } catch (CommandException e) {
             lastMessage = "Cannot run: " + e.getMessage();
             showProblems();
         }

@@ -1,7 +1,9 @@
 package io.latentlab.ui.editor.internal;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.ide.IDE;
@@ -9,7 +11,8 @@ import org.eclipse.ui.ide.IGotoMarker;
 import org.eclipse.ui.part.MultiPageEditorPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 
-import io.latentlab.ui.Services;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.ui.PartInjection;
 
 /**
  * The experiment editor: a form page generated from the installed contributions' schemas and
@@ -21,6 +24,10 @@ public final class ExperimentFormEditor extends MultiPageEditorPart {
     /** The editor's id (plugin.xml). */
     public static final String ID = "io.latentlab.ui.editor.experiment";
 
+    @Inject
+    @Service
+    ContributionRegistry registry;
+
     private ExperimentEditor source;
     private ExperimentForm form;
     private int formPage;
@@ -29,14 +36,15 @@ public final class ExperimentFormEditor extends MultiPageEditorPart {
 
     @Override
     protected void createPages() {
-        source = new ExperimentEditor();
+        PartInjection.inject(this, getSite(), getContainer());
+        source = new ExperimentEditor(() -> registry);
         try {
             sourcePage = addPage(source, getEditorInput());
         } catch (PartInitException e) {
             throw new IllegalStateException("cannot open the source page of " + getEditorInput().getName(), e);
         }
         setPageText(sourcePage, "Source");
-        form = new ExperimentForm(getContainer(), Services.registry(), source.document());
+        form = new ExperimentForm(getContainer(), registry, source.document());
         addPage(0, form.control());
         formPage = 0;
         sourcePage = 1;

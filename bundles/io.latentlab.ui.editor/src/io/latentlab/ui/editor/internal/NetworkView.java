@@ -1,14 +1,18 @@
 package io.latentlab.ui.editor.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -22,12 +26,13 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.part.ViewPart;
 
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
-import io.latentlab.ui.Services;
+import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
 
 /**
@@ -39,7 +44,11 @@ import io.latentlab.ui.ViewParts;
 public final class NetworkView extends ViewPart {
 
     /** View id. */
-    public static final String ID = "io.latentlab.ui.results.network";
+    public static final String ID = "io.latentlab.ui.editor.network";
+
+    @Inject
+    @Service
+    ContributionRegistry registry;
 
     private Tree tree;
     private NetworkGraph graph;
@@ -49,6 +58,7 @@ public final class NetworkView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
+        PartInjection.inject(this, getSite(), parent);
         parent.setLayout(new GridLayout(1, false));
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -94,8 +104,8 @@ public final class NetworkView extends ViewPart {
                 String message;
                 List<TrainedNetwork> networks = List.of();
                 try {
-                    CheckedExperiment checked = new ExperimentReader(Services.registry()).check(file, text);
-                    networks = new ExperimentRunner(Services.registry()).networks(checked);
+                    CheckedExperiment checked = new ExperimentReader(registry).check(file, text);
+                    networks = new ExperimentRunner(registry).networks(checked);
                     message = file.getFileName() + ": " + checked.model().id() + ", " + networks.size() + " network(s), "
                             + String.format(Locale.ROOT, "%,d", networks.stream().mapToLong(NetworkView::parameters).sum())
                             + " parameters";
@@ -147,7 +157,7 @@ public final class NetworkView extends ViewPart {
 
     /** @return the text of every row, networks and their layers, as shown (for tests) */
     public List<String> rows() {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         for (TreeItem root : tree.getItems()) {
             rows.add(text(root));
             for (TreeItem item : root.getItems()) {
@@ -175,7 +185,7 @@ public final class NetworkView extends ViewPart {
     }
 
     private static String text(TreeItem item) {
-        return java.util.stream.IntStream.range(0, 5).mapToObj(item::getText).collect(Collectors.joining(" | "));
+        return IntStream.range(0, 5).mapToObj(item::getText).collect(Collectors.joining(" | "));
     }
 
     @Override

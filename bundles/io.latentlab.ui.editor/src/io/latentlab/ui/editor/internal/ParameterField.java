@@ -1,5 +1,6 @@
 package io.latentlab.ui.editor.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ final class ParameterField {
         }
         if (value instanceof Double number && Double.isFinite(number) && number != 0
                 && Math.abs(number) >= 1e-7 && Math.abs(number) < 1e9) {
-            String plain = java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+            String plain = BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
             return plain.contains(".") ? plain : plain + ".0"; // 1.0 stays a number with a point, as YAML wrote it
         }
         return String.valueOf(value);

@@ -3,12 +3,14 @@ package io.latentlab.ui.latent.internal;
 import java.awt.Color;
 import java.nio.file.Path;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.PaletteData;
@@ -37,12 +39,13 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.latentlab.analyses.LatentPaths;
 import io.latentlab.analyses.LatentProjection;
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.model.Model;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
-import io.latentlab.ui.Services;
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.PartInjection;
+import io.latentlab.ui.runs.RunViews;
 
 /**
  * A trained run's latent space: the test set's codes as a scatter coloured by label (the codes
@@ -54,9 +57,13 @@ import io.latentlab.ui.runs.RunsUi;
 public final class LatentSpaceView extends ViewPart {
 
     /** The view id. */
-    public static final String ID = "io.latentlab.ui.results.latent";
+    public static final String ID = "io.latentlab.ui.latent.view";
 
     private static final int EXAMPLES = 2000;
+
+    @Inject
+    @Service
+    ContributionRegistry registry;
 
     private Path run;
     private Label status;
@@ -78,7 +85,8 @@ public final class LatentSpaceView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        run = RunsUi.decode(getViewSite().getSecondaryId());
+        PartInjection.inject(this, getSite(), parent);
+        run = RunViews.run(getViewSite().getSecondaryId());
         setPartName("Latent: " + run.getFileName());
         parent.setLayout(new GridLayout(1, false));
         status = new Label(parent, SWT.WRAP);
@@ -136,8 +144,8 @@ public final class LatentSpaceView extends ViewPart {
     private void load(Display display) {
         job = Job.create("Encoding " + run.getFileName(), (IProgressMonitor monitor) -> {
             try {
-                ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Services.registry()).load(run,
-                        RunDirectory.experiment(new ExperimentReader(Services.registry()), run));
+                ExperimentRunner.LoadedRun loaded = new ExperimentRunner(registry).load(run,
+                        RunDirectory.experiment(new ExperimentReader(registry), run));
                 long count = Math.min(EXAMPLES, loaded.dataset().testFeatures().size(0));
                 INDArray x = loaded.dataset().testFeatures().get(NDArrayIndex.interval(0, count));
                 INDArray encoded = loaded.model().encode(x).castTo(DataType.DOUBLE);
@@ -283,7 +291,7 @@ public final class LatentSpaceView extends ViewPart {
         return Math.round(Math.max(0, Math.min(1, value)) * 255);
     }
 
-    private void paintManifold(org.eclipse.swt.graphics.GC gc) {
+    private void paintManifold(GC gc) {
         Rectangle area = manifoldCanvas.getClientArea();
         if (manifold == null) {
             gc.drawText("The manifold is drawn for models with a 2-D latent space that decode codes"

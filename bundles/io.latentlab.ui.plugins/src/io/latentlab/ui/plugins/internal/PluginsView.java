@@ -1,10 +1,14 @@
 package io.latentlab.ui.plugins.internal;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -17,13 +21,14 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
 
 import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.RegisteredContribution;
 import io.latentlab.plugins.PluginFolder;
-import io.latentlab.ui.Services;
+import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
 
 /**
@@ -35,13 +40,27 @@ import io.latentlab.ui.ViewParts;
  */
 public final class PluginsView extends ViewPart {
 
+    /** The view id (plugin.xml). */
+    public static final String ID = "io.latentlab.ui.plugins.view";
+
     private static final int REFRESH_MILLISECONDS = 2000;
+
+    @Inject
+    @Service
+    ContributionRegistry registry;
+
+    /** Absent when io.latentlab.plugins is not running: the view still lists what is installed. */
+    @Inject
+    @Optional
+    @Service
+    PluginFolder pluginFolder;
 
     private TableViewer viewer;
     private List<RegisteredContribution<?>> shown = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
+        PartInjection.inject(this, getSite(), parent);
         viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -63,17 +82,12 @@ public final class PluginsView extends ViewPart {
     /** Reads the registry again; the table changes only when the contributions do. */
     public void refresh() {
         List<RegisteredContribution<?>> all = new ArrayList<>();
-        try {
-            ContributionRegistry registry = Services.registry();
-            for (ContributionKind kind : ContributionKind.all()) {
-                for (RegisteredContribution<? extends Contribution> registered : registry.list(kind.serviceType())) {
-                    if (registered.kind().equals(kind)) {
-                        all.add(registered);
-                    }
+        for (ContributionKind kind : ContributionKind.all()) {
+            for (RegisteredContribution<? extends Contribution> registered : registry.list(kind.serviceType())) {
+                if (registered.kind().equals(kind)) {
+                    all.add(registered);
                 }
             }
-        } catch (IllegalStateException e) {
-            ILog.of(getClass()).warn(e.getMessage());
         }
         if (!all.equals(shown)) {
             shown = List.copyOf(all);
@@ -115,13 +129,13 @@ public final class PluginsView extends ViewPart {
             PluginFolder.Plugin plugin = folder().install(jar.toPath()); // kept in the plugin folder: survives restarts
             refresh();
             shown.stream().filter(c -> c.bundle().equals(plugin.symbolicName())).findFirst().ifPresent(this::show);
-            for (Bundle bundle : Services.context().getBundles()) {
+            for (Bundle bundle : bundles()) {
                 if (plugin.symbolicName().equals(bundle.getSymbolicName())) {
                     return bundle;
                 }
             }
             return null;
-        } catch (BundleException | java.io.IOException | RuntimeException e) {
+        } catch (BundleException | IOException | RuntimeException e) {
             String message = "Cannot install " + jar.getName() + ": " + e.getMessage();
             ILog.of(getClass()).error(message, e);
             MessageDialog.openError(getSite().getShell(), "Install Plugin Bundle", message
@@ -130,13 +144,15 @@ public final class PluginsView extends ViewPart {
         }
     }
 
-    private static PluginFolder folder() {
-        org.osgi.framework.ServiceReference<PluginFolder> reference = Services.context()
-                .getServiceReference(PluginFolder.class);
-        if (reference == null) {
+    private PluginFolder folder() {
+        if (pluginFolder == null) {
             throw new IllegalStateException("the plugin folder service (io.latentlab.plugins) is not running");
         }
-        return Services.context().getService(reference);
+        return pluginFolder;
+    }
+
+    private Bundle[] bundles() {
+        return FrameworkUtil.getBundle(getClass()).getBundleContext().getBundles();
     }
 
     private void uninstall() {
@@ -163,10 +179,10 @@ public final class PluginsView extends ViewPart {
                 refresh();
                 return true;
             }
-        } catch (java.io.IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException e) {
             ILog.of(getClass()).warn("cannot remove " + contribution.bundle() + " from the plugin folder: " + e.getMessage());
         }
-        for (Bundle bundle : Services.context().getBundles()) {
+        for (Bundle bundle : bundles()) {
             if (bundle.getSymbolicName().equals(contribution.bundle())
                     && bundle.getVersion().toString().equals(contribution.version())) {
                 try {

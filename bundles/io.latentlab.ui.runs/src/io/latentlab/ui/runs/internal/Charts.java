@@ -120,7 +120,7 @@ final class Charts {
             double rank = sorted.size() < 2 || Double.isNaN(value) ? 0.5 : sorted.indexOf(value) / (double) (sorted.size() - 1);
             double badness = higherIsBetter ? 1 - rank : rank;
             plot.getRenderer().setSeriesPaint(r, new Color((int) (40 + 200 * badness), 60, (int) (240 - 200 * badness)));
-            plot.getRenderer().setSeriesStroke(r, new java.awt.BasicStroke(2f));
+            plot.getRenderer().setSeriesStroke(r, new BasicStroke(2f));
         }
         return chart;
     }

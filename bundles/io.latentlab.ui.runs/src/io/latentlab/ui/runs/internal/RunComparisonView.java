@@ -3,7 +3,6 @@ package io.latentlab.ui.runs.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
@@ -33,7 +33,8 @@ import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunRecord;
 import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.ui.ViewParts;
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsPreferences;
 
 /**
  * Several runs side by side: one metric of every run overlaid in one chart (live, for runs still
@@ -41,7 +42,6 @@ import io.latentlab.ui.runs.RunsUi;
  * as parallel coordinates against the headline metric (e.g. a sweep's trials).
  */
 public final class RunComparisonView extends ViewPart {
-
 
     private List<Path> runs;
     private final List<MetricsTail> tails = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class RunComparisonView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        runs = Arrays.stream(RunsUi.decode(getViewSite().getSecondaryId()).toString().split("\n")).map(Path::of).toList();
+        runs = RunViews.runs(getViewSite().getSecondaryId());
         setPartName("Compare " + runs.size() + " runs");
         for (Path run : runs) {
             tails.add(new MetricsTail(run));
@@ -85,7 +85,7 @@ public final class RunComparisonView extends ViewPart {
         parallelTab.setControl(new ChartComposite(tabs, SWT.NONE, Charts.parallel(parallel), true));
         sash.setWeights(55, 45);
         refresh();
-        ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
+        ViewParts.every(parent, RunsPreferences::refreshMilliseconds, this::refresh);
     }
 
     /** The configuration fields whose values differ between the runs, one column per run. */
@@ -119,9 +119,9 @@ public final class RunComparisonView extends ViewPart {
 
     /** Shows the parallel coordinates tab (for tests and screenshots). */
     public void showParallelCoordinates() {
-        for (org.eclipse.swt.widgets.Control control : metric.getParent().getParent().getChildren()) {
+        for (Control control : metric.getParent().getParent().getChildren()) {
             if (control instanceof SashForm sash) {
-                for (org.eclipse.swt.widgets.Control child : sash.getChildren()) {
+                for (Control child : sash.getChildren()) {
                     if (child instanceof TabFolder tabs) {
                         tabs.setSelection(1);
                     }

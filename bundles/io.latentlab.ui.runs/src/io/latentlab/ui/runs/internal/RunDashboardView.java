@@ -1,10 +1,12 @@
 package io.latentlab.ui.runs.internal;
 
 import java.awt.Color;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTException;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Rectangle;
@@ -25,6 +31,7 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
@@ -45,15 +52,17 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
+import io.latentlab.core.ContributionRegistry;
 import io.latentlab.engine.ModelStep;
 import io.latentlab.runs.AtomicFile;
 import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunDirectory;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.runs.RunRecord;
-import io.latentlab.ui.Services;
+import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsPreferences;
 
 /**
  * A run's dashboard: its training metrics and its evaluation metrics as live JFreeChart line
@@ -66,6 +75,10 @@ public final class RunDashboardView extends ViewPart {
     private static final Set<String> HIDDEN = Set.of("train_phase");
     /** The prefix of the learning-rate metrics ({@code train_learning_rate}, {@code train_learning_rate_<network>}). */
     private static final String LEARNING_RATE = "train_" + ModelStep.LEARNING_RATE;
+
+    @Inject
+    @Service
+    ContributionRegistry registry;
 
     private Path run;
     private MetricsTail tail;
@@ -92,7 +105,8 @@ public final class RunDashboardView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        run = RunsUi.decode(getViewSite().getSecondaryId());
+        PartInjection.inject(this, getSite(), parent);
+        run = RunViews.run(getViewSite().getSecondaryId());
         tail = new MetricsTail(run);
         setPartName(run.getFileName().toString());
         setTitleToolTip(run.toString());
@@ -169,7 +183,7 @@ public final class RunDashboardView extends ViewPart {
         });
         sash.setWeights(40, 30, 30);
         try {
-            List<String> differences = RunRecord.bundleDifferences(run, Services.registry());
+            List<String> differences = RunRecord.bundleDifferences(run, registry);
             if (!differences.isEmpty()) {
                 bundleWarning = "\nWarning: this run was made with other bundles: " + String.join("; ", differences);
             }
@@ -177,7 +191,7 @@ public final class RunDashboardView extends ViewPart {
             bundleWarning = "";
         }
         refresh();
-        ViewParts.every(parent, RunsUi::refreshMilliseconds, this::refresh);
+        ViewParts.every(parent, RunsPreferences::refreshMilliseconds, this::refresh);
     }
 
     /** Fills the configuration and bundles tabs once the run has written them (before its first step). */
@@ -197,7 +211,7 @@ public final class RunDashboardView extends ViewPart {
 
     /** @return the configuration tab's lines and the bundles tab's rows, as shown (for tests) */
     public List<String> record() {
-        List<String> lines = new java.util.ArrayList<>(configuration.getText().lines().toList());
+        List<String> lines = new ArrayList<>(configuration.getText().lines().toList());
         for (TableItem item : bundles.getItems()) {
             lines.add(item.getText(0) + " " + item.getText(1) + " " + item.getText(2) + " " + item.getText(3));
         }
@@ -264,7 +278,7 @@ public final class RunDashboardView extends ViewPart {
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
                             + String.format(Locale.ROOT, "%.5g", info.headlineValue()))
                     + (progress.isEmpty() ? "" : "\n" + progress) + bundleWarning);
-            status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
+            status.getParent().layout(new Control[] {status});
             refreshSamples();
         } catch (IOException e) {
             status.setText("Cannot read " + run + ": " + e.getMessage());
@@ -287,7 +301,7 @@ public final class RunDashboardView extends ViewPart {
 
     /** @return the names of the series on the training chart's learning-rate axis (for tests) */
     public List<String> learningRateSeries() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Object series : rates.getSeries()) {
             names.add((String) ((XYSeries) series).getKey());
         }
@@ -365,7 +379,7 @@ public final class RunDashboardView extends ViewPart {
             sampleModified = modified;
             samples.setToolTipText(newest.getFileName().toString());
             samples.redraw();
-        } catch (IOException | org.eclipse.swt.SWTException e) {
+        } catch (IOException | SWTException e) {
             // a grid being written: the next refresh reads it
         }
     }
@@ -387,7 +401,7 @@ public final class RunDashboardView extends ViewPart {
                 export.write(Path.of(file));
             } catch (IOException e) {
                 ILog.of(getClass()).error("cannot write " + file, e);
-                org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), title, e.getMessage());
+                MessageDialog.openError(getSite().getShell(), title, e.getMessage());
             }
         }
     }
@@ -402,8 +416,8 @@ public final class RunDashboardView extends ViewPart {
         int width = 1200;
         int height = 800;
         SVGGraphics2D svg = new SVGGraphics2D(width, 2 * height);
-        trainingChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
-        evaluationChart.draw(svg, new java.awt.geom.Rectangle2D.Double(0, height, width, height));
+        trainingChart.draw(svg, new Rectangle2D.Double(0, 0, width, height));
+        evaluationChart.draw(svg, new Rectangle2D.Double(0, height, width, height));
         AtomicFile.writeString(file, svg.getSVGDocument());
     }
 

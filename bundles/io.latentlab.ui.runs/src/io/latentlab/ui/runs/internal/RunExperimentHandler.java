@@ -14,7 +14,8 @@ import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.handlers.HandlerUtil;
 
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.ui.runs.ExperimentJob;
 
 /**
  * Run Experiment (Run menu, Ctrl+F11, the experiment form's Run button, an experiment file's
@@ -40,7 +41,9 @@ public final class RunExperimentHandler extends AbstractHandler {
                     "Open an experiment (*" + SUFFIX + ") in the editor, or select one in the Project Explorer.");
             return null;
         }
-        RunsUi.train(experiment);
+        // The window's e4 context holds the OSGi services; the job keeps the registry while it trains.
+        ContributionRegistry registry = HandlerUtil.getActiveWorkbenchWindow(event).getService(ContributionRegistry.class);
+        ExperimentJob.train(experiment, registry).schedule();
         return null;
     }
 

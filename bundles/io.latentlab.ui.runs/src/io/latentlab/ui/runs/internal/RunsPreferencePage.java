@@ -1,14 +1,16 @@
 package io.latentlab.ui.runs.internal;
 
+import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.RunsPreferences;
 
-/** Preferences > Latentlab: where runs go, how often dashboards read new values, ND4J threads. */
+/** Preferences > Latentlab > Runs: where runs go, how often dashboards read new values, ND4J threads. */
 public final class RunsPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     /** Creates the page. */
@@ -21,18 +23,19 @@ public final class RunsPreferencePage extends FieldEditorPreferencePage implemen
 
     @Override
     public void init(IWorkbench workbench) {
-        setPreferenceStore(RunsUi.preferences());
+        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, RunsPreferences.NODE));
+        getPreferenceStore().setDefault(RunsPreferences.REFRESH_MILLISECONDS, RunsPreferences.DEFAULT_REFRESH_MILLISECONDS);
     }
 
     @Override
     protected void createFieldEditors() {
-        addField(new DirectoryFieldEditor(RunsUi.RUNS_FOLDER_PREFERENCE, "Runs folder (empty: runs/ in the workspace):",
+        addField(new DirectoryFieldEditor(RunsPreferences.RUNS_FOLDER, "Runs folder (empty: runs/ in the workspace):",
                 getFieldEditorParent()));
-        IntegerFieldEditor refresh = new IntegerFieldEditor(RunsUi.REFRESH_PREFERENCE, "Chart refresh interval (ms):",
+        IntegerFieldEditor refresh = new IntegerFieldEditor(RunsPreferences.REFRESH_MILLISECONDS, "Chart refresh interval (ms):",
                 getFieldEditorParent());
         refresh.setValidRange(200, 60_000);
         addField(refresh);
-        IntegerFieldEditor threads = new IntegerFieldEditor(RunsUi.THREADS_PREFERENCE,
+        IntegerFieldEditor threads = new IntegerFieldEditor(RunsPreferences.THREADS,
                 "ND4J threads for training (0: LATENTLAB_THREADS, default 1):", getFieldEditorParent());
         threads.setValidRange(0, Runtime.getRuntime().availableProcessors() * 2);
         addField(threads);

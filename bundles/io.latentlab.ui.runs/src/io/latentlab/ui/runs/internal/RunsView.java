@@ -2,32 +2,53 @@ package io.latentlab.ui.runs.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.program.Program;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.dialogs.ListSelectionDialog;
 import org.eclipse.ui.part.ViewPart;
 
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.runs.RunFolders;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.runs.RunTable;
+import io.latentlab.studies.OptimizerRace;
+import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
-import io.latentlab.ui.runs.RunsUi;
+import io.latentlab.ui.runs.ExperimentJob;
+import io.latentlab.ui.runs.RaceJob;
+import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsPreferences;
 
 /**
  * Every run in the runs folder with its status, model, dataset, headline metric, duration and
@@ -38,18 +59,21 @@ import io.latentlab.ui.runs.RunsUi;
 public final class RunsView extends ViewPart {
 
     private static final int REFRESH_MILLISECONDS = 2000;
-    /** Contributed by another bundle; referred to by id only. */
-    private static final String LATENT_VIEW_ID = "io.latentlab.ui.results.latent";
+
+    @Inject
+    @Service
+    ContributionRegistry registry;
 
     private TableViewer viewer;
     private Text filterField;
     private List<RunInfo> shown = List.of();
     private final RunInfo.Cache runInfo = new RunInfo.Cache();
     /** Hyper-parameters by run, read once per run (they do not change). */
-    private final java.util.Map<Path, List<String>> parameters = new java.util.HashMap<>();
+    private final Map<Path, List<String>> parameters = new HashMap<>();
 
     @Override
     public void createPartControl(Composite parent) {
+        PartInjection.inject(this, getSite(), parent);
         parent.setLayout(new GridLayout(1, false));
         viewer = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         filterField = ViewParts.filterField(parent, viewer);
@@ -71,12 +95,12 @@ public final class RunsView extends ViewPart {
         String[] titles = {"Optimizer", "Learning rate", "Epochs", "Batch"};
         for (int i = 0; i < titles.length; i++) {
             int column = i;
-            java.util.function.Function<RunInfo, String> value = run -> parameters.computeIfAbsent(run.directory(),
+            Function<RunInfo, String> value = run -> parameters.computeIfAbsent(run.directory(),
                     RunTable::parameters).get(column);
             ViewParts.sortableColumn(viewer, titles[i], 90, value, column == 0 ? null : numeric(run -> number(value.apply(run))));
         }
         ViewParts.<RunInfo>sortableColumn(viewer, "Description", 240, RunInfo::description, null);
-        viewer.addDoubleClickListener(event -> selected().forEach(RunsView::open));
+        viewer.addDoubleClickListener(event -> selected().forEach(this::open));
         getSite().setSelectionProvider(viewer);
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
@@ -85,10 +109,8 @@ public final class RunsView extends ViewPart {
                 + " overlaid live", this::race));
         toolbar.add(ViewParts.action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
                 this::compare));
-        toolbar.add(ViewParts.action("Latent Space", "Show the selected run's test codes by label (contributed by"
-                + " io.latentlab.ui.latent)", this::latentSpace));
         toolbar.add(ViewParts.action("Resume", "Continue the selected stopped runs from their last checkpoint",
-                () -> selected().forEach(run -> RunsUi.resume(run.directory()))));
+                () -> selected().forEach(run -> ExperimentJob.resume(run.directory(), registry).schedule())));
         toolbar.add(ViewParts.action("Branch...", "Train a new run from where a phase of the selected run began"
                 + " (e.g. its fine-tuning), with another experiment's settings", this::branch));
         toolbar.add(ViewParts.action("Rename...", "Rename the selected run's folder", this::rename));
@@ -107,18 +129,18 @@ public final class RunsView extends ViewPart {
     /** Lists the runs folder again; the table changes only when the runs do. */
     public void refresh() {
         try {
-            List<RunInfo> runs = runInfo.list(RunsUi.runsFolder());
+            List<RunInfo> runs = runInfo.list(RunsPreferences.runsFolder());
             if (!runs.equals(shown)) {
                 shown = runs;
                 viewer.setInput(runs);
             }
         } catch (IOException e) {
-            ILog.of(getClass()).warn("cannot list the runs folder " + RunsUi.runsFolder() + ": " + e.getMessage());
+            ILog.of(getClass()).warn("cannot list the runs folder " + RunsPreferences.runsFolder() + ": " + e.getMessage());
         }
     }
 
     /** Sorts numbers ascending with missing values (NaN) last. */
-    private static Comparator<RunInfo> numeric(java.util.function.ToDoubleFunction<RunInfo> value) {
+    private static Comparator<RunInfo> numeric(ToDoubleFunction<RunInfo> value) {
         return (a, b) -> {
             double x = value.applyAsDouble(a);
             double y = value.applyAsDouble(b);
@@ -136,7 +158,7 @@ public final class RunsView extends ViewPart {
 
     /** @return the rows as shown: filtered and in the chosen order */
     public List<RunInfo> visibleRuns() {
-        return java.util.Arrays.stream(viewer.getTable().getItems()).map(item -> (RunInfo) item.getData()).toList();
+        return Arrays.stream(viewer.getTable().getItems()).map(item -> (RunInfo) item.getData()).toList();
     }
 
     /** @return the filter field above the table (for tests) */
@@ -146,9 +168,9 @@ public final class RunsView extends ViewPart {
 
     /** Sorts by the column with this title, as a click on its header does (for tests). */
     public void sortBy(String title) {
-        for (org.eclipse.swt.widgets.TableColumn column : viewer.getTable().getColumns()) {
+        for (TableColumn column : viewer.getTable().getColumns()) {
             if (column.getText().equals(title)) {
-                column.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+                column.notifyListeners(SWT.Selection, new Event());
             }
         }
     }
@@ -162,23 +184,11 @@ public final class RunsView extends ViewPart {
         return ((IStructuredSelection) viewer.getSelection()).toList().stream().map(RunInfo.class::cast).toList();
     }
 
-    private static void open(RunInfo run) {
+    private void open(RunInfo run) {
         try {
-            RunsUi.openDashboard(run.directory());
+            RunViews.openDashboard(getSite().getPage(), run.directory());
         } catch (PartInitException e) {
             ILog.of(RunsView.class).error("cannot open the dashboard of " + run.directory(), e);
-        }
-    }
-
-    private void latentSpace() {
-        for (RunInfo run : selected()) {
-            try {
-                getSite().getPage().showView(LATENT_VIEW_ID, RunsUi.encode(run.directory()),
-                        org.eclipse.ui.IWorkbenchPage.VIEW_ACTIVATE);
-            } catch (PartInitException e) {
-                MessageDialog.openError(getSite().getShell(), "Latent Space", "The latent space view is not installed: "
-                        + e.getMessage());
-            }
         }
     }
 
@@ -189,7 +199,7 @@ public final class RunsView extends ViewPart {
             return;
         }
         try {
-            RunsUi.compare(runs.stream().map(RunInfo::directory).toList());
+            RunViews.compare(getSite().getPage(), runs.stream().map(RunInfo::directory).toList());
         } catch (PartInitException e) {
             ILog.of(getClass()).error("cannot open the comparison", e);
         }
@@ -197,7 +207,7 @@ public final class RunsView extends ViewPart {
 
     /** Selects runs by name, as a user's clicks would (for tests). */
     public void select(List<String> names) {
-        viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(shown.stream()
+        viewer.setSelection(new StructuredSelection(shown.stream()
                 .filter(run -> names.contains(run.name())).toArray()));
     }
 
@@ -228,17 +238,16 @@ public final class RunsView extends ViewPart {
         if (file == null) {
             return;
         }
-        List<String> installed = io.latentlab.ui.Services.registry().list(io.latentlab.core.optim.OptimizerFactory.class)
-                .stream().map(io.latentlab.core.RegisteredContribution::id).toList();
-        org.eclipse.ui.dialogs.ListSelectionDialog choose = org.eclipse.ui.dialogs.ListSelectionDialog.of(installed)
-                .contentProvider(ArrayContentProvider.getInstance()).labelProvider(new org.eclipse.jface.viewers.LabelProvider())
+        List<String> installed = registry.list(OptimizerFactory.class).stream().map(RegisteredContribution::id).toList();
+        ListSelectionDialog choose = ListSelectionDialog.of(installed)
+                .contentProvider(ArrayContentProvider.getInstance()).labelProvider(new LabelProvider())
                 .message("Optimizers to race (each from the same initial weights and minibatch order):")
                 .create(getSite().getShell());
         choose.setTitle("Race optimizers");
         choose.setInitialElementSelections(installed.stream()
                 .filter(id -> List.of("sgd", "momentum", "rmsprop", "adam").contains(id)).toList());
-        if (choose.open() == org.eclipse.jface.window.Window.OK && choose.getResult().length > 0) {
-            RunsUi.race(Path.of(file), java.util.Arrays.stream(choose.getResult()).map(String::valueOf).toList());
+        if (choose.open() == Window.OK && choose.getResult().length > 0) {
+            new RaceJob(Path.of(file), Arrays.stream(choose.getResult()).map(String::valueOf).toList(), registry).schedule();
         }
     }
 
@@ -254,7 +263,7 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             try {
-                io.latentlab.studies.OptimizerRace.writeMetrics(runs.stream().map(RunInfo::directory).toList(),
+                OptimizerRace.writeMetrics(runs.stream().map(RunInfo::directory).toList(),
                         Path.of(file));
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Export metrics", "Cannot write " + file + ": " + e.getMessage());
@@ -270,7 +279,7 @@ public final class RunsView extends ViewPart {
      */
     public void archive(List<RunInfo> runs) throws IOException {
         try {
-            RunFolders.archive(RunsUi.runsFolder(), runs.stream().map(RunInfo::directory).toList());
+            RunFolders.archive(RunsPreferences.runsFolder(), runs.stream().map(RunInfo::directory).toList());
         } finally {
             refresh();
         }
@@ -289,7 +298,7 @@ public final class RunsView extends ViewPart {
         dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
         String file = dialog.open();
         if (file != null) {
-            RunsUi.train(Path.of(file));
+            ExperimentJob.train(Path.of(file), registry).schedule();
         }
     }
 
@@ -318,7 +327,7 @@ public final class RunsView extends ViewPart {
         experiment.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
         String file = experiment.open();
         if (file != null) {
-            RunsUi.branch(source, Integer.parseInt(phase.getValue().strip()), Path.of(file));
+            ExperimentJob.branch(source, Integer.parseInt(phase.getValue().strip()), Path.of(file), registry).schedule();
         }
     }
 

@@ -1,0 +1,124 @@
+package io.latentlab.ui.runs.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.ui.runs.ExperimentJob;
+import io.latentlab.ui.runs.RaceJob;
+import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunDashboardView;
+import io.latentlab.ui.runs.internal.RunsView;
+import io.latentlab.ui.tests.support.Installed;
+import io.latentlab.ui.tests.support.Shots;
+
+/**
+ * An optimizer race compared in the workbench (curves overlaid, the differing optimizer shown),
+ * and a stacked autoencoder's dashboard marking its phases.
+ */
+class CompareRunsWorkbenchTest {
+
+    private static final String EXPERIMENT = """
+            name: race
+            seed: 4
+            dataset:
+              id: mnist
+              train_limit: 2048
+              test_limit: 256
+            model:
+              id: %s
+            optimizer:
+              id: sgd
+              learning_rate: 0.01
+            training:
+              epochs: 2
+              batch_size: 64
+            """;
+
+    @Test
+    void raceCurvesAreOverlaidAndPhasesAreMarked(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path runs = folder.resolve("runs");
+        System.setProperty(RunsPreferences.RUNS_PROPERTY, runs.toString());
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        window.getShell().setSize(1500, 950);
+        IWorkbenchPage page = window.getActivePage();
+
+        Path race = folder.resolve("race.experiment.yaml");
+        Files.writeString(race, EXPERIMENT.formatted("""
+                autoencoder
+                  encoder:
+                    - dense: {units: 64, activation: relu}
+                  decoder:
+                    - dense: {units: 784, activation: sigmoid}"""));
+        // the race from the workbench (Race... in the Runs view): a background job, the comparison follows it
+        Job job = new RaceJob(race, List.of("sgd", "adam"), Installed.registry());
+        job.schedule();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (job.getResult() == null && System.currentTimeMillis() < deadline) {
+            Shots.settle(display, 200);
+        }
+        assertTrue(job.getResult() != null && job.getResult().isOK(), "race: " + job.getResult());
+        Shots.settle(display, 1500);
+        List<RunComparisonView> comparisons = new ArrayList<>();
+        for (IViewReference reference : page.getViewReferences()) {
+            if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
+                comparisons.add((RunComparisonView) reference.getView(false));
+            }
+        }
+        assertEquals(1, comparisons.size(), "the view of the first entrant alone was replaced");
+        RunComparisonView comparison = comparisons.get(0);
+        comparison.refresh();
+        assertEquals(2, comparison.seriesCount(), "one train_loss curve per optimizer");
+        Shots.take(display, window.getShell().getBounds(), "compare.png");
+
+        RunsView view = (RunsView) page.showView(RunViews.RUNS_VIEW_ID);
+        view.refresh();
+        assertEquals(2, view.runs().size());
+
+        Path stacked = folder.resolve("stacked.experiment.yaml");
+        Files.writeString(stacked, EXPERIMENT.replace("name: race", "name: stacked").replace("epochs: 2", "epochs: 3")
+                .formatted("""
+                        stacked_autoencoder
+                          pretrain_epochs: 1
+                          encoder:
+                            - dense: {units: 64, activation: relu}
+                            - dense: {units: 32, activation: relu}"""));
+        Path run = new ExperimentRunner(Installed.registry()).run(new ExperimentReader(Installed.registry()).read(stacked),
+                runs, (line, end) -> { });
+        RunDashboardView dashboard = (RunDashboardView) RunViews.openDashboard(page, run);
+        Shots.settle(display, 1500);
+        assertEquals(3, dashboard.phaseMarkers(), "layer 1, layer 2, fine-tuning");
+        assertTrue(dashboard.seriesSizes().get("train_loss") == 96);
+        Shots.take(display, window.getShell().getBounds(), "phases.png");
+
+        // Branch... from the start of fine-tuning (phase 3): a new run, its dashboard with the source's history
+        Job branch = ExperimentJob.branch(run, 3, stacked, Installed.registry());
+        branch.schedule();
+        long until = System.currentTimeMillis() + 120_000;
+        while (branch.getResult() == null && System.currentTimeMillis() < until) {
+            Shots.settle(display, 200);
+        }
+        assertTrue(branch.getResult() != null && branch.getResult().isOK(), "branch: " + branch.getResult());
+        view.refresh();
+        assertTrue(view.runs().stream().anyMatch(info -> !info.directory().equals(run) && info.name().contains("stacked")
+                && "completed".equals(info.status())), "the branched run: " + view.runs());
+    }
+}

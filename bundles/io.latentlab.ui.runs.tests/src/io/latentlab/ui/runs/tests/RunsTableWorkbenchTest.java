@@ -1,0 +1,108 @@
+package io.latentlab.ui.runs.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunInfo;
+import io.latentlab.studies.OptimizerRace;
+import io.latentlab.studies.ParallelCoordinates;
+import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunsView;
+import io.latentlab.ui.tests.support.Installed;
+import io.latentlab.ui.tests.support.Shots;
+
+/** The runs table as a researcher uses it: filter by any column, sort by a metric both ways, compare as parallel coordinates, rename a run. */
+class RunsTableWorkbenchTest {
+
+    @Test
+    void filterSortAndRename(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path runs = folder.resolve("runs");
+        System.setProperty(RunsPreferences.RUNS_PROPERTY, runs.toString());
+        try {
+            Path experiment = folder.resolve("race.experiment.yaml");
+            Files.writeString(experiment, """
+                    name: table
+                    seed: 2
+                    dataset: {id: mnist, train_limit: 512, test_limit: 128}
+                    model:
+                      id: autoencoder
+                      encoder:
+                        - dense: {units: 32, activation: relu}
+                      decoder:
+                        - dense: {units: 784, activation: sigmoid}
+                    optimizer: {id: sgd, learning_rate: 0.05}
+                    training: {epochs: 1, batch_size: 64}
+                    """);
+            new OptimizerRace(Installed.registry()).run(experiment, List.of("sgd", "adam", "rmsprop"), runs,
+                    new ExperimentRunner(Installed.registry()), (line, end) -> { });
+
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setSize(1500, 950);
+            RunsView view = (RunsView) window.getActivePage().showView(RunViews.RUNS_VIEW_ID);
+            view.refresh();
+            Shots.settle(display, 300);
+            assertEquals(3, view.visibleRuns().size());
+
+            view.filterField().setText("ADAM"); // any column, any case
+            Shots.settle(display, 200);
+            assertEquals(1, view.visibleRuns().size(), "filtered: " + view.visibleRuns());
+            assertTrue(view.visibleRuns().get(0).name().contains("adam"), view.visibleRuns().get(0).name());
+            view.filterField().setText("");
+            Shots.settle(display, 200);
+
+            view.sortBy("Value");
+            List<Double> up = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
+            assertEquals(up.stream().sorted().toList(), up, "ascending by the headline value");
+            view.sortBy("Value");
+            List<Double> down = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
+            assertEquals(up.reversed(), down, "a second click reverses");
+            Shots.take(display, window.getShell().getBounds(), "runs-table.png");
+
+            // the three runs as parallel coordinates: the optimizer axis, then the headline metric
+            view.select(view.runs().stream().map(RunInfo::name).toList());
+            view.compareSelected();
+            Shots.settle(display, 1000);
+            RunComparisonView comparison = null;
+            for (IViewReference reference : window.getActivePage().getViewReferences()) {
+                if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
+                    comparison = (RunComparisonView) reference.getView(false);
+                }
+            }
+            assertEquals(List.of("optimizers.default.id", "test_bce"), comparison.parallelCoordinates().axes().stream()
+                    .map(ParallelCoordinates.Axis::name).toList());
+            assertEquals(3, comparison.parallelCoordinates().lines().size());
+            comparison.showParallelCoordinates();
+            Shots.settle(display, 500);
+            Shots.take(display, window.getShell().getBounds(), "parallel-coordinates.png");
+            window.getActivePage().hideView(comparison);
+
+            RunInfo first = view.visibleRuns().get(0);
+            view.rename(first.directory(), "best-of-race");
+            assertTrue(Files.isDirectory(runs.resolve("best-of-race").resolve("checkpoints")), "moved with its files");
+            assertTrue(view.runs().stream().anyMatch(run -> run.name().equals("best-of-race")));
+            assertTrue(Files.notExists(first.directory()));
+
+            RunInfo renamed = view.runs().stream().filter(run -> run.name().equals("best-of-race")).findFirst().orElseThrow();
+            view.archive(List.of(renamed));
+            assertTrue(Files.isDirectory(runs.resolve("archive").resolve("best-of-race").resolve("checkpoints")));
+            assertEquals(2, view.runs().size(), "archived runs are no longer listed");
+        } finally {
+            System.clearProperty(RunsPreferences.RUNS_PROPERTY);
+        }
+    }
+}

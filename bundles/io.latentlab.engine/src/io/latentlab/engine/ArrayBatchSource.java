@@ -1,10 +1,13 @@
 package io.latentlab.engine;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -70,10 +73,42 @@ public final class ArrayBatchSource implements BatchSource {
                     throw new NoSuchElementException();
                 }
                 int end = Math.min(count, next + batchSize);
-                INDArray indices = Nd4j.createFromArray(Arrays.copyOfRange(order, next, end));
+                int[] rows = Arrays.copyOfRange(order, next, end);
                 next = end;
-                return new Batch(features.get(indices), labels == null ? null : labels.get(indices));
+                return new Batch(gather(features, rows), labels == null ? null : gather(labels, rows));
             }
         };
+    }
+
+    /**
+     * The rows of {@code source} in the given order, as a new array. A dense row-major float or
+     * double array is copied row by row through its buffer (a memory copy per row); ND4J's
+     * index-array {@code get} does the same work at several times the cost, which showed as a
+     * quarter of a dense autoencoder's training time.
+     */
+    static INDArray gather(INDArray source, int[] rows) {
+        long[] shape = source.shape().clone();
+        shape[0] = rows.length;
+        boolean plain = !source.isView() && source.ordering() == 'c' && source.length() > 0
+                && (source.dataType() == DataType.FLOAT || source.dataType() == DataType.DOUBLE);
+        if (!plain) {
+            return source.get(Nd4j.createFromArray(rows));
+        }
+        INDArray gathered = Nd4j.createUninitialized(source.dataType(), shape, 'c');
+        int rowLength = Math.toIntExact(source.length() / source.size(0));
+        if (source.dataType() == DataType.FLOAT) {
+            FloatBuffer from = source.data().asNioFloat();
+            FloatBuffer to = gathered.data().asNioFloat();
+            for (int i = 0; i < rows.length; i++) {
+                to.put(i * rowLength, from, rows[i] * rowLength, rowLength);
+            }
+        } else {
+            DoubleBuffer from = source.data().asNioDouble();
+            DoubleBuffer to = gathered.data().asNioDouble();
+            for (int i = 0; i < rows.length; i++) {
+                to.put(i * rowLength, from, rows[i] * rowLength, rowLength);
+            }
+        }
+        return gathered;
     }
 }

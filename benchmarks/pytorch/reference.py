@@ -4,9 +4,12 @@ optimizer and epochs as a row of benchmarks/models/, trained here and timed the 
 (examples per second over the training epochs, evaluation excluded), with the row's final
 test metric and this process's peak resident memory. Never part of the product.
 
-  /usr/bin/python3 benchmarks/pytorch/reference.py ROW   (Debian's python3 with python3-torch) --mnist DIR [--epochs N] [--threads N]
+  /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR [--epochs N] [--threads N] [--batch N] [--seed N]
+  /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR --steps N [--warmup N]   (the engine benchmark's
+      fixed number of steps after a warm-up, no evaluation)
 
-Prints one JSON object. Rows: dense_ae, vae, conv_ae.
+Use Debian's python3 with python3-torch (and libopenblas0-pthread, so that its BLAS is OpenBLAS).
+Prints one JSON object. Rows: dense_ae, vae, conv_ae, denoising_conv_ae.
 """
 import argparse
 import gzip
@@ -49,14 +52,14 @@ def build(row, nn):
     if row == "dense_ae":
         return nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 32), nn.ReLU(),
                              nn.Linear(32, 256), nn.ReLU(), nn.Linear(256, 784), nn.Sigmoid())
-    if row == "conv_ae":
+    if row in ("conv_ae", "denoising_conv_ae"):
         # 28 -> 14 -> 7 -> 14 -> 28: 3x3 kernels, stride 2, "same" padding as in the experiment.
         return nn.Sequential(nn.Conv2d(1, 32, 3, 2, 1), nn.ReLU(), nn.Conv2d(32, 64, 3, 2, 1), nn.ReLU(),
                              nn.ConvTranspose2d(64, 32, 3, 2, 1, output_padding=1), nn.ReLU(),
                              nn.ConvTranspose2d(32, 1, 3, 2, 1, output_padding=1), nn.Sigmoid())
     if row == "vae":
         return Vae(nn)
-    raise SystemExit(f"unknown row {row}; rows: dense_ae, vae, conv_ae")
+    raise SystemExit(f"unknown row {row}; rows: dense_ae, vae, conv_ae, denoising_conv_ae")
 
 
 def Vae(nn):
@@ -82,15 +85,44 @@ def Vae(nn):
 
 
 def loss_of(row, model, x, functional, torch):
-    """The training loss, and the row's metric summed over the batch."""
+    """The training loss, and the row's metric summed over the batch. The denoising row sees x plus
+    N(0, 0.5^2), clipped to [0, 1], and is scored against the clean x (noise_std 0.5 in its experiment)."""
     if row == "vae":
         y, mu, log_var = model(x)
         bce = functional.binary_cross_entropy(y, x.flatten(1), reduction="sum")
         kl = -0.5 * torch.sum(1 + log_var - mu.pow(2) - log_var.exp())
         return (bce + kl) / x.shape[0], (bce + kl).item()  # -ELBO in nats per image
-    y = model(x).reshape(x.shape[0], -1)
+    seen = (x + 0.5 * torch.randn_like(x)).clamp_(0, 1) if row == "denoising_conv_ae" else x
+    y = model(seen).reshape(x.shape[0], -1)
     bce = functional.binary_cross_entropy(y, x.flatten(1))
     return bce, bce.item() * x.shape[0]  # BCE per pixel
+
+
+def steps(args, model, optimizer, train, functional, torch):
+    """--steps: the engine benchmark's measure, a fixed number of steps after a warm-up."""
+    order = torch.randperm(train.shape[0])
+    per_epoch = train.shape[0] // args.batch
+
+    def step(i):
+        j = (i % per_epoch) * args.batch
+        loss, _ = loss_of(args.row, model, train[order[j:j + args.batch]], functional, torch)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    model.train()
+    for i in range(args.warmup):
+        step(i)
+    start = time.perf_counter()
+    for i in range(args.warmup, args.warmup + args.steps):
+        last = step(i)
+    seconds = time.perf_counter() - start
+    print(json.dumps({
+        "engine": f"pytorch {torch.__version__}", "blas": blas_library(), "row": args.row,
+        "threads": args.threads, "batch_size": args.batch, "steps": args.steps,
+        "examples_per_second": round(args.steps * args.batch / seconds, 1), "last_loss": round(last, 5),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
 
 
 def main():
@@ -101,6 +133,8 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--steps", type=int, default=0, help="time this many steps instead of whole epochs")
+    parser.add_argument("--warmup", type=int, default=15, help="untimed steps before --steps")
     args = parser.parse_args()
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         if os.environ.get(name) != str(args.threads):
@@ -116,6 +150,9 @@ def main():
     train, test = mnist(args.mnist, torch)
     model = build(args.row, nn)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    if args.steps > 0:
+        steps(args, model, optimizer, train, functional, torch)
+        return
     trained = 0
     seconds = 0.0
     for _ in range(args.epochs):

@@ -26,6 +26,7 @@ import io.latentlab.core.optim.OptimizerChoice;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.core.optim.ScheduleChoice;
 import io.latentlab.core.optim.ScheduleFactory;
+import io.latentlab.nd4j.Reductions;
 
 /**
  * The engine's training step, the same for every model: for each of the model's updates, the
@@ -203,8 +204,7 @@ public final class ModelStep {
         }
         double squares = 0;
         for (Slot slot : trained) {
-            double norm = slot.network.gradients().norm2Number().doubleValue();
-            squares += norm * norm;
+            squares += Reductions.sumOfSquares(slot.network.gradients());
         }
         double norm = Math.sqrt(squares);
         if (clipNorm > 0 && norm > clipNorm && Double.isFinite(norm)) {

@@ -51,6 +51,8 @@ final class TrainingSession implements TrainingListener {
     private final Map<String, Double> lastEvaluation = new LinkedHashMap<>();
     private final ProgressPace pace = new ProgressPace();
     private long started;
+    /** Time spent at epochs' ends (evaluation, samples, checkpoints), left out of the training speed. */
+    private long epochEndNanos;
     private long startStep;
     private IOException failure;
     /** The last step's phase (models that train in phases report a {@code phase} metric), or null. */
@@ -152,6 +154,7 @@ final class TrainingSession implements TrainingListener {
 
     @Override
     public void epochDone(int epoch, TrainingState state, Map<String, Double> means) {
+        long begun = System.nanoTime();
         int done = epoch + 1;
         try {
             rememberEpochEnd(state);
@@ -171,6 +174,8 @@ final class TrainingSession implements TrainingListener {
             progress.report(line, true);
         } catch (IOException e) {
             stop(e);
+        } finally {
+            epochEndNanos += System.nanoTime() - begun;
         }
     }
 
@@ -245,8 +250,12 @@ final class TrainingSession implements TrainingListener {
         summary.put("steps", reached.step());
         summary.put("epochs_completed", reached.epoch());
         summary.put("seconds", Math.round(seconds * 10) / 10.0);
-        summary.put("examples_per_second", Math.round((reached.step() - startStep) * settings.batchSize()
-                / Math.max(seconds, 1e-9)));
+        long examples = (reached.step() - startStep) * settings.batchSize();
+        summary.put("examples_per_second", Math.round(examples / Math.max(seconds, 1e-9)));
+        // the steps alone, as PyTorch references time their training loops
+        double trainingSeconds = seconds - epochEndNanos / 1e9;
+        summary.put("training_seconds", Math.round(trainingSeconds * 10) / 10.0);
+        summary.put("training_examples_per_second", Math.round(examples / Math.max(trainingSeconds, 1e-9)));
         summary.put("headline_metric", model.headlineMetric());
         Map<String, Long> networks = new LinkedHashMap<>();
         model.networks().forEach(network -> networks.put(network.name(), network.nodes().stream()

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 
 import io.latentlab.analyses.RunAnalyses;
+import io.latentlab.experiments.Experiment;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.InvalidExperimentException;
@@ -29,7 +30,9 @@ import io.latentlab.runs.RunDirectory;
  * The model benchmark: a plan (YAML) of rows, each an experiment trained to completion and one
  * figure read from it (a metric of its evaluation, or an analysis of the trained run: anomaly
  * AUC, clustering, inception score of generated images), compared with a target. A run serves
- * every row that names its experiment.
+ * every row that names its experiment. A row may name a reference implementation (the plan's
+ * {@code pytorch:} program), trained right after it with the same settings and threads: its
+ * examples per second, final metric and peak memory are reported beside ours.
  */
 public final class ModelBenchmark {
 
@@ -47,9 +50,10 @@ public final class ModelBenchmark {
      * @param comparison {@code <=} or {@code >=}, or {@code null} without a target
      * @param target the target value, or {@code null}
      * @param reference the reference implementation's value, or {@code null}
+     * @param referenceRun the reference trained beside this row, or {@code null}
      */
     public record Row(String name, Path experiment, String analysis, Map<String, Object> options, String metric,
-            String comparison, Double target, Double reference) {
+            String comparison, Double target, Double reference, ReferenceRun referenceRun) {
 
         /** @return {@code <= 0.085}, or empty */
         public String targetText() {
@@ -62,18 +66,27 @@ public final class ModelBenchmark {
      * @param value the figure reached
      * @param passed whether it meets the target, {@code null} without one
      * @param seconds the experiment's training time
-     * @param examplesPerSecond its training throughput
+     * @param examplesPerSecond its training throughput over its steps (evaluation, samples and checkpoints excluded)
+     * @param peakRssMb this process' peak resident memory while it trained, in MB (NaN if unknown)
      * @param run the run directory, or {@code null} if training failed
-     * @param error why the row has no value, or {@code null}
+     * @param reference what the row's reference reported, or {@code null}
+     * @param error why the row (or its reference) has no value, or {@code null}
      */
-    public record Result(Row row, double value, Boolean passed, double seconds, double examplesPerSecond, Path run,
-            String error) {
+    public record Result(Row row, double value, Boolean passed, double seconds, double examplesPerSecond,
+            double peakRssMb, Path run, ReferenceRun.Figures reference, String error) {
+
+        /** @return our examples per second over the reference's, or NaN without a reference */
+        public double ratio() {
+            return reference == null ? Double.NaN : examplesPerSecond / reference.examplesPerSecond();
+        }
     }
 
     private final ExperimentRunner runner;
     private final ExperimentReader reader;
     private final Path runs;
     private final Map<Path, Path> trained = new HashMap<>();
+    private final Map<Path, Double> peaks = new HashMap<>();
+    private final Map<List<Object>, ReferenceRun.Figures> references = new HashMap<>();
 
     /**
      * @param runner trains and loads runs
@@ -103,6 +116,14 @@ public final class ModelBenchmark {
                     "a benchmark plan needs 'rows:', a list of {name, experiment, metric, target}")));
         }
         Path base = plan.toAbsolutePath().getParent();
+        Map<?, ?> pytorch = tree.root instanceof Map<?, ?> root && root.get("pytorch") instanceof Map<?, ?> map ? map
+                : null;
+        if (tree.root instanceof Map<?, ?> root && root.get("pytorch") != null && pytorch == null
+                || pytorch != null && (pytorch.get("script") == null || pytorch.get("data") == null)) {
+            problems.add(problem(tree, file, "pytorch", "expected {script: reference program, data: MNIST folder,"
+                    + " python: interpreter (optional)}"));
+            pytorch = null;
+        }
         for (int i = 0; i < entries.size(); i++) {
             String path = "rows[" + i + "]";
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
@@ -151,8 +172,20 @@ public final class ModelBenchmark {
                 }
             }
             Double reference = entry.get("reference") instanceof Number number ? number.doubleValue() : null;
+            ReferenceRun referenceRun = null;
+            if (entry.get("pytorch") != null) {
+                if (pytorch == null) {
+                    problems.add(problem(tree, file, path + ".pytorch", "a row's 'pytorch:' needs the plan's"
+                            + " 'pytorch: {script, data}'"));
+                } else {
+                    referenceRun = new ReferenceRun(String.valueOf(pytorch.get("python") == null ? "/usr/bin/python3"
+                            : pytorch.get("python")), base.resolve(String.valueOf(pytorch.get("script"))).normalize(),
+                            base.resolve(String.valueOf(pytorch.get("data"))).normalize(),
+                            String.valueOf(entry.get("pytorch")));
+                }
+            }
             rows.add(new Row(name, experimentFile, analysis, options, String.valueOf(metric), comparison, target,
-                    reference));
+                    reference, referenceRun));
         }
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems);
@@ -180,8 +213,8 @@ public final class ModelBenchmark {
             try {
                 result = measure(row, progress);
             } catch (IOException | InvalidExperimentException | RuntimeException e) { // one failing row must not cost the others
-                result = new Result(row, Double.NaN, row.target() == null ? null : false, Double.NaN, Double.NaN, null,
-                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                result = new Result(row, Double.NaN, row.target() == null ? null : false, Double.NaN, Double.NaN,
+                        Double.NaN, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
             results.add(result);
             done.accept(result);
@@ -224,16 +257,48 @@ public final class ModelBenchmark {
         };
         Boolean passed = row.target() == null ? null
                 : "<=".equals(row.comparison()) ? value <= row.target() : value >= row.target();
-        return new Result(row, value, passed, ((Number) summary.get("seconds")).doubleValue(),
-                ((Number) summary.get("examples_per_second")).doubleValue(), run, null);
+        Object training = summary.get("training_examples_per_second");
+        double examplesPerSecond = ((Number) (training != null ? training : summary.get("examples_per_second")))
+                .doubleValue();
+        ReferenceRun.Figures figures = null;
+        String error = null;
+        if (row.referenceRun() != null) {
+            try {
+                figures = reference(row.referenceRun(), run);
+            } catch (IOException e) {
+                error = "reference: " + e.getMessage();
+            }
+        }
+        return new Result(row, value, passed, ((Number) summary.get("seconds")).doubleValue(), examplesPerSecond,
+                peaks.getOrDefault(run, Double.NaN), run, figures, error);
+    }
+
+    /** Trains the reference with the run's own epochs, batch size, seed and threads, once per run. */
+    private ReferenceRun.Figures reference(ReferenceRun reference, Path run) throws IOException {
+        ReferenceRun.Figures figures = references.get(List.of(reference, run));
+        if (figures == null) {
+            Experiment experiment;
+            try {
+                experiment = RunDirectory.experiment(reader, run).experiment();
+            } catch (InvalidExperimentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
+            figures = reference.train(experiment.training().epochs(), experiment.training().batchSize(),
+                    experiment.seed(), Integer.parseInt(threads.trim()));
+            references.put(List.of(reference, run), figures);
+        }
+        return figures;
     }
 
     private Path train(Path experiment, ExperimentRunner.Progress progress) throws IOException, InvalidExperimentException {
         Path key = experiment.toAbsolutePath().normalize();
         Path run = trained.get(key);
         if (run == null) {
+            PeakMemory.reset();
             run = runner.run(reader.read(key), runs, progress);
             trained.put(key, run);
+            peaks.put(run, PeakMemory.peakMb());
         }
         return run;
     }
@@ -255,6 +320,13 @@ public final class ModelBenchmark {
                     result.value(), row.targetText(), result.passed() == null ? "-" : result.passed() ? "PASS" : "FAIL",
                     row.reference() == null ? "" : String.format(Locale.ROOT, "%.4f", row.reference()), result.seconds(),
                     result.examplesPerSecond()));
+            if (result.reference() != null) {
+                ReferenceRun.Figures reference = result.reference();
+                text.append(String.format(Locale.ROOT, "    %s: %,.0f ex/s (ours %,.0f, ratio %.2fx); %s %.4f (ours %.4f);"
+                        + " peak RSS %,.0f MB (ours %,.0f MB)%n", reference.engine(), reference.examplesPerSecond(),
+                        result.examplesPerSecond(), result.ratio(), reference.metric(), reference.value(), result.value(),
+                        reference.peakRssMb(), result.peakRssMb()));
+            }
             if (result.error() != null) {
                 text.append("    error: ").append(result.error()).append('\n');
             }
@@ -280,6 +352,19 @@ public final class ModelBenchmark {
             row.put("reference", result.row().reference());
             row.put("train_seconds", result.seconds());
             row.put("examples_per_second", result.examplesPerSecond());
+            row.put("peak_rss_mb", Double.isNaN(result.peakRssMb()) ? null : Math.round(result.peakRssMb()));
+            if (result.reference() != null) {
+                ReferenceRun.Figures reference = result.reference();
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("engine", reference.engine());
+                figures.put("blas", reference.blas());
+                figures.put("examples_per_second", reference.examplesPerSecond());
+                figures.put("ratio", Math.round(result.ratio() * 100) / 100.0);
+                figures.put("metric", reference.metric());
+                figures.put("value", reference.value());
+                figures.put("peak_rss_mb", reference.peakRssMb());
+                row.put("pytorch", figures);
+            }
             row.put("run", result.run() == null ? null : result.run().toAbsolutePath().toString());
             row.put("error", result.error());
             rows.add(row);

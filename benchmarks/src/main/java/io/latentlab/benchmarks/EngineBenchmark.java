@@ -55,11 +55,13 @@ import io.latentlab.optimizers.core.Adam;
 
 /**
  * Trains the engine benchmark's two autoencoders on MNIST (batch 128, Adam 1e-3, BCE) with
- * our engine and with DL4J's MultiLayerNetwork on the same backend, threads and data, and
- * prints examples/s side by side, the ratio, memory, the dense net's pure-gemm ceiling and a
+ * our engine, with DL4J's MultiLayerNetwork on the same backend, threads and data, and with
+ * PyTorch on the CPU (benchmarks/pytorch/reference.py, same steps and threads), and prints
+ * examples/s side by side, the ratios, memory, the dense net's pure-gemm ceiling and a
  * breakdown of one of our steps. Ours is the autoencoder model trained by the engine's
  * {@link ModelStep}, the step `latentlab train` runs. Writes the figures to bench-results/engine-*.json.
- * Arguments: [--steps N] [--warmup N] [--mnist DIR].
+ * Arguments: [--steps N] [--warmup N] [--mnist DIR] [--python PATH] (PyTorch's interpreter, default
+ * /usr/bin/python3; the row says why when it cannot run).
  */
 public final class EngineBenchmark {
 
@@ -74,6 +76,7 @@ public final class EngineBenchmark {
         String engine = null;
         String model = null;
         Path mnist = Path.of("../shared/datasets/mnist");
+        String python = "/usr/bin/python3";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--steps" -> steps = Integer.parseInt(args[i + 1]);
@@ -81,6 +84,7 @@ public final class EngineBenchmark {
                 case "--mnist" -> mnist = Path.of(args[i + 1]);
                 case "--engine" -> engine = args[i + 1];
                 case "--model" -> model = args[i + 1];
+                case "--python" -> python = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -102,11 +106,21 @@ public final class EngineBenchmark {
             int modelSteps = name.equals("conv_ae") ? Math.max(10, steps / 3) : steps;
             Map<String, String> ours = child(args, "latentlab", name, modelSteps, warmup);
             Map<String, String> theirs = child(args, "dl4j", name, modelSteps, warmup);
-            double ratio = Double.parseDouble(ours.get("examples_per_s")) / Double.parseDouble(theirs.get("examples_per_s"));
+            Map<String, Object> pytorch = pytorch(python, name, mnist, modelSteps, warmup, backend.ompThreads());
+            double ourSpeed = Double.parseDouble(ours.get("examples_per_s"));
+            double ratio = ourSpeed / Double.parseDouble(theirs.get("examples_per_s"));
             System.out.println();
             System.out.println(ours.get("title"));
             System.out.printf(Locale.ROOT, "  Latentlab %8s examples/s | DL4J %8s examples/s | ratio %.2fx%n",
                     ours.get("examples_per_s"), theirs.get("examples_per_s"), ratio);
+            if (pytorch.get("examples_per_second") instanceof Number speed) {
+                pytorch.put("ratio", Math.round(ourSpeed / speed.doubleValue() * 100) / 100.0);
+                System.out.printf(Locale.ROOT, "  Latentlab %8s examples/s | %s %8.0f examples/s | ratio %.2fx"
+                        + " (peak RSS %s MB)%n", ours.get("examples_per_s"), pytorch.get("engine"), speed.doubleValue(),
+                        ourSpeed / speed.doubleValue(), pytorch.get("peak_rss_mb"));
+            } else {
+                System.out.println("  PyTorch: not run: " + pytorch.get("error"));
+            }
             System.out.printf(Locale.ROOT, "  peak RSS: Latentlab %s MB, DL4J %s MB (off-heap included); heap in use: %s MB, %s MB%n",
                     ours.get("peak_rss_mb"), theirs.get("peak_rss_mb"), ours.get("heap_used_mb"), theirs.get("heap_used_mb"));
             System.out.println("  our step: " + ours.get("phases"));
@@ -119,6 +133,7 @@ public final class EngineBenchmark {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("latentlab", ours);
             result.put("dl4j", theirs);
+            result.put("pytorch", pytorch);
             result.put("ratio", Math.round(ratio * 100) / 100.0);
             results.put(name, result);
         }
@@ -128,6 +143,31 @@ public final class EngineBenchmark {
         Files.writeString(file, Json.write(results) + "\n");
         System.out.println();
         System.out.println("Figures written to " + file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * PyTorch on the same model, steps, warm-up and threads (benchmarks/pytorch/reference.py);
+     * its JSON as a map, or {@code error} saying why it could not run.
+     */
+    private static Map<String, Object> pytorch(String python, String model, Path mnist, int steps, int warmup,
+            int threads) throws InterruptedException {
+        List<String> command = List.of(python, "benchmarks/pytorch/reference.py", model, "--mnist", mnist.toString(),
+                "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
+                Integer.toString(threads));
+        Map<String, Object> values = new LinkedHashMap<>();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String[] lines = new String(process.getInputStream().readAllBytes()).strip().split("\n");
+            String last = lines[lines.length - 1];
+            if (process.waitFor() != 0 || !last.startsWith("{")) {
+                values.put("error", String.join(" ", command) + " exited with " + process.exitValue() + ": " + last);
+                return values;
+            }
+            values.putAll(Json.read(last));
+        } catch (IOException e) {
+            values.put("error", e.getMessage());
+        }
+        return values;
     }
 
     /** Runs one engine on one model in a child JVM and returns the key=value lines it printed. */

@@ -21,7 +21,7 @@ import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.studies.ModelBenchmark;
 
-/** Every experiment in examples/ and benchmarks/models/ is valid and builds its model for MNIST, so that it runs as is. */
+/** Every experiment in examples/, benchmarks/models/ and benchmarks/speed/ is valid and builds its model for MNIST, so that it runs as is. */
 class ExamplesTest {
 
     private static Path examples() {
@@ -45,7 +45,8 @@ class ExamplesTest {
     @Test
     void everyExampleIsValidAndBuildsItsModel() throws Exception {
         List<Path> files = new ArrayList<>();
-        for (Path folder : List.of(examples(), examples().resolveSibling("benchmarks").resolve("models"))) {
+        for (Path folder : List.of(examples(), examples().resolveSibling("benchmarks").resolve("models"),
+                examples().resolveSibling("benchmarks").resolve("speed"))) {
             try (Stream<Path> listing = Files.list(folder)) {
                 files.addAll(listing.filter(p -> p.toString().endsWith(".experiment.yaml")).sorted().toList());
             }

@@ -11,6 +11,7 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
+import io.latentlab.nd4j.Reductions;
 
 /**
  * Binary cross-entropy -[t log p + (1 - t) log(1 - p)], from probabilities (clamped away from
@@ -55,18 +56,19 @@ public final class BinaryCrossEntropy extends AbstractContribution implements Lo
                 divisor = Reduction.divisor(reduction, prediction);
                 INDArray values = scratch.get("values", prediction);
                 INDArray other = scratch.get("other", prediction);
+                // the products with the targets summed by BLAS (Reductions), not multiplied and summed by ND4J
                 if (fromLogits) {
                     // max(z, 0) - z t + log(1 + exp(-|z|))
                     Transforms.abs(values.assign(prediction), false).negi();
                     Transforms.log(Transforms.exp(values, false).addi(1), false);
-                    values.addi(Transforms.relu(other.assign(prediction), false)).subi(other.assign(prediction).muli(target));
-                } else {
-                    INDArray p = clamped();
-                    Transforms.log(values.assign(p), false).muli(target); // t log p
-                    Transforms.log(other.assign(p).rsubi(1), false).muli(scratch.get("t", target).assign(target).rsubi(1));
-                    values.addi(other).negi();
+                    values.addi(Transforms.relu(other.assign(prediction), false));
+                    return (values.sumNumber().doubleValue() - Reductions.dot(prediction, target)) / divisor;
                 }
-                return values.sumNumber().doubleValue() / divisor;
+                INDArray p = clamped();
+                INDArray logP = Transforms.log(values.assign(p), false);
+                INDArray logNotP = Transforms.log(other.assign(p).rsubi(1), false);
+                INDArray notTarget = scratch.get("t", target).assign(target).rsubi(1);
+                return -(Reductions.dot(target, logP) + Reductions.dot(notTarget, logNotP)) / divisor;
             }
 
             @Override

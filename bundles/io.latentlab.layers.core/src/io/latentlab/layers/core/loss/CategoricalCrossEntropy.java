@@ -11,6 +11,7 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
+import io.latentlab.nd4j.Reductions;
 
 /** Categorical cross-entropy -sum t log p over classes, from probabilities (softmax applied) or from logits. */
 @Component(service = LossFactory.class)
@@ -45,7 +46,7 @@ public final class CategoricalCrossEntropy extends AbstractContribution implemen
                 divisor = Reduction.divisor(reduction, prediction);
                 probabilities = fromLogits ? Transforms.softmax(prediction, true) : prediction;
                 INDArray clamped = Transforms.max(probabilities, CLAMP, true);
-                return -Transforms.log(clamped, false).muli(target).sumNumber().doubleValue() / divisor;
+                return -Reductions.dot(Transforms.log(clamped, false), target) / divisor;
             }
 
             @Override

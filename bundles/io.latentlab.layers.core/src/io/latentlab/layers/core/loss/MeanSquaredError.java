@@ -10,6 +10,7 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
+import io.latentlab.nd4j.Reductions;
 
 /** Mean squared error: (prediction - target)^2. */
 @Component(service = LossFactory.class)
@@ -35,7 +36,7 @@ public final class MeanSquaredError extends AbstractContribution implements Loss
             public double forward(List<INDArray> predictions, INDArray target) {
                 difference = predictions.get(0).sub(target);
                 divisor = Reduction.divisor(reduction, difference);
-                return difference.norm2Number().doubleValue() * difference.norm2Number().doubleValue() / divisor;
+                return Reductions.sumOfSquares(difference) / divisor;
             }
 
             @Override

@@ -84,6 +84,42 @@ public final class ModelGradientCheck {
     }
 
     /**
+     * As {@link #setup(ModelFactory, Map, Map, Shape, int, ContributionRegistry, long)}, with the
+     * standard contributions ({@link StandardContributions#registry}).
+     *
+     * @param factory the model
+     * @param parameters its parameters as an experiment gives them
+     * @param stacks its layer stacks by name
+     * @param exampleShape the shape of one example
+     * @param classes number of classes (0: unlabelled)
+     * @param stepsPerEpoch training steps per epoch
+     * @return the setup to create the model from
+     */
+    public static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
+            Map<String, List<LayerEntry>> stacks, Shape exampleShape, int classes, long stepsPerEpoch) {
+        return setup(factory, parameters, stacks, exampleShape, classes, StandardContributions.registry(), stepsPerEpoch);
+    }
+
+    /**
+     * Checks every update of a training step and requires that the check compared more than five
+     * values (a check that compares nothing cannot fail).
+     *
+     * @param model a model created from {@link #setup}
+     * @param features a float64 batch
+     * @param labels its labels, or null
+     * @param step the training step to check
+     * @return the number of values compared
+     * @throws AssertionError naming the first wrong gradient value, or if too few were compared
+     */
+    public static int checkStep(Model model, INDArray features, INDArray labels, long step) {
+        int checked = of(model, features, labels).step(step).run();
+        if (checked <= 5) {
+            throw new AssertionError("the gradient check compared only " + checked + " values");
+        }
+        return checked;
+    }
+
+    /**
      * A float64 batch for a check: values drawn uniformly from [0, 1) (pixel intensities).
      *
      * @param seed the draw's seed

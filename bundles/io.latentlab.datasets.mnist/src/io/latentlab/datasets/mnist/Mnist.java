@@ -2,6 +2,7 @@ package io.latentlab.datasets.mnist;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -93,8 +94,12 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
         return new INDArray[] {images.get(indices), labels.get(indices)};
     }
 
+    /** The first {@code limit} examples (all when 0) as an array of their own, copied only from a view. */
     private static INDArray limit(INDArray array, int limit) {
-        return limit <= 0 || limit >= array.size(0) ? array.dup() : array.get(NDArrayIndex.interval(0, limit)).dup();
+        if (limit <= 0 || limit >= array.size(0)) {
+            return array.isView() ? array.dup() : array;
+        }
+        return array.get(NDArrayIndex.interval(0, limit)).dup();
     }
 
     private static InputStream resource(String file) throws DatasetException {
@@ -136,9 +141,12 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
                     + labelIdx.count() + " labels");
         }
         int[] dims = imageIdx.dimensions();
-        float[] pixels = new float[imageIdx.values().length];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (imageIdx.values()[i] & 0xff) / 255f;
+        // straight into the array's native memory: no float[] copy on the heap (188 MB for the 60k set)
+        INDArray x = Nd4j.createUninitialized(DataType.FLOAT, dims[0], 1, dims[1], dims[2]);
+        FloatBuffer pixels = x.data().asNioFloat();
+        byte[] bytes = imageIdx.values();
+        for (int i = 0; i < bytes.length; i++) {
+            pixels.put(i, (bytes[i] & 0xff) / 255f);
         }
         float[] classes = new float[labelIdx.count()];
         for (int i = 0; i < classes.length; i++) {
@@ -148,7 +156,6 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
             }
             classes[i] = label;
         }
-        INDArray x = Nd4j.createFromArray(pixels).reshape(dims[0], 1, dims[1], dims[2]).castTo(DataType.FLOAT);
         INDArray y = Nd4j.createFromArray(classes).reshape(classes.length, 1);
         return new INDArray[] {x, y};
     }

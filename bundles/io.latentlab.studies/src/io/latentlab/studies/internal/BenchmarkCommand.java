@@ -78,7 +78,7 @@ public final class BenchmarkCommand implements Command {
             }
             ModelBenchmark benchmark = new ModelBenchmark(runner, new ExperimentReader(registry), runDirectory);
             List<ModelBenchmark.Result> results = benchmark.run(rows, progress,
-                    result -> out.print(ModelBenchmark.table(List.of(result)).lines().skip(1).findFirst().orElse("") + "\n"));
+                    result -> ModelBenchmark.table(List.of(result)).lines().skip(1).forEach(out::println));
             out.println();
             out.print(ModelBenchmark.table(results));
             ModelBenchmark.writeJson(results, json);

@@ -1,35 +1,21 @@
 package io.latentlab.testkit.tests;
 
+import static io.latentlab.testkit.ModelGradientCheck.setup;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
 import io.latentlab.models.ae.Autoencoder;
 import io.latentlab.testkit.ModelGradientCheck;
-import io.latentlab.testkit.StandardContributions;
 
 /** The model gradient check fails for a model whose gradient is wrong. */
 class ModelGradientCheckTest {
-
-    private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
-            Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
-        return ModelGradientCheck.setup(factory, parameters, stacks, input, classes, StandardContributions.registry(), stepsPerEpoch);
-    }
-
-    private static void check(Model model, INDArray x, INDArray labels, long step) {
-        int checked = ModelGradientCheck.of(model, x, labels).step(step).run();
-        assertTrue(checked > 5, "checked " + checked);
-    }
 
     private static final Map<String, List<LayerEntry>> DENSE_AE = Map.of(
             "encoder", List.of(new LayerEntry("e1", "dense", Map.of("units", 5, "activation", "tanh")),

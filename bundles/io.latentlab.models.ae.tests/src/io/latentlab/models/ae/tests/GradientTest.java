@@ -1,7 +1,7 @@
 package io.latentlab.models.ae.tests;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.latentlab.testkit.ModelGradientCheck.checkStep;
+import static io.latentlab.testkit.ModelGradientCheck.setup;
 
 import java.util.List;
 import java.util.Map;
@@ -13,27 +13,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
 import io.latentlab.models.ae.Autoencoder;
 import io.latentlab.models.ae.DenoisingAutoencoder;
 import io.latentlab.models.ae.SparseAutoencoder;
 import io.latentlab.models.ae.StackedAutoencoder;
 import io.latentlab.testkit.ModelGradientCheck;
-import io.latentlab.testkit.StandardContributions;
 
 /** The autoencoder family's whole gradient (each variant, a skip connection, the stacked autoencoder's phases) against float64 finite differences. */
 class GradientTest {
-
-    private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
-            Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
-        return ModelGradientCheck.setup(factory, parameters, stacks, input, classes, StandardContributions.registry(), stepsPerEpoch);
-    }
-
-    private static void check(Model model, INDArray x, INDArray labels, long step) {
-        int checked = ModelGradientCheck.of(model, x, labels).step(step).run();
-        assertTrue(checked > 5, "checked " + checked);
-    }
 
     private static final Map<String, List<LayerEntry>> DENSE_AE = Map.of(
             "encoder", List.of(new LayerEntry("e1", "dense", Map.of("units", 5, "activation", "tanh")),
@@ -43,14 +30,14 @@ class GradientTest {
     @Test
     void autoencoderWithBothItsLosses() {
         Autoencoder ae = new Autoencoder();
-        check(ae.create(setup(ae, Map.of(), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(1, 4, 6), null, 1);
-        check(ae.create(setup(ae, Map.of("loss", "mse"), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(2, 4, 6), null, 1);
+        checkStep(ae.create(setup(ae, Map.of(), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(1, 4, 6), null, 1);
+        checkStep(ae.create(setup(ae, Map.of("loss", "mse"), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(2, 4, 6), null, 1);
     }
 
     @Test
     void denoisingAutoencoderThroughItsNoisyInput() {
         DenoisingAutoencoder dae = new DenoisingAutoencoder();
-        check(dae.create(setup(dae, Map.of("noise_std", 0.3), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(3, 4, 6), null, 1);
+        checkStep(dae.create(setup(dae, Map.of("noise_std", 0.3), DENSE_AE, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(3, 4, 6), null, 1);
     }
 
     @Test
@@ -58,7 +45,7 @@ class GradientTest {
         SparseAutoencoder sparse = new SparseAutoencoder();
         Model model = sparse.create(setup(sparse, Map.of("sparsity_weight", 0.5, "sparsity_target", 0.2), DENSE_AE,
                 Shape.of(6), 0, 1));
-        check(model, ModelGradientCheck.uniform(4, 5, 6), null, 1);
+        checkStep(model, ModelGradientCheck.uniform(4, 5, 6), null, 1);
     }
 
     @Test
@@ -70,7 +57,7 @@ class GradientTest {
                 "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 6, "activation", "tanh")),
                         new LayerEntry("skip", "add", Map.of(), List.of("d1", "e1")),
                         new LayerEntry("d2", "dense", Map.of("units", 6, "activation", "sigmoid"))));
-        check(ae.create(setup(ae, Map.of(), stacks, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(5, 4, 6), null, 1);
+        checkStep(ae.create(setup(ae, Map.of(), stacks, Shape.of(6), 0, 1)), ModelGradientCheck.uniform(5, 4, 6), null, 1);
     }
 
     @Test
@@ -83,7 +70,7 @@ class GradientTest {
                 Shape.of(6), 3, 2)); // layer 1: steps 1-2, layer 2: steps 3-4, fine-tuning from step 5
         INDArray x = ModelGradientCheck.uniform(6, 4, 6);
         INDArray labels = Nd4j.createFromArray(new long[][] {{0}, {2}, {1}, {2}});
-        check(model, x, labels, 3);
-        check(model, x, labels, 5);
+        checkStep(model, x, labels, 3);
+        checkStep(model, x, labels, 5);
     }
 }

@@ -1,6 +1,7 @@
 package io.latentlab.models.vae.tests;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.latentlab.testkit.ModelGradientCheck.checkStep;
+import static io.latentlab.testkit.ModelGradientCheck.setup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -14,24 +15,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
 import io.latentlab.models.vae.Vae;
 import io.latentlab.testkit.ModelGradientCheck;
-import io.latentlab.testkit.StandardContributions;
 
 /** The VAE's whole gradient, through the reparameterisation and the KL term, against float64 finite differences. */
 class GradientTest {
-
-    private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
-            Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
-        return ModelGradientCheck.setup(factory, parameters, stacks, input, classes, StandardContributions.registry(), stepsPerEpoch);
-    }
-
-    private static void check(Model model, INDArray x, INDArray labels, long step) {
-        int checked = ModelGradientCheck.of(model, x, labels).step(step).run();
-        assertTrue(checked > 5, "checked " + checked);
-    }
 
     @Test
     void vaeThroughTheReparameterisationAndTheKlTerm() {
@@ -41,7 +29,7 @@ class GradientTest {
                         "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 4, "activation", "sigmoid")),
                                 new LayerEntry("d2", "dense", Map.of("units", 6, "activation", "sigmoid")))),
                 Shape.of(6), 0, 1));
-        check(model, ModelGradientCheck.uniform(4, 3, 6), null, 1);
+        checkStep(model, ModelGradientCheck.uniform(4, 3, 6), null, 1);
     }
 
     @Test
@@ -52,7 +40,7 @@ class GradientTest {
                         "decoder", List.of(new LayerEntry("d1", "dense", Map.of("units", 6, "activation", "sigmoid")))),
                 Shape.of(6), 3, 1));
         INDArray labels = Nd4j.createFromArray(new long[][] {{2}, {0}, {1}});
-        check(model, ModelGradientCheck.uniform(8, 3, 6), labels, 1);
+        checkStep(model, ModelGradientCheck.uniform(8, 3, 6), labels, 1);
         // the label changes the decoding of one code
         INDArray code = Nd4j.zeros(DataType.DOUBLE, 3, 2);
         INDArray images = model.decode(code);

@@ -1,6 +1,6 @@
 package io.latentlab.models.vqvae.tests;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.latentlab.testkit.ModelGradientCheck.setup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,24 +12,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
-import io.latentlab.core.model.ModelFactory;
-import io.latentlab.core.model.ModelSetup;
 import io.latentlab.models.vqvae.VqVae;
 import io.latentlab.testkit.ModelGradientCheck;
-import io.latentlab.testkit.StandardContributions;
 
 /** The VQ-VAE's decoder and codebook gradients against float64 finite differences. */
 class GradientTest {
-
-    private static ModelSetup setup(ModelFactory factory, Map<String, Object> parameters,
-            Map<String, List<LayerEntry>> stacks, Shape input, int classes, long stepsPerEpoch) {
-        return ModelGradientCheck.setup(factory, parameters, stacks, input, classes, StandardContributions.registry(), stepsPerEpoch);
-    }
-
-    private static void check(Model model, INDArray x, INDArray labels, long step) {
-        int checked = ModelGradientCheck.of(model, x, labels).step(step).run();
-        assertTrue(checked > 5, "checked " + checked);
-    }
 
     @Test
     void vqVaeWithTheStraightThroughEstimatorCommitmentAndCodebookTerms() {

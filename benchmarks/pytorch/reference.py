@@ -5,11 +5,12 @@ optimizer and epochs as a row of benchmarks/models/, trained here and timed the 
 test metric and this process's peak resident memory. Never part of the product.
 
   /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR [--epochs N] [--threads N] [--batch N] [--seed N]
+      [--train-limit N]
   /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR --steps N [--warmup N]   (the engine benchmark's
       fixed number of steps after a warm-up, no evaluation)
 
 Use Debian's python3 with python3-torch (and libopenblas0-pthread, so that its BLAS is OpenBLAS).
-Prints one JSON object. Rows: dense_ae, vae, conv_ae, denoising_conv_ae.
+Prints one JSON object. Rows: dense_ae, vae, conv_ae, denoising_conv_ae, vqvae, dcgan.
 """
 import argparse
 import gzip
@@ -68,7 +69,11 @@ def build(row, nn):
                              nn.ConvTranspose2d(32, 1, 3, 2, 1, output_padding=1), nn.Sigmoid())
     if row == "vae":
         return Vae(nn)
-    raise SystemExit(f"unknown row {row}; rows: dense_ae, vae, conv_ae, denoising_conv_ae")
+    if row == "vqvae":
+        return VqVae(nn)
+    if row == "dcgan":
+        return Dcgan(nn)
+    raise SystemExit(f"unknown row {row}; rows: dense_ae, vae, conv_ae, denoising_conv_ae, vqvae, dcgan")
 
 
 def Vae(nn):
@@ -93,9 +98,80 @@ def Vae(nn):
     return DenseVae()
 
 
+def VqVae(nn):
+    import torch
+
+    class ConvVqVae(nn.Module):
+        """benchmarks/models/vqvae.experiment.yaml: 64 codes of 16 dimensions on a 7x7 grid, commitment
+        0.25, codes placed on encoder outputs at the first step, unused codes restarted every 20 steps."""
+
+        def __init__(self, codes=64, dim=16, commitment=0.25, restart_every=20):
+            super().__init__()
+            self.encoder = nn.Sequential(nn.Conv2d(1, 32, 3, 2, 1), nn.ReLU(), nn.Conv2d(32, 64, 3, 2, 1), nn.ReLU(),
+                                         nn.Conv2d(64, dim, 1))
+            self.decoder = nn.Sequential(nn.Conv2d(dim, 64, 3, 1, 1), nn.ReLU(),
+                                         nn.ConvTranspose2d(64, 32, 3, 2, 1, output_padding=1), nn.ReLU(),
+                                         nn.ConvTranspose2d(32, 1, 3, 2, 1, output_padding=1), nn.Sigmoid())
+            self.codebook = nn.Parameter(torch.zeros(codes, dim))
+            self.commitment, self.restart_every, self.steps = commitment, restart_every, 0
+
+        def forward(self, x):
+            z = self.encoder(x)
+            b, d, h, w = z.shape
+            rows = z.permute(0, 2, 3, 1).reshape(-1, d)
+            if self.training:
+                self.steps += 1
+                with torch.no_grad():
+                    if self.steps == 1:
+                        self.codebook.copy_(rows[torch.randint(rows.shape[0], (self.codebook.shape[0],))])
+                    elif self.restart_every and self.steps % self.restart_every == 0:
+                        used = torch.bincount(torch.cdist(rows, self.codebook).argmin(1), minlength=len(self.codebook))
+                        dead = used == 0
+                        self.codebook[dead] = rows[torch.randint(rows.shape[0], (int(dead.sum()),))]
+            index = torch.cdist(rows, self.codebook).argmin(1)
+            quantized = self.codebook[index]
+            codebook_loss = ((quantized - rows.detach()) ** 2).mean()
+            commitment_loss = ((rows - quantized.detach()) ** 2).mean()
+            straight = rows + (quantized - rows).detach()
+            y = self.decoder(straight.reshape(b, h, w, d).permute(0, 3, 1, 2))
+            return y, codebook_loss + self.commitment * commitment_loss
+
+    return ConvVqVae()
+
+
+def Dcgan(nn):
+    """benchmarks/models/dcgan.experiment.yaml: latent 100, G 100-6272-(128x7x7)-64-1 with batch norm,
+    D 1-64-128 (4x4, stride 2, leaky ReLU 0.2, batch norm) then one logit; Adam 2e-4, beta1 0.5 for both."""
+
+    class Generator(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.dense = nn.Sequential(nn.Linear(100, 6272), nn.BatchNorm1d(6272), nn.ReLU())
+            self.up = nn.Sequential(nn.ConvTranspose2d(128, 64, 4, 2, 1), nn.BatchNorm2d(64), nn.ReLU(),
+                                    nn.ConvTranspose2d(64, 1, 4, 2, 1), nn.Tanh())
+
+        def forward(self, z):
+            return self.up(self.dense(z).reshape(-1, 128, 7, 7))
+
+    class Gan(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.generator = Generator()
+            self.discriminator = nn.Sequential(nn.Conv2d(1, 64, 4, 2, 1), nn.LeakyReLU(0.2),
+                                               nn.Conv2d(64, 128, 4, 2, 1), nn.BatchNorm2d(128), nn.LeakyReLU(0.2),
+                                               nn.Flatten(), nn.Linear(128 * 7 * 7, 1))
+
+    return Gan()
+
+
 def loss_of(row, model, x, functional, torch):
     """The training loss, and the row's metric summed over the batch. The denoising row sees x plus
     N(0, 0.5^2), clipped to [0, 1], and is scored against the clean x (noise_std 0.5 in its experiment)."""
+    if row == "vqvae":
+        y, vq_loss = model(x)
+        bce = functional.binary_cross_entropy(y, x)
+        mse = functional.mse_loss(y, x, reduction="sum").item() if not model.training else 0.0
+        return bce + vq_loss, mse  # the squared error summed; main divides by the pixels
     if row == "vae":
         y, mu, log_var = model(x)
         bce = functional.binary_cross_entropy(y, x.flatten(1), reduction="sum")
@@ -134,6 +210,57 @@ def steps(args, model, optimizer, train, functional, torch):
         "peak_rss_mb": peak_rss_mb()}))
 
 
+def gan(args, model, train, test, functional, torch):
+    """The DCGAN row: per step one discriminator update (real and generated images as separate
+    batches, as Latentlab does) and one generator update with the non-saturating loss."""
+    generator, discriminator = model.generator, model.discriminator
+    g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    bce = functional.binary_cross_entropy_with_logits
+
+    def step(x):
+        real = x * 2 - 1
+        b = x.shape[0]
+        ones, zeros = torch.ones(b, 1), torch.zeros(b, 1)
+        fake = generator(torch.randn(b, 100)).detach()
+        d_opt.zero_grad(set_to_none=True)
+        (bce(discriminator(real), ones) + bce(discriminator(fake), zeros)).backward()
+        d_opt.step()
+        g_opt.zero_grad(set_to_none=True)
+        g_loss = bce(discriminator(generator(torch.randn(b, 100))), ones)
+        g_loss.backward()
+        g_opt.step()
+        return g_loss.item()
+
+    model.train()
+    trained, seconds = 0, 0.0
+    batches = [train[i:i + args.batch] for i in range(0, train.shape[0], args.batch)]
+    if args.steps > 0:
+        for i in range(args.warmup):
+            step(batches[i % len(batches)])
+        start = time.perf_counter()
+        for i in range(args.steps):
+            step(batches[(args.warmup + i) % len(batches)])
+        seconds, trained = time.perf_counter() - start, args.steps * args.batch
+    else:
+        for _ in range(args.epochs):
+            order = torch.randperm(train.shape[0])
+            start = time.perf_counter()
+            for i in range(0, train.shape[0], args.batch):
+                x = train[order[i:i + args.batch]]
+                step(x)
+                trained += x.shape[0]
+            seconds += time.perf_counter() - start
+    model.eval()
+    with torch.no_grad():
+        d_real = torch.sigmoid(discriminator(test[:1000] * 2 - 1)).mean().item()
+    print(json.dumps({
+        "engine": f"pytorch {torch.__version__}", "blas": blas_library(), "row": args.row,
+        "threads": args.threads, "epochs": args.epochs, "batch_size": args.batch,
+        "examples_per_second": round(trained / seconds, 1), "train_seconds": round(seconds, 2),
+        "metric": "test_d_real", "value": round(d_real, 5), "peak_rss_mb": peak_rss_mb()}))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("row")
@@ -142,6 +269,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--train-limit", type=int, default=0, help="train on the first N images only")
     parser.add_argument("--steps", type=int, default=0, help="time this many steps instead of whole epochs")
     parser.add_argument("--warmup", type=int, default=15, help="untimed steps before --steps")
     args = parser.parse_args()
@@ -157,7 +285,12 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     train, test = mnist(args.mnist, torch)
+    if args.train_limit > 0:
+        train = train[:args.train_limit]
     model = build(args.row, nn)
+    if args.row == "dcgan":
+        gan(args, model, train, test, functional, torch)
+        return
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     if args.steps > 0:
         steps(args, model, optimizer, train, functional, torch)
@@ -181,8 +314,8 @@ def main():
     with torch.no_grad():
         for i in range(0, test.shape[0], 1000):
             total += loss_of(args.row, model, test[i:i + 1000], functional, torch)[1]
-    metric = "test_neg_elbo" if args.row == "vae" else "test_bce"
-    value = total / test.shape[0]
+    metric = {"vae": "test_neg_elbo", "vqvae": "test_mse"}.get(args.row, "test_bce")
+    value = total / test.shape[0] / (784 if args.row == "vqvae" else 1)
     print(json.dumps({
         "engine": f"pytorch {torch.__version__}",
         "blas": blas_library(),

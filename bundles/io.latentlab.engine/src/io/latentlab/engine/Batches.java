@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import io.latentlab.nd4j.NativeMemory;
+
 /**
  * Walks a data set in fixed-size slices for evaluation, so that the whole test set never has to
  * go through a network at once (memory) and per-batch buffers can be reused.
@@ -31,6 +33,7 @@ public final class Batches {
             long end = Math.min(count, start + size);
             action.accept(features.get(NDArrayIndex.interval(start, end)),
                     labels == null ? null : labels.get(NDArrayIndex.interval(start, end)));
+            NativeMemory.collectIfGrown();
         }
     }
 
@@ -55,6 +58,7 @@ public final class Batches {
                 results = Nd4j.create(result.dataType(), shape);
             }
             results.get(NDArrayIndex.interval(start, end)).assign(result);
+            NativeMemory.collectIfGrown();
         }
         return results;
     }

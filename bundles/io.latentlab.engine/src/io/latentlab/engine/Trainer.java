@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.latentlab.core.ContributionRegistry;
+import io.latentlab.nd4j.NativeMemory;
 
 /**
  * The minibatch training loop: epochs of batches, a {@link TrainingStep} per batch, listeners,
@@ -115,6 +116,7 @@ public final class Trainer {
                 for (TrainingListener listener : listeners) {
                     listener.stepDone(state, metrics);
                 }
+                NativeMemory.collectIfGrown();
             }
             state = new TrainingState(epoch + 1, 0, state.step());
             Map<String, Double> means = new LinkedHashMap<>();

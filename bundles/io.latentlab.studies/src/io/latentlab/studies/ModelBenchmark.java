@@ -284,8 +284,10 @@ public final class ModelBenchmark {
                 throw new IOException(e.getMessage(), e);
             }
             String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
+            Object limit = experiment.dataset().parameters().get("train_limit");
             figures = reference.train(experiment.training().epochs(), experiment.training().batchSize(),
-                    experiment.seed(), Integer.parseInt(threads.trim()));
+                    experiment.seed(), limit instanceof Number number ? number.longValue() : 0,
+                    Integer.parseInt(threads.trim()));
             references.put(List.of(reference, run), figures);
         }
         return figures;

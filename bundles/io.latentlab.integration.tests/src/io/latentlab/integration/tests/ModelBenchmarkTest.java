@@ -83,10 +83,10 @@ class ModelBenchmarkTest {
         ModelBenchmark benchmark = new ModelBenchmark(new ExperimentRunner(Fixtures.REGISTRY),
                 new ExperimentReader(Fixtures.REGISTRY), folder.resolve("runs"));
         ModelBenchmark.Result result = benchmark.run(rows.subList(0, 1), (line, end) -> { }, r -> { }).get(0);
-        // the experiment's epochs, batch size and seed, and this process' threads
+        // the experiment's epochs, batch size, seed and training images, and this process' threads
         String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
         assertEquals("dense_ae --mnist " + folder.resolve("mnist-folder") + " --epochs 3 --batch 64 --seed 7 --threads "
-                + threads, Files.readString(folder.resolve("arguments.txt")).strip());
+                + threads + " --train-limit 512", Files.readString(folder.resolve("arguments.txt")).strip());
         assertEquals(1000.0, result.reference().examplesPerSecond());
         assertEquals(0.25, result.reference().value());
         assertEquals(result.examplesPerSecond() / 1000.0, result.ratio(), 1e-12);

@@ -1,0 +1,44 @@
+package io.latentlab.nd4j;
+
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * Keeps the native memory of a long loop bounded. ND4J frees an array's native buffer only
+ * after the garbage collector has found the array's Java object; a training step's temporaries
+ * weigh little on the Java heap, so the heap can go thousands of steps without a collection
+ * while gigabytes of native buffers wait for it (a VQ-VAE reached 2.6 GB resident in two epochs
+ * of MNIST). Loops call {@link #collectIfGrown()} once per step or slice: when the process'
+ * resident memory has grown by {@value #GROWTH_MB} MB since the last collection, it asks for one.
+ */
+public final class NativeMemory {
+
+    /** Growth of resident memory, in MB, that triggers a collection. */
+    public static final long GROWTH_MB = 256;
+
+    private static final long GROWTH = GROWTH_MB << 20;
+    /** The lowest resident memory since the last collection (ND4J frees buffers on its own threads, after it). */
+    private static long low = -1;
+    /** Resident memory at the last collection, or -1. */
+    private static long collected = -1;
+
+    private NativeMemory() {
+    }
+
+    /**
+     * Asks for a garbage collection when resident memory grew by {@value #GROWTH_MB} MB above its
+     * low point since the last one, or by an eighth of that above its level at the last one: the
+     * allocator keeps freed buffers for reuse without returning them to the system, so growth
+     * past that level means the freed memory is used up again.
+     */
+    public static synchronized void collectIfGrown() {
+        long resident = Pointer.physicalBytes();
+        if (low < 0 || resident < low) {
+            low = resident;
+        }
+        if (resident - low > GROWTH || collected >= 0 && resident - collected > GROWTH / 8) {
+            System.gc();
+            low = resident;
+            collected = resident;
+        }
+    }
+}

@@ -18,6 +18,18 @@ grep -q '^ND4J .*CpuBackend' "$out/info.txt" || fail "latentlab info did not rep
 grep -q 'io.latentlab.nd4j' "$out/info.txt" || fail "latentlab info did not list io.latentlab.nd4j"
 echo "latentlab info: ${info_ms} ms start to exit"
 
+# A JVM crash reports into LATENTLAB_CRASH_DIR, never into the current directory: a JVM that runs
+# out of its 16 MB heap during start-up is told to crash (CrashOnOutOfMemoryError).
+crashes=$(mktemp -d); cwd=$(mktemp -d)
+if (cd "$cwd" && env -u DISPLAY LATENTLAB_CRASH_DIR="$crashes" LATENTLAB_VM_ARGS="-Xmx16m -XX:+CrashOnOutOfMemoryError" \
+    "$product/latentlab" info > "$out/crash.txt" 2>&1); then
+  fail "latentlab with a 16 MB heap and CrashOnOutOfMemoryError did not crash"
+fi
+ls "$crashes"/hs_err_pid*.log > /dev/null 2>&1 || { cat "$out/crash.txt"; fail "no crash report in LATENTLAB_CRASH_DIR"; }
+[ -z "$(ls "$cwd")" ] || fail "the crash left files in the current directory: $(ls "$cwd")"
+rm -rf "$crashes" "$cwd"
+echo "crash report: written to LATENTLAB_CRASH_DIR"
+
 # The main job, headless: train a small version of the example experiment on the embedded MNIST.
 work=$(mktemp -d)
 sed -e 's/epochs: 10/epochs: 1/' -e 's/  id: mnist/  id: mnist\n  train_limit: 1024/' \

@@ -30,17 +30,16 @@ latentlab=product/target/products/io.latentlab.product/linux/gtk/x86_64/latentla
 stamp=$(date +%Y%m%d-%H%M%S)
 runs=$(mktemp -d)
 trap 'rm -rf "$runs"' EXIT
-for threads in "${@:-1 2}"; do
-  for t in $threads; do
-    echo "== $t thread(s): the speed plan"
-    # one process per row, so that each row's peak memory is its own
-    row=0
-    while IFS= read -r name; do
-      row=$((row + 1))
-      LATENTLAB_THREADS=$t OMP_NUM_THREADS=$t "$latentlab" benchmark benchmarks/speed/plan.yaml --only "$name" \
-        --runs "$runs/$t" --out "bench-results/speed-${t}t-$stamp-row$row.json" </dev/null
-    done < <(sed -n 's/^  - name: //p' benchmarks/speed/plan.yaml)
-    echo "== $t thread(s): the engine benchmark"
-    ./mvnw -B -q -f benchmarks/pom.xml verify -Pbench -Dbench.threads="$t"
-  done
+[ $# -gt 0 ] || set -- 1 2
+for t in "$@"; do
+  echo "== $t thread(s): the speed plan"
+  # one process per row, so that each row's peak memory is its own
+  row=0
+  while IFS= read -r name; do
+    row=$((row + 1))
+    LATENTLAB_THREADS=$t OMP_NUM_THREADS=$t "$latentlab" benchmark benchmarks/speed/plan.yaml --only "$name" \
+      --runs "$runs/$t" --out "bench-results/speed-${t}t-$stamp-row$row.json" </dev/null
+  done < <(sed -n 's/^  - name: //p' benchmarks/speed/plan.yaml)
+  echo "== $t thread(s): the engine benchmark"
+  ./mvnw -B -q -f benchmarks/pom.xml verify -Pbench -Dbench.threads="$t"
 done

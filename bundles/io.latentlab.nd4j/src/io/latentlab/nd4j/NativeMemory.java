@@ -1,5 +1,9 @@
 package io.latentlab.nd4j;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -9,6 +13,7 @@ import org.bytedeco.javacpp.Pointer;
  * while gigabytes of native buffers wait for it (a VQ-VAE reached 2.6 GB resident in two epochs
  * of MNIST). Loops call {@link #collectIfGrown()} once per step or slice: when the process'
  * resident memory has grown by {@value #GROWTH_MB} MB since the last collection, it asks for one.
+ * Benchmarks read the process' peak resident memory here ({@link #peakResidentMb()}).
  */
 public final class NativeMemory {
 
@@ -40,5 +45,32 @@ public final class NativeMemory {
             low = resident;
             collected = resident;
         }
+    }
+
+    /**
+     * Starts a new peak at the current resident memory: Linux lets a process reset its high-water
+     * mark by writing 5 to /proc/self/clear_refs. Elsewhere {@link #peakResidentMb()} keeps the
+     * process' peak so far.
+     */
+    public static void resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not Linux, or not allowed
+        }
+    }
+
+    /** @return the peak resident memory (native arrays included) in MB since start or {@link #resetPeak()}, or NaN off Linux */
+    public static double peakResidentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return Double.NaN;
     }
 }

@@ -21,6 +21,7 @@ import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.experiments.YamlTree;
+import io.latentlab.nd4j.NativeMemory;
 import io.latentlab.runs.AtomicFile;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.Json;
@@ -297,10 +298,10 @@ public final class ModelBenchmark {
         Path key = experiment.toAbsolutePath().normalize();
         Path run = trained.get(key);
         if (run == null) {
-            PeakMemory.reset();
+            NativeMemory.resetPeak();
             run = runner.run(reader.read(key), runs, progress);
             trained.put(key, run);
-            peaks.put(run, PeakMemory.peakMb());
+            peaks.put(run, NativeMemory.peakResidentMb());
         }
         return run;
     }

@@ -50,6 +50,7 @@ import io.latentlab.layers.core.activation.Sigmoid;
 import io.latentlab.layers.core.loss.BinaryCrossEntropy;
 import io.latentlab.models.ae.Autoencoder;
 import io.latentlab.nd4j.BackendInfo;
+import io.latentlab.nd4j.NativeMemory;
 import io.latentlab.nd4j.Nd4jRuntime;
 import io.latentlab.optimizers.core.Adam;
 
@@ -419,15 +420,7 @@ public final class EngineBenchmark {
     }
 
     private static long peakRssMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux: reported as -1
-        }
-        return -1;
+        double peak = NativeMemory.peakResidentMb();
+        return Double.isNaN(peak) ? -1 : (long) peak; // not Linux: reported as -1
     }
 }

@@ -5,12 +5,12 @@ optimizer and epochs as a row of benchmarks/models/, trained here and timed the 
 test metric and this process's peak resident memory. Never part of the product.
 
   /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR [--epochs N] [--threads N] [--batch N] [--seed N]
-      [--train-limit N]
+      [--train-limit N] [--pretrain-epochs N]
   /usr/bin/python3 benchmarks/pytorch/reference.py ROW --mnist DIR --steps N [--warmup N]   (the engine benchmark's
       fixed number of steps after a warm-up, no evaluation)
 
 Use Debian's python3 with python3-torch (and libopenblas0-pthread, so that its BLAS is OpenBLAS).
-Prints one JSON object. Rows: dense_ae, vae, conv_ae, denoising_conv_ae, vqvae, dcgan.
+Prints one JSON object. Rows: dense_ae, vae, conv_ae, denoising_conv_ae, vqvae, dcgan, stacked_ae, unet.
 """
 import argparse
 import gzip
@@ -38,6 +38,12 @@ def mnist(directory, torch):
         dims, raw = read_idx(os.path.join(directory, name))
         return torch.frombuffer(bytearray(raw), dtype=torch.uint8).reshape(dims[0], 1, dims[1], dims[2]).float() / 255.0
     return images("train-images-idx3-ubyte.gz"), images("t10k-images-idx3-ubyte.gz")
+
+
+def mnist_labels(directory, torch):
+    def labels(name):
+        return torch.frombuffer(bytearray(read_idx(os.path.join(directory, name))[1]), dtype=torch.uint8).long()
+    return labels("train-labels-idx1-ubyte.gz"), labels("t10k-labels-idx1-ubyte.gz")
 
 
 def peak_rss_mb():
@@ -73,7 +79,14 @@ def build(row, nn):
         return VqVae(nn)
     if row == "dcgan":
         return Dcgan(nn)
-    raise SystemExit(f"unknown row {row}; rows: dense_ae, vae, conv_ae, denoising_conv_ae, vqvae, dcgan")
+    if row == "stacked_ae":
+        return StackedAe(nn)
+    if row == "unet":
+        return UNet(nn)
+    raise SystemExit(f"unknown row {row}; rows: {', '.join(ROWS)}")
+
+
+ROWS = ("dense_ae", "vae", "conv_ae", "denoising_conv_ae", "vqvae", "dcgan", "stacked_ae", "unet")
 
 
 def Vae(nn):
@@ -164,9 +177,145 @@ def Dcgan(nn):
     return Gan()
 
 
+def StackedAe(nn):
+    """benchmarks/models/stacked-autoencoder.experiment.yaml: encoder 784-500-500 (ReLU, He normal);
+    per layer a decoder back to its input (sigmoid for the pixels, identity for a hidden layer) and
+    a softmax head on top."""
+    import torch
+
+    class Stacked(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.layers = nn.ModuleList([nn.Linear(784, 500), nn.Linear(500, 500)])
+            for layer in self.layers:
+                nn.init.kaiming_normal_(layer.weight, nonlinearity="relu")
+                nn.init.zeros_(layer.bias)
+            self.decoders = nn.ModuleList([nn.Sequential(nn.Linear(500, 784), nn.Sigmoid()), nn.Linear(500, 500)])
+            self.head = nn.Linear(500, 10)
+
+        def encode(self, x, upto):
+            h = x.flatten(1)
+            for layer in self.layers[:upto]:
+                h = torch.relu(layer(h))
+            return h
+
+        def forward(self, x):
+            return self.head(self.encode(x, len(self.layers)))
+
+    return Stacked()
+
+
+def UNet(nn):
+    """benchmarks/models/unet-segmentation.experiment.yaml: depth 2, 16 filters; per level two 3x3
+    convolutions (no bias) with batch norm and ReLU, then a 2x2 max pool; the expanding path
+    upsamples (nearest), convolves, concatenates the skip and convolves twice; a 1x1 convolution
+    gives one logit per pixel."""
+    import torch
+
+    def block(inputs, filters):
+        return nn.Sequential(nn.Conv2d(inputs, filters, 3, 1, 1, bias=False), nn.BatchNorm2d(filters), nn.ReLU())
+
+    class Net(nn.Module):
+        def __init__(self, depth=2, filters=16):
+            super().__init__()
+            self.down, channels = nn.ModuleList(), 1
+            for level in range(depth):
+                self.down.append(nn.Sequential(block(channels, filters << level), block(filters << level, filters << level)))
+                channels = filters << level
+            self.bottom = nn.Sequential(block(channels, filters << depth), block(filters << depth, filters << depth))
+            self.up_conv, self.up = nn.ModuleList(), nn.ModuleList()
+            channels = filters << depth
+            for level in reversed(range(depth)):
+                self.up_conv.append(block(channels, filters << level))
+                self.up.append(nn.Sequential(block(2 * (filters << level), filters << level),
+                                             block(filters << level, filters << level)))
+                channels = filters << level
+            self.logits = nn.Conv2d(channels, 1, 1)
+            nn.init.xavier_uniform_(self.logits.weight)
+
+        def forward(self, x):
+            skips = []
+            for down in self.down:
+                x = down(x)
+                skips.append(x)
+                x = functional_max_pool(x)
+            x = self.bottom(x)
+            for up_conv, up, skip in zip(self.up_conv, self.up, reversed(skips)):
+                x = up(torch.cat([up_conv(torch.nn.functional.interpolate(x, scale_factor=2)), skip], 1))
+            return self.logits(x)
+
+    def functional_max_pool(x):
+        return torch.nn.functional.max_pool2d(x, 2)
+
+    return Net()
+
+
+def corrupt(x, torch, generator=None):
+    """The U-Net row's input: N(0, 0.5^2) noise clipped to [0, 1], then a random 8x8 square set to 0."""
+    noisy = (x + 0.5 * torch.randn(x.shape, generator=generator)).clamp_(0, 1)
+    b, _, h, w = x.shape
+    tops = torch.randint(h - 8 + 1, (b,), generator=generator)
+    lefts = torch.randint(w - 8 + 1, (b,), generator=generator)
+    for i in range(b):
+        noisy[i, :, tops[i]:tops[i] + 8, lefts[i]:lefts[i] + 8] = 0
+    return noisy
+
+
+def unet_loss(model, x, functional, torch, generator=None):
+    """Per-pixel cross-entropy from logits plus a soft Dice loss over the batch (dice_weight 1), and the
+    batch's intersection and union of the thresholded prediction with the foreground (pixels > 0.5)."""
+    target = (x > 0.5).float()
+    logits = model(corrupt(x, torch, generator))
+    p = torch.sigmoid(logits)
+    dice = 1 - (2 * (p * target).sum() + 1) / (p.sum() + target.sum() + 1)
+    mask = (p > 0.5).float()
+    counts = ((mask * target).sum().item(), torch.maximum(mask, target).sum().item()) if not model.training else None
+    return functional.binary_cross_entropy_with_logits(logits, target) + dice, counts
+
+
+def stacked(args, model, train, train_labels, test, test_labels, functional, torch):
+    """The stacked AE row: each encoder layer pre-trained for --pretrain-epochs as a one-layer
+    autoencoder of the layer below's output (Adam at a tenth of the rate, a fresh one per layer;
+    BCE on pixels, squared error on hidden units), then the rest of --epochs fine-tuning every
+    layer and the softmax head on the labels with a fresh Adam at 1e-3."""
+    trained, seconds = 0, 0.0
+    layers = len(model.layers)
+    for epoch in range(args.epochs):
+        layer = epoch // args.pretrain_epochs if args.pretrain_epochs else layers
+        if layer < layers:
+            if epoch % args.pretrain_epochs == 0:
+                optimizer = torch.optim.Adam(list(model.layers[layer].parameters())
+                                             + list(model.decoders[layer].parameters()), lr=1e-4)
+        elif epoch == layers * args.pretrain_epochs:
+            optimizer = torch.optim.Adam(list(model.layers.parameters()) + list(model.head.parameters()), lr=1e-3)
+        model.train()
+        order = torch.randperm(train.shape[0])
+        start = time.perf_counter()
+        for i in range(0, train.shape[0], args.batch):
+            x = train[order[i:i + args.batch]]
+            if layer < layers:
+                with torch.no_grad():
+                    below = model.encode(x, layer)
+                y = model.decoders[layer](torch.relu(model.layers[layer](below)))
+                loss = functional.binary_cross_entropy(y, below) if layer == 0 else functional.mse_loss(y, below)
+            else:
+                loss = functional.cross_entropy(model(x), train_labels[order[i:i + args.batch]])
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            trained += x.shape[0]
+        seconds += time.perf_counter() - start
+    model.eval()
+    with torch.no_grad():
+        accuracy = (model(test).argmax(1) == test_labels).float().mean().item()
+    return trained, seconds, "test_accuracy", accuracy
+
+
 def loss_of(row, model, x, functional, torch):
     """The training loss, and the row's metric summed over the batch. The denoising row sees x plus
     N(0, 0.5^2), clipped to [0, 1], and is scored against the clean x (noise_std 0.5 in its experiment)."""
+    if row == "unet":
+        return unet_loss(model, x, functional, torch)
     if row == "vqvae":
         y, vq_loss = model(x)
         bce = functional.binary_cross_entropy(y, x)
@@ -261,6 +410,38 @@ def gan(args, model, train, test, functional, torch):
         "metric": "test_d_real", "value": round(d_real, 5), "peak_rss_mb": peak_rss_mb()}))
 
 
+def epochs(args, model, train, test, functional, torch):
+    """Whole epochs with one Adam at 1e-3 (or the engine benchmark's --steps), then the row's test metric."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    if args.steps > 0:
+        steps(args, model, optimizer, train, functional, torch)
+        raise SystemExit(0)
+    trained = 0
+    seconds = 0.0
+    for _ in range(args.epochs):
+        model.train()
+        order = torch.randperm(train.shape[0])
+        start = time.perf_counter()
+        for i in range(0, train.shape[0], args.batch):
+            x = train[order[i:i + args.batch]]
+            loss, _ = loss_of(args.row, model, x, functional, torch)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            trained += x.shape[0]
+        seconds += time.perf_counter() - start
+    model.eval()
+    with torch.no_grad():
+        if args.row == "unet":
+            corruption = torch.Generator().manual_seed(20151118)  # the same corrupted test set at every evaluation
+            counts = [unet_loss(model, test[i:i + 1000], functional, torch, corruption)[1]
+                      for i in range(0, test.shape[0], 1000)]
+            return trained, seconds, "test_iou", sum(c[0] for c in counts) / sum(c[1] for c in counts)
+        total = sum(loss_of(args.row, model, test[i:i + 1000], functional, torch)[1] for i in range(0, test.shape[0], 1000))
+    metric = {"vae": "test_neg_elbo", "vqvae": "test_mse"}.get(args.row, "test_bce")
+    return trained, seconds, metric, total / test.shape[0] / (784 if args.row == "vqvae" else 1)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("row")
@@ -269,6 +450,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pretrain-epochs", type=int, default=2, help="stacked_ae: pre-training epochs per layer")
     parser.add_argument("--train-limit", type=int, default=0, help="train on the first N images only")
     parser.add_argument("--steps", type=int, default=0, help="time this many steps instead of whole epochs")
     parser.add_argument("--warmup", type=int, default=15, help="untimed steps before --steps")
@@ -291,31 +473,13 @@ def main():
     if args.row == "dcgan":
         gan(args, model, train, test, functional, torch)
         return
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    if args.steps > 0:
-        steps(args, model, optimizer, train, functional, torch)
-        return
-    trained = 0
-    seconds = 0.0
-    for _ in range(args.epochs):
-        model.train()
-        order = torch.randperm(train.shape[0])
-        start = time.perf_counter()
-        for i in range(0, train.shape[0], args.batch):
-            x = train[order[i:i + args.batch]]
-            loss, _ = loss_of(args.row, model, x, functional, torch)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            trained += x.shape[0]
-        seconds += time.perf_counter() - start
-    model.eval()
-    total = 0.0
-    with torch.no_grad():
-        for i in range(0, test.shape[0], 1000):
-            total += loss_of(args.row, model, test[i:i + 1000], functional, torch)[1]
-    metric = {"vae": "test_neg_elbo", "vqvae": "test_mse"}.get(args.row, "test_bce")
-    value = total / test.shape[0] / (784 if args.row == "vqvae" else 1)
+    if args.row == "stacked_ae":
+        train_labels, test_labels = mnist_labels(args.mnist, torch)
+        if args.train_limit > 0:
+            train_labels = train_labels[:args.train_limit]
+        trained, seconds, metric, value = stacked(args, model, train, train_labels, test, test_labels, functional, torch)
+    else:
+        trained, seconds, metric, value = epochs(args, model, train, test, functional, torch)
     print(json.dumps({
         "engine": f"pytorch {torch.__version__}",
         "blas": blas_library(),

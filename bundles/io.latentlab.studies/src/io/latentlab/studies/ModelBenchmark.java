@@ -286,9 +286,10 @@ public final class ModelBenchmark {
             }
             String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "1");
             Object limit = experiment.dataset().parameters().get("train_limit");
+            Object pretrain = experiment.model().parameters().get("pretrain_epochs");
             figures = reference.train(experiment.training().epochs(), experiment.training().batchSize(),
                     experiment.seed(), limit instanceof Number number ? number.longValue() : 0,
-                    Integer.parseInt(threads.trim()));
+                    Integer.parseInt(threads.trim()), pretrain instanceof Number epochs ? epochs.longValue() : null);
             references.put(List.of(reference, run), figures);
         }
         return figures;

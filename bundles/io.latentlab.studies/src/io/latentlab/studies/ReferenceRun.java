@@ -50,15 +50,20 @@ public record ReferenceRun(String python, Path script, Path data, String row) {
      * @param seed its seed
      * @param trainLimit the training examples it uses (the first ones), 0 for all
      * @param threads the threads Latentlab trained with
+     * @param pretrainEpochs a stacked autoencoder's pre-training epochs per layer, null for other models
      * @return what the reference printed
      * @throws IOException if it cannot start, fails (its output is in the message) or prints no JSON
      */
-    public Figures train(int epochs, int batchSize, long seed, long trainLimit, int threads) throws IOException {
+    public Figures train(int epochs, int batchSize, long seed, long trainLimit, int threads, Long pretrainEpochs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(python, script.toString(), row, "--mnist", data.toString(),
                 "--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize), "--seed",
                 Long.toString(seed), "--threads", Integer.toString(threads)));
         if (trainLimit > 0) {
             command.addAll(List.of("--train-limit", Long.toString(trainLimit)));
+        }
+        if (pretrainEpochs != null) {
+            command.addAll(List.of("--pretrain-epochs", Long.toString(pretrainEpochs)));
         }
         Path output = Files.createTempFile("latentlab-reference-", ".out");
         try {

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
@@ -23,8 +22,8 @@ import io.latentlab.core.layer.ShapeException;
 /**
  * Batch normalisation per feature (vectors) or per channel (images): y = gamma x^ + beta,
  * x^ = (x - mean) / sqrt(var + epsilon), with batch statistics in training and running
- * statistics (saved as non-trainable state) in evaluation. Uses libnd4j's batchnorm and
- * batchnorm_bp, whose gradient accounts for the batch statistics' dependence on the input.
+ * statistics (saved as non-trainable state) in evaluation. In training the input gradient
+ * accounts for the batch statistics' dependence on the input.
  */
 @Component(service = LayerFactory.class)
 public final class BatchNorm extends AbstractContribution implements LayerFactory {
@@ -57,9 +56,10 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
         private INDArray runningMean;
         private INDArray runningVariance;
         private INDArray input;
+        /** The statistics the last forward pass normalised with, [1, channels]. */
         private INDArray mean;
-        private INDArray variance;
-        private long[] inputShape;
+        private INDArray inverseStd;
+        private boolean batchStatistics;
 
         BatchNormLayer(double momentum, double epsilon) {
             this.momentum = momentum;
@@ -90,59 +90,122 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
             runningVariance = parameters.value("variance");
         }
 
-        /** The axes statistics are taken over: all but the channel (or feature) axis 1. */
-        private int[] statisticsAxes() {
-            return inputShape.length == 2 ? new int[] {0} : new int[] {0, 2, 3};
+        /*
+         * The arithmetic runs on a 2-D view: [batch, features] for vectors, [batch * channels,
+         * pixels] for images, so that every per-channel operation is a row or column broadcast and
+         * every per-channel sum a matrix product with ones. libnd4j's batchnorm/batchnorm_bp and
+         * 4-D broadcasts along axis 1 are 3-6x slower than these (128x16x28x28, one thread:
+         * batchnorm_bp 17.3 ms against 5 ms here, forward 7 ms against 4 ms).
+         */
+
+        private boolean image() {
+            return input.rank() == 4;
         }
 
-        private long[] channelShape() {
-            return new long[] {inputShape[1]};
+        private INDArray rows(INDArray a) {
+            return image() ? a.reshape('c', a.size(0) * a.size(1), a.size(2) * a.size(3)) : a;
+        }
+
+        /** Values per element of the channel: n of mean = sum / n. */
+        private long perChannel() {
+            return input.length() / input.size(1);
+        }
+
+        /** A [1, channels] vector spread over the rows of the 2-D view (images) or kept as a row (vectors). */
+        private INDArray spread(INDArray channelValues, String name, LayerContext context) {
+            if (!image()) {
+                return channelValues;
+            }
+            INDArray ones = context.buffer("batch_ones", input.size(0), 1).assign(1);
+            INDArray spread = context.buffer(name, input.size(0), input.size(1));
+            Nd4j.gemm(ones, channelValues, spread, false, false, 1.0, 0.0);
+            return spread.reshape('c', input.size(0) * input.size(1), 1);
+        }
+
+        /** In place: each row (vectors: column) of the view times, then plus, its channel's value. */
+        private static void scaleAndShift(INDArray view, INDArray scale, INDArray shift, boolean image) {
+            if (image) {
+                view.muliColumnVector(scale);
+                if (shift != null) {
+                    view.addiColumnVector(shift);
+                }
+            } else {
+                view.muliRowVector(scale);
+                if (shift != null) {
+                    view.addiRowVector(shift);
+                }
+            }
+        }
+
+        /** Sums of a tensor shaped like the input per channel, as [1, channels]. */
+        private INDArray channelSums(INDArray a, String name, LayerContext context) {
+            INDArray view = rows(a);
+            INDArray batchOnes = context.buffer("batch_row_ones", 1, input.size(0)).assign(1);
+            INDArray sums = context.buffer(name, 1, input.size(1));
+            if (image()) {
+                INDArray pixelOnes = context.buffer("pixel_ones", view.size(1), 1).assign(1);
+                INDArray rowSums = context.buffer(name + "_rows", view.size(0), 1);
+                Nd4j.gemm(view, pixelOnes, rowSums, false, false, 1.0, 0.0);
+                Nd4j.gemm(batchOnes, rowSums.reshape('c', input.size(0), input.size(1)), sums, false, false, 1.0, 0.0);
+            } else {
+                Nd4j.gemm(batchOnes, view, sums, false, false, 1.0, 0.0);
+            }
+            return sums;
         }
 
         @Override
         public INDArray forward(List<INDArray> inputs, LayerContext context) {
             input = inputs.get(0);
-            inputShape = input.shape();
-            if (context.training()) {
-                mean = input.mean(statisticsAxes());
-                variance = input.var(false, statisticsAxes());
-                runningMean.muli(momentum).addi(mean.reshape(runningMean.shape()).mul(1 - momentum));
-                runningVariance.muli(momentum).addi(variance.reshape(runningVariance.shape()).mul(1 - momentum));
+            batchStatistics = context.training();
+            long channels = input.size(1);
+            if (batchStatistics) {
+                // libnd4j's moments: both statistics in one call, 4-5x faster than mean() and var()
+                INDArray batchMean = context.buffer("mean", channels);
+                INDArray batchVariance = context.buffer("variance", channels);
+                Nd4j.exec(DynamicCustomOp.builder("moments").addInputs(input).addOutputs(batchMean, batchVariance)
+                        .addIntegerArguments(image() ? new int[] {0, 2, 3} : new int[] {0}).build());
+                mean = batchMean.reshape(1, channels);
+                INDArray variance = batchVariance.reshape(1, channels);
+                runningMean.muli(momentum).addi(mean.mul(1 - momentum));
+                runningVariance.muli(momentum).addi(variance.mul(1 - momentum));
+                inverseStd = Transforms.pow(variance.add(epsilon), -0.5, false);
             } else {
-                mean = runningMean.reshape(channelShape());
-                variance = runningVariance.reshape(channelShape());
+                mean = runningMean;
+                inverseStd = Transforms.pow(runningVariance.add(epsilon), -0.5, false);
             }
-            INDArray output = context.buffer("output", inputShape);
-            // libnd4j's fused batchnorm: applies scale and offset along axis 1
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-                    .addInputs(input, mean, variance, gamma.reshape(channelShape()), beta.reshape(channelShape()))
-                    .addOutputs(output).addIntegerArguments(1, 1, 1).addFloatingPointArguments(epsilon).build());
+            // y = a x + c with a = gamma / std, c = beta - a mean
+            INDArray scale = gamma.mul(inverseStd);
+            INDArray shift = beta.sub(scale.mul(mean));
+            INDArray output = context.buffer("output", input.shape()).assign(input);
+            scaleAndShift(rows(output), spread(scale, "scale", context), spread(shift, "shift", context), image());
             return output;
         }
 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-            INDArray inputGradient = context.buffer("input_gradient", inputShape);
-            INDArray meanGradient = context.buffer("mean_gradient", channelShape());
-            INDArray varianceGradient = context.buffer("variance_gradient", channelShape());
-            if (!context.training()) {
-                // statistics are constants in evaluation: dx = g * gamma / sqrt(var + eps)
-                INDArray scale = gamma.reshape(channelShape()).div(Transforms.sqrt(variance.add(epsilon), false));
-                Nd4j.exec(new BroadcastMulOp(outputGradient, scale, inputGradient, 1));
-                INDArray normalized = context.buffer("normalized", inputShape);
-                Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(input, mean, variance).addOutputs(normalized)
-                        .addIntegerArguments(0, 0, 1).addFloatingPointArguments(epsilon).build());
-                gammaGradient.assign(outputGradient.mul(normalized).sum(statisticsAxes()).reshape(gammaGradient.shape()));
-                betaGradient.assign(outputGradient.sum(statisticsAxes()).reshape(betaGradient.shape()));
+            double n = perChannel();
+            INDArray product = context.buffer("product", input.shape());
+            outputGradient.mul(input, product);
+            INDArray betaSum = channelSums(outputGradient, "beta_sum", context);
+            // sum g x^ = (sum g x - mean sum g) / std
+            INDArray gammaSum = channelSums(product, "gamma_sum", context).sub(mean.mul(betaSum)).muli(inverseStd);
+            betaGradient.assign(betaSum);
+            gammaGradient.assign(gammaSum);
+            INDArray a = gamma.mul(inverseStd);
+            INDArray inputGradient = context.buffer("input_gradient", input.shape()).assign(outputGradient);
+            if (!batchStatistics) {
+                // running statistics are constants: dx = g gamma / std
+                scaleAndShift(rows(inputGradient), spread(a, "a", context), null, image());
                 return List.of(inputGradient);
             }
-            INDArray gammaView = gammaGradient.reshape(channelShape());
-            INDArray betaView = betaGradient.reshape(channelShape());
-            Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-                    .addInputs(input, mean, variance, gamma.reshape(channelShape()), beta.reshape(channelShape()),
-                            outputGradient)
-                    .addOutputs(inputGradient, meanGradient, varianceGradient, gammaView, betaView)
-                    .addIntegerArguments(1, 1, 1).addFloatingPointArguments(epsilon).build());
+            // with the batch's statistics: dx = a (g - sum g / n - x^ sum(g x^) / n) = a g + b x + c,
+            // b = -a gammaSum / (std n), c = -a betaSum / n - b mean
+            INDArray b = a.mul(inverseStd).muli(gammaSum).muli(-1 / n);
+            INDArray c = a.mul(betaSum).muli(-1 / n).subi(b.mul(mean));
+            scaleAndShift(rows(inputGradient), spread(a, "a", context), spread(c, "c", context), image());
+            product.assign(input);
+            scaleAndShift(rows(product), spread(b, "b", context), null, image());
+            inputGradient.addi(product);
             return List.of(inputGradient);
         }
     }

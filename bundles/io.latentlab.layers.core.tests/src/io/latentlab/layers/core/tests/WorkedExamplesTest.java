@@ -14,6 +14,7 @@ import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkSpec;
+import io.latentlab.layers.core.BatchNorm;
 import io.latentlab.layers.core.Conv2D;
 import io.latentlab.layers.core.Conv2DTranspose;
 import io.latentlab.layers.core.MaxPooling2D;
@@ -28,7 +29,7 @@ import io.latentlab.layers.core.MaxPooling2D;
 class WorkedExamplesTest {
 
     private static final ContributionRegistry LAYERS = ContributionRegistry.of(new Conv2D(), new Conv2DTranspose(),
-            new MaxPooling2D());
+            new MaxPooling2D(), new BatchNorm());
 
     private static Network single(Shape input, String type, Object... parameters) {
         return Network.build(NetworkSpec.sequential(input, List.of(NetworkSpec.layer("layer", type, parameters))), LAYERS,
@@ -78,5 +79,30 @@ class WorkedExamplesTest {
                 }
             }
         }
+    }
+
+    /**
+     * Two images of two channels, two pixels each. Channel 0 holds 1, 3 | 5, 7: mean 4, variance
+     * 5 (population); channel 1 holds 2, 2 | 2, 2: mean 2, variance 0. With gamma (2, 1), beta
+     * (1, -1) and epsilon 1: y0 = 2 (x - 4) / sqrt(6) + 1, y1 = -1. The running statistics move
+     * a tenth of the way from (0, 1) towards the batch's; evaluation normalises with them.
+     */
+    @Test
+    void batchNormalisationOfTwoChannelsInTrainingAndEvaluation() {
+        Network network = single(Shape.of(2, 1, 2), "batch_norm", "epsilon", 1.0);
+        network.store().values("layer").get("gamma").assign(Nd4j.createFromArray(new float[][] {{2, 1}}));
+        network.store().values("layer").get("beta").assign(Nd4j.createFromArray(new float[][] {{1, -1}}));
+        INDArray x = Nd4j.createFromArray(new float[] {1, 3, 2, 2, 5, 7, 2, 2}).reshape(2, 2, 1, 2);
+        INDArray trained = network.forward(x, true).dup();
+        double s = Math.sqrt(6);
+        float[] expected = {(float) (2 * -3 / s + 1), (float) (2 * -1 / s + 1), -1, -1, (float) (2 * 1 / s + 1),
+            (float) (2 * 3 / s + 1), -1, -1};
+        assertArrayEquals(expected, trained.data().asFloat(), 1e-5f);
+        assertArrayEquals(new float[] {0.4f, 0.2f}, network.store().values("layer").get("mean").data().asFloat(), 1e-6f);
+        assertArrayEquals(new float[] {1.4f, 0.9f}, network.store().values("layer").get("variance").data().asFloat(), 1e-6f);
+        INDArray evaluated = network.forward(x, false);
+        // channel 0: 2 (x - 0.4) / sqrt(2.4) + 1; channel 1: (2 - 0.2) / sqrt(1.9) - 1
+        assertEquals(2 * (1 - 0.4) / Math.sqrt(2.4) + 1, evaluated.getDouble(0, 0, 0, 0), 1e-5);
+        assertEquals((2 - 0.2) / Math.sqrt(1.9) - 1, evaluated.getDouble(1, 1, 0, 1), 1e-5);
     }
 }

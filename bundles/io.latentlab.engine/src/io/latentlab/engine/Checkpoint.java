@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -99,18 +100,26 @@ public final class Checkpoint {
             throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
-            Properties meta = new Properties();
-            meta.putAll(properties);
-            zip.putNextEntry(new ZipEntry(META));
-            meta.store(zip, "Latentlab checkpoint");
-            zip.closeEntry();
-            for (Map.Entry<String, INDArray> entry : new TreeMap<>(arrays).entrySet()) {
-                write(zip, entry.getKey(), entry.getValue());
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
+                Properties meta = new Properties();
+                meta.putAll(properties);
+                zip.putNextEntry(new ZipEntry(META));
+                meta.store(zip, "Latentlab checkpoint");
+                zip.closeEntry();
+                for (Map.Entry<String, INDArray> entry : new TreeMap<>(arrays).entrySet()) {
+                    write(zip, entry.getKey(), entry.getValue());
+                }
             }
-        }
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        } catch (IOException e) {
+            // a full disk: no half-written temporary left behind; the message names the file and the size needed
+            Files.deleteIfExists(temporary);
+            long bytes = arrays.values().stream().mapToLong(a -> a.length() * a.dataType().width()).sum();
+            throw new IOException("cannot write checkpoint " + file + " (about " + (bytes >> 20) + " MB needed): "
+                    + e.getMessage(), e);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
@@ -124,6 +133,9 @@ public final class Checkpoint {
      * @throws IOException naming the file if it is unreadable or corrupt
      */
     public static Map<String, INDArray> loadArrays(Path file, Map<String, String> properties) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no checkpoint: the run stopped before it wrote one");
+        }
         Properties meta = new Properties();
         Map<String, INDArray> arrays = new TreeMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {

@@ -19,7 +19,13 @@ public final class AtomicFile {
      */
     public static void writeString(Path file, String content) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // a full disk: leave no half-written temporary behind, and say which file and how much
+            Files.deleteIfExists(temporary);
+            throw new IOException("cannot write " + file + " (" + content.length() + " bytes): " + e.getMessage(), e);
+        }
     }
 }

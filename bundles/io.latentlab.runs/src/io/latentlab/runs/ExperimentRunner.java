@@ -198,15 +198,48 @@ public final class ExperimentRunner {
      */
     public void resume(Path directory, CheckedExperiment checked, Progress progress)
             throws InvalidExperimentException, IOException {
-        Prepared prepared = prepare(checked);
         try (RunDirectory run = RunDirectory.open(directory)) {
+            Prepared prepared = prepare(checked);
             Map<String, String> properties = new LinkedHashMap<>();
-            Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+            Map<String, INDArray> arrays = loadCheckpoint(directory, properties, run, progress);
             prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
             TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
                     Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+            int damaged = run.cutMetricsAfter(state.step());
+            if (damaged > 0) {
+                run.log(damaged + " damaged line(s) of " + RunDirectory.METRICS + " dropped");
+            }
             run.log("resumed at step " + state.step());
             train(checked, prepared, run, state, progress);
+        }
+    }
+
+    /**
+     * The run's last checkpoint, or the one before it when the last is missing or damaged (a crash
+     * while it was written, a bad disk): said in the run's log and in the progress.
+     */
+    private static Map<String, INDArray> loadCheckpoint(Path directory, Map<String, String> properties, RunDirectory run,
+            Progress progress) throws IOException {
+        try {
+            return Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
+        } catch (IOException last) {
+            Path previous = directory.resolve(RunDirectory.PREVIOUS_CHECKPOINT);
+            if (!Files.isRegularFile(previous)) {
+                throw last;
+            }
+            properties.clear();
+            Map<String, INDArray> arrays;
+            try {
+                arrays = Checkpoint.loadArrays(previous, properties);
+            } catch (IOException alsoDamaged) {
+                last.addSuppressed(alsoDamaged);
+                throw last;
+            }
+            String message = "the last checkpoint cannot be used (" + last.getMessage() + "); resuming from the previous"
+                    + " one, at step " + properties.get("step");
+            run.log(message);
+            progress.report(message, false);
+            return arrays;
         }
     }
 

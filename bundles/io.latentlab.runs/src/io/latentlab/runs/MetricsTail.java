@@ -28,6 +28,30 @@ public final class MetricsTail {
 
     private final Path file;
     private long offset;
+    private int damaged;
+
+    /**
+     * @param line a line of {@code metrics.csv} without its newline
+     * @return its value, or null for the header and for a line that is not a whole row (torn by a
+     *         crash or a full disk, or two such lines run together)
+     */
+    public static Point parse(String line) {
+        String[] fields = line.split(",", -1);
+        if (fields.length != 4 || "step".equals(fields[0])) {
+            return null;
+        }
+        try {
+            return new Point(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), fields[2],
+                    Double.parseDouble(fields[3]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @return how many whole lines read so far were damaged (skipped) */
+    public int damagedLines() {
+        return damaged;
+    }
 
     /** @param run the run directory */
     public MetricsTail(Path run) {
@@ -59,15 +83,11 @@ public final class MetricsTail {
         }
         offset += end;
         for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
-            String[] fields = line.split(",");
-            if (fields.length != 4 || "step".equals(fields[0])) {
-                continue;
-            }
-            try {
-                points.add(new Point(Long.parseLong(fields[0]), Integer.parseInt(fields[1]), fields[2],
-                        Double.parseDouble(fields[3])));
-            } catch (NumberFormatException e) {
-                // a damaged line: skip it, keep the rest
+            Point point = parse(line);
+            if (point != null) {
+                points.add(point);
+            } else if (!line.startsWith("step,") && !line.isEmpty()) {
+                damaged++; // a damaged line: skip it, keep the rest, and let the reader say so
             }
         }
         return points;

@@ -73,6 +73,9 @@ public final class RunCommands {
         } catch (InvalidExperimentException e) {
             err.println(e.getMessage());
             return INVALID;
+        } catch (RunLock.LockedException e) {
+            err.println("latentlab: " + e.getMessage());
+            return INVALID;
         } catch (IOException | RuntimeException e) {
             err.println("latentlab: the run failed: " + e.getMessage());
             return 1;
@@ -101,4 +104,57 @@ public final class RunCommands {
         return new ExperimentReader(registry).read(file);
     }
 
+    /**
+     * Checks a command's run directory argument before any work, so that each mistake gets its
+     * own plain message (and exit code {@link #INVALID}) instead of a failure deep inside.
+     *
+     * @param command the command's name, for the message
+     * @param argument the argument as typed
+     * @param needsCheckpoint whether the command reads the trained model
+     * @param err where the message goes
+     * @return the directory, or null after the message
+     */
+    public static Path runDirectory(String command, String argument, boolean needsCheckpoint, PrintStream err) {
+        Path directory = Path.of(argument);
+        String problem = null;
+        if (!Files.exists(directory)) {
+            problem = "no such run directory: " + directory;
+        } else if (!Files.isDirectory(directory)) {
+            problem = directory + " is a file, not a run directory";
+        } else if (!Files.isRegularFile(directory.resolve(RunDirectory.SNAPSHOT))) {
+            problem = directory + " is not a run directory: it has no " + RunDirectory.SNAPSHOT;
+        } else if (needsCheckpoint && !Files.isRegularFile(directory.resolve(RunDirectory.CHECKPOINT))
+                && !Files.isRegularFile(directory.resolve(RunDirectory.PREVIOUS_CHECKPOINT))) {
+            problem = directory.getFileName() + " has no checkpoint yet (" + RunDirectory.CHECKPOINT
+                    + "): it stopped before its first one";
+        }
+        if (problem != null) {
+            err.println("latentlab " + command + ": " + problem);
+            return null;
+        }
+        return directory;
+    }
+
+    /**
+     * @param command the command's name, for the message
+     * @param option the option, e.g. {@code --n}
+     * @param text its value as typed
+     * @param min the smallest allowed
+     * @param max the largest allowed
+     * @param err where a message goes
+     * @return the number, or null after a message naming the option and the range
+     */
+    public static Integer wholeNumber(String command, String option, String text, int min, int max, PrintStream err) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min && value <= max) {
+                return (int) value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        err.println("latentlab " + command + ": " + option + " takes a whole number from " + min + " to " + max + ", not '"
+                + text + "'");
+        return null;
+    }
 }

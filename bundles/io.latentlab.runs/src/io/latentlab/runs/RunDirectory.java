@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
@@ -43,6 +44,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String PROGRESS = "progress.txt";
     /** The latest checkpoint. */
     public static final String CHECKPOINT = "checkpoints/last.ckpt";
+    /** The checkpoint before it, kept so that a damaged last one is not the end of the run. */
+    public static final String PREVIOUS_CHECKPOINT = "checkpoints/previous.ckpt";
 
     /**
      * @param phase a phase number
@@ -52,23 +55,94 @@ public final class RunDirectory implements AutoCloseable {
         return "checkpoints/phase-" + phase + ".ckpt";
     }
 
+    private static final String METRICS_HEADER = "step,epoch,name,value";
+
     private final Path directory;
-    private final BufferedWriter metrics;
+    private final RunLock lock;
+    private BufferedWriter metrics;
     private final BufferedWriter log;
 
     private RunDirectory(Path directory) throws IOException {
         this.directory = directory;
         Files.createDirectories(directory.resolve("checkpoints"));
         Files.createDirectories(directory.resolve("samples"));
-        boolean fresh = !Files.exists(directory.resolve(METRICS));
-        metrics = Files.newBufferedWriter(directory.resolve(METRICS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-        if (fresh) {
-            metrics.write("step,epoch,name,value\n");
-            metrics.flush();
+        lock = RunLock.acquire(directory);
+        try {
+            metrics = openMetrics();
+            log = Files.newBufferedWriter(directory.resolve("run.log"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        log = Files.newBufferedWriter(directory.resolve("run.log"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    }
+
+    private BufferedWriter openMetrics() throws IOException {
+        boolean fresh = !Files.exists(directory.resolve(METRICS));
+        BufferedWriter writer = Files.newBufferedWriter(directory.resolve(METRICS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        if (fresh) {
+            writer.write(METRICS_HEADER + "\n");
+            writer.flush();
+        }
+        return writer;
+    }
+
+    /**
+     * Cuts {@code metrics.csv} back to the rows of steps up to the one a resume starts from, and
+     * drops lines that are not whole rows (a line torn by a crash or a full disk), so that the
+     * resumed training appends exactly what an uninterrupted run would have written.
+     *
+     * @param step the checkpoint's step
+     * @return the number of lines dropped as damaged (rows after the step are not counted)
+     * @throws IOException if the file cannot be rewritten
+     */
+    public int cutMetricsAfter(long step) throws IOException {
+        metrics.close();
+        Path file = directory.resolve(METRICS);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        StringBuilder kept = new StringBuilder(METRICS_HEADER).append('\n');
+        int damaged = 0;
+        String[] lines = text.split("\n", -1);
+        // the last piece is what follows the last newline: empty, or a torn line
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
+            if (i == lines.length - 1 && line.isEmpty()) {
+                break;
+            }
+            MetricsTail.Point row = MetricsTail.parse(line);
+            if (row == null || i == lines.length - 1) {
+                damaged++;
+            } else if (row.step() <= step) {
+                kept.append(line).append('\n');
+            }
+        }
+        AtomicFile.writeString(file, kept.toString());
+        metrics = openMetrics();
+        return damaged;
+    }
+
+    /** Temporary files a killed process left half-written (this process holds the run, so none are in use). */
+    private void removeTemporaries() throws IOException {
+        for (Path folder : List.of(directory, directory.resolve("checkpoints"), directory.resolve("samples"))) {
+            try (var files = Files.newDirectoryStream(folder, "*.tmp")) {
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a JSON file into a run without taking it (results of eval, cluster, anomaly).
+     *
+     * @param directory a run directory
+     * @param name the file name inside it
+     * @param value a map, list or value
+     * @throws IOException if it cannot be written
+     */
+    public static void writeJson(Path directory, String name, Object value) throws IOException {
+        AtomicFile.writeString(directory.resolve(name), Json.write(value) + "\n");
     }
 
     /**
@@ -88,14 +162,20 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * @param directory an existing run directory
-     * @return it, opened to continue (metrics appended)
+     * @return it, opened to continue (metrics appended) and held by this process until closed
+     * @throws RunLock.LockedException if another process is training it
      * @throws IOException if it is not a run directory
      */
     public static RunDirectory open(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(directory.toString(), null, "no such run directory");
+        }
         if (!Files.isRegularFile(directory.resolve(SNAPSHOT))) {
             throw new IOException(directory + " is not a run directory: it has no " + SNAPSHOT);
         }
-        return new RunDirectory(directory);
+        RunDirectory run = new RunDirectory(directory);
+        run.removeTemporaries();
+        return run;
     }
 
     /** @return the folder */
@@ -175,8 +255,10 @@ public final class RunDirectory implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        metrics.close();
-        log.close();
+        try (RunLock held = lock) {
+            metrics.close();
+            log.close();
+        }
     }
 
     /**

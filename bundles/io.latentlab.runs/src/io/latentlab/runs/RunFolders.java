@@ -108,8 +108,9 @@ public final class RunFolders {
     }
 
     private static void requireNotTraining(Path directory, String what) throws IOException {
-        if ("running".equals(RunInfo.of(directory).status())) {
-            throw new IOException("cannot " + what + " " + directory.getFileName() + ": it is training");
+        if (RunLock.isHeld(directory)) {
+            throw new IOException("cannot " + what + " " + directory.getFileName() + ": it is being trained by "
+                    + RunLock.describe(directory));
         }
     }
 }

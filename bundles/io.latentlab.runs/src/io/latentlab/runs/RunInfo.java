@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  *
  * @param directory the run directory
  * @param name the folder name
- * @param status completed, stopped, failed, running, or unknown
+ * @param status completed, stopped, failed, running, crashed (its status said running but no process
+ *        holds it: killed, crashed, power lost; resume continues it), or unknown
  * @param model the model id, or empty
  * @param dataset the dataset name, or empty
  * @param headlineMetric the headline metric's name, or empty
@@ -78,7 +79,8 @@ public record RunInfo(Path directory, String name, String status, String model, 
         public RunInfo of(Path directory) {
             long stamp = modified(directory.resolve(RunDirectory.STATUS)) * 31 + modified(directory.resolve(RunDirectory.SUMMARY));
             Entry entry = entries.get(directory);
-            if (entry == null || entry.stamp() != stamp) {
+            // a running run is rechecked every time: its process may be gone without a word
+            if (entry == null || entry.stamp() != stamp || "running".equals(entry.info().status())) {
                 entry = new Entry(stamp, RunInfo.of(directory));
                 entries.put(directory, entry);
             }
@@ -117,6 +119,9 @@ public record RunInfo(Path directory, String name, String status, String model, 
             }
         } catch (IOException e) {
             status = "unreadable";
+        }
+        if ("running".equals(status) && !RunLock.isHeld(directory)) {
+            status = "crashed";
         }
         Map<?, ?> summary = read(directory.resolve(RunDirectory.SUMMARY));
         Map<?, ?> metrics = summary.get("metrics") instanceof Map<?, ?> map ? map : Map.of();

@@ -1,6 +1,9 @@
 package io.latentlab.runs;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -236,7 +239,14 @@ final class TrainingSession implements TrainingListener {
     }
 
     private void checkpoint(TrainingState state) throws IOException {
-        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), step.state(),
+        // the last good checkpoint becomes the previous one: a crash while the new one is written,
+        // or damage to it later, leaves a checkpoint to resume from
+        Path last = run.path().resolve(RunDirectory.CHECKPOINT);
+        if (Files.isRegularFile(last)) {
+            Files.move(last, run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+        Checkpoint.saveArrays(last, step.state(),
                 ExperimentRunner.checkpointProperties(state));
     }
 

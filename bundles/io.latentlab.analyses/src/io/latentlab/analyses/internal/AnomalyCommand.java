@@ -46,7 +46,10 @@ public final class AnomalyCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Path directory = Path.of(arguments.get(0));
+        Path directory = RunCommands.runDirectory("anomaly", arguments.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
         int normal;
         try {
             normal = Integer.parseInt(arguments.get(2));
@@ -65,9 +68,7 @@ public final class AnomalyCommand implements Command {
             result.put("normal_label", normal);
             result.put("roc_auc", auc);
             result.put("examples", examples);
-            try (RunDirectory run = RunDirectory.open(directory)) {
-                run.writeJson("anomaly.json", result);
-            }
+            RunDirectory.writeJson(directory, "anomaly.json", result);
         });
     }
 }

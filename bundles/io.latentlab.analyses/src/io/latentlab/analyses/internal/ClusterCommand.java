@@ -45,12 +45,13 @@ public final class ClusterCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        int k = arguments.size() == 3 ? Integer.parseInt(arguments.get(2)) : 10;
-        if (k < 2 || k > 20) {
-            err.println("latentlab cluster: --k must be between 2 and 20, not " + k);
+        Integer clusters = arguments.size() == 3 ? RunCommands.wholeNumber("cluster", "--k", arguments.get(2), 2, 20, err)
+                : Integer.valueOf(10);
+        Path directory = clusters == null ? null : RunCommands.runDirectory("cluster", arguments.get(0), true, err);
+        if (directory == null) {
             return RunCommands.INVALID;
         }
-        Path directory = Path.of(arguments.get(0));
+        int k = clusters;
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
@@ -64,9 +65,7 @@ public final class ClusterCommand implements Command {
             result.put("accuracy", accuracy);
             result.put("nmi", nmi);
             result.put("examples", clusters.examples());
-            try (RunDirectory run = RunDirectory.open(directory)) {
-                run.writeJson("cluster.json", result);
-            }
+            RunDirectory.writeJson(directory, "cluster.json", result);
         });
     }
 }

@@ -51,13 +51,15 @@ public final class InterpolateCommand implements Command {
         try {
             for (int i = 1; i + 1 < rest.size(); i += 2) {
                 switch (rest.get(i)) {
-                    case "--from" -> from = Integer.parseInt(rest.get(i + 1));
-                    case "--to" -> to = Integer.parseInt(rest.get(i + 1));
-                    case "--steps" -> steps = Integer.parseInt(rest.get(i + 1));
+                    case "--from" -> from = number("--from", rest.get(i + 1), 0, Integer.MAX_VALUE, err);
+                    case "--to" -> to = number("--to", rest.get(i + 1), 0, Integer.MAX_VALUE, err);
+                    case "--steps" -> steps = number("--steps", rest.get(i + 1), 2, 1000, err);
                     case "--out" -> file = Path.of(rest.get(i + 1));
                     default -> throw new IllegalArgumentException(rest.get(i));
                 }
             }
+        } catch (NumberFormatException e) {
+            return RunCommands.INVALID; // said by number()
         } catch (IllegalArgumentException e) {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
@@ -66,7 +68,10 @@ public final class InterpolateCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Path directory = Path.of(rest.get(0));
+        Path directory = RunCommands.runDirectory("interpolate", rest.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
         int a = from;
         int b = to;
         int count = steps;
@@ -82,5 +87,14 @@ public final class InterpolateCommand implements Command {
             out.println("Wrote " + target.toAbsolutePath().normalize() + " (" + count + " images from test image " + a
                     + " to " + b + ", " + (spherical ? "spherical" : "linear") + ")");
         });
+    }
+
+    /** A whole-number option, or a NumberFormatException after the message. */
+    private static int number(String option, String text, int min, int max, PrintStream err) {
+        Integer value = RunCommands.wholeNumber("interpolate", option, text, min, max, err);
+        if (value == null) {
+            throw new NumberFormatException(option);
+        }
+        return value;
     }
 }

@@ -58,7 +58,10 @@ public final class LatentMapCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Path directory = Path.of(arguments.get(0));
+        Path directory = RunCommands.runDirectory("latent-map", arguments.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
         String prefix = arguments.size() == 3 ? arguments.get(2) : "latent";
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);

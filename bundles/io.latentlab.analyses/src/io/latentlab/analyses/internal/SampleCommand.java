@@ -51,7 +51,13 @@ public final class SampleCommand implements Command {
         Path file = Path.of("grid.png");
         for (int i = 1; i + 1 < arguments.size(); i += 2) {
             switch (arguments.get(i)) {
-                case "--n" -> count = Integer.parseInt(arguments.get(i + 1));
+                case "--n" -> {
+                    Integer parsed = RunCommands.wholeNumber("sample", "--n", arguments.get(i + 1), 1, 4096, err);
+                    if (parsed == null) {
+                        return RunCommands.INVALID;
+                    }
+                    count = parsed;
+                }
                 case "--out" -> file = Path.of(arguments.get(i + 1));
                 default -> {
                     err.println("latentlab sample: unknown option " + arguments.get(i) + "; usage: latentlab " + summary());
@@ -59,7 +65,10 @@ public final class SampleCommand implements Command {
                 }
             }
         }
-        Path directory = Path.of(arguments.get(0));
+        Path directory = RunCommands.runDirectory("sample", arguments.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
         int n = count;
         Path target = file;
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {

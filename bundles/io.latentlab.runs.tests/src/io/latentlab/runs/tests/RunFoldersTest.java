@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.latentlab.runs.RunDirectory;
 import io.latentlab.runs.RunFolders;
 import io.latentlab.runs.RunInfo;
+import io.latentlab.runs.RunLock;
 
 /** Run folders archived, renamed and deleted as a whole; a run that is training is left alone. */
 class RunFoldersTest {
@@ -56,11 +57,21 @@ class RunFoldersTest {
     @Test
     void aTrainingRunIsNotArchivedRenamedOrDeleted(@TempDir Path runs) throws IOException {
         Path training = run(runs, "busy", "running");
-        IOException e = assertThrows(IOException.class, () -> RunFolders.delete(training));
-        assertEquals("cannot delete busy: it is training", e.getMessage());
-        assertThrows(IOException.class, () -> RunFolders.rename(training, "other"));
-        assertThrows(IOException.class, () -> RunFolders.archive(runs, List.of(training)));
-        assertTrue(Files.isDirectory(training));
+        try (RunLock held = RunLock.acquire(training)) {
+            IOException e = assertThrows(IOException.class, () -> RunFolders.delete(training));
+            assertTrue(e.getMessage().startsWith("cannot delete busy: it is being trained by pid "), e.getMessage());
+            assertThrows(IOException.class, () -> RunFolders.rename(training, "other"));
+            assertThrows(IOException.class, () -> RunFolders.archive(runs, List.of(training)));
+            assertTrue(Files.isDirectory(training));
+        }
+    }
+
+    @Test
+    void aRunLeftRunningByAProcessThatIsGoneIsCrashedAndCanBeDeleted(@TempDir Path runs) throws IOException {
+        Path crashed = run(runs, "left", "running");
+        assertEquals("crashed", RunInfo.of(crashed).status());
+        RunFolders.delete(crashed);
+        assertFalse(Files.exists(crashed));
     }
 
     @Test

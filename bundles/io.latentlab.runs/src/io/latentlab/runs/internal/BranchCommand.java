@@ -60,6 +60,9 @@ public final class BranchCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
+        if (RunCommands.runDirectory("branch", source.toString(), false, err) == null) {
+            return RunCommands.INVALID;
+        }
         Path from = source;
         Path experiment = file;
         Path folder = runs;

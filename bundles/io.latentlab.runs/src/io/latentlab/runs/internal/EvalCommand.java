@@ -40,16 +40,17 @@ public final class EvalCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Path directory = Path.of(arguments.get(0));
+        Path directory = RunCommands.runDirectory("eval", arguments.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
             Map<String, Double> metrics = loaded.model().evaluate(loaded.dataset().testFeatures(),
                     loaded.dataset().testLabels());
             metrics.forEach((name, value) -> out.printf(Locale.ROOT, "%-16s %.6f%n", name, value));
-            try (RunDirectory run = RunDirectory.open(directory)) {
-                run.writeJson("eval.json", metrics);
-            }
+            RunDirectory.writeJson(directory, "eval.json", metrics);
         });
     }
 }

@@ -37,7 +37,10 @@ public final class ResumeCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Path run = Path.of(arguments.get(0));
+        Path run = RunCommands.runDirectory("resume", arguments.get(0), true, err);
+        if (run == null) {
+            return RunCommands.INVALID;
+        }
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), run);
             runner.resume(run, checked, progress);

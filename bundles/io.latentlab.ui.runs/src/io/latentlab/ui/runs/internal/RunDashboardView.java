@@ -277,7 +277,9 @@ public final class RunDashboardView extends ViewPart {
             status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
                             + String.format(Locale.ROOT, "%.5g", info.headlineValue()))
-                    + (progress.isEmpty() ? "" : "\n" + progress) + bundleWarning);
+                    + (progress.isEmpty() ? "" : "\n" + progress) + bundleWarning
+                    + (tail.damagedLines() == 0 ? "" : "\n" + tail.damagedLines() + " damaged line(s) in "
+                            + RunDirectory.METRICS + " skipped"));
             status.getParent().layout(new Control[] {status});
             refreshSamples();
         } catch (IOException e) {

@@ -101,6 +101,13 @@ expect_ok eval eval "$ae"
 [ -s "$ae/eval.json" ] || fail "eval wrote no eval.json"
 expect_ok sample sample "$ae" --n 16 --out "$work/ae-sample.png"
 [ -s "$work/ae-sample.png" ] || fail "sample --out wrote nothing"
+# argument mistakes: each its own plain message, exit 2
+expect_refused sample-zero sample "$ae" --n 0
+contains "$log" "latentlab sample: --n takes a whole number from 1 to 4096, not '0'"
+expect_refused sample-missing sample "$work/no-such-run"
+contains "$log" "latentlab sample: no such run directory: $work/no-such-run"
+expect_refused eval-not-a-run eval "$work"
+contains "$log" "is not a run directory: it has no experiment.yaml"
 expect_ok anomaly anomaly "$ae" --normal 0
 contains "$log" "ROC AUC"
 expect_ok cluster cluster "$ae" --k 3

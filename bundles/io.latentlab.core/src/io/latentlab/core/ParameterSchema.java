@@ -205,8 +205,23 @@ public final class ParameterSchema {
          * @return this builder
          */
         public Builder integers(String name, List<Long> defaultValue, Long min, String unit, String doc) {
+            return integers(name, defaultValue, min, null, unit, doc);
+        }
+
+        /**
+         * A list of whole numbers, each within [min, max].
+         *
+         * @param name the key
+         * @param defaultValue the default list
+         * @param min the smallest allowed element, or null
+         * @param max the largest allowed element, or null
+         * @param unit a unit for the documentation
+         * @param doc one sentence
+         * @return this builder
+         */
+        public Builder integers(String name, List<Long> defaultValue, Long min, Long max, String unit, String doc) {
             specs.add(new ParameterSpec(name, ParameterType.INTEGER_LIST, defaultValue == null ? null : List.copyOf(defaultValue),
-                    toDouble(min), null, List.of(), unit, doc));
+                    toDouble(min), toDouble(max), List.of(), unit, doc));
             return this;
         }
 

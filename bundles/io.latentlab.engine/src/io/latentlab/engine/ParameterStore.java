@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -16,6 +17,7 @@ import io.latentlab.core.layer.Initializer;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclaration;
 import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.nd4j.NativeMemory;
 
 /**
  * All parameters of a network in one flat row vector (and the gradients in another, and
@@ -102,6 +104,7 @@ public final class ParameterStore {
                 }
             }
         }
+        requireFits(trainable, stateLength);
         parameters = Nd4j.create(dataType, 1, Math.max(trainable, 1));
         gradients = Nd4j.create(dataType, 1, Math.max(trainable, 1));
         state = Nd4j.create(dataType, 1, Math.max(stateLength, 1));
@@ -158,6 +161,41 @@ public final class ParameterStore {
                 ownerGradient.addi(gradient);
             }
         }));
+    }
+
+    /**
+     * Refuses a network whose parameters cannot be held, before anything is allocated: libnd4j
+     * does not fail cleanly when an allocation is refused, it takes the process down. Counted:
+     * values and gradients, two optimizer moments (Adam's), and the non-trainable state.
+     */
+    private void requireFits(long trainable, long stateLength) {
+        long width = dataType.width();
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Math.addExact(Math.multiplyExact(4, trainable), stateLength), width);
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        if (NativeMemory.fits(bytes)) {
+            return;
+        }
+        String largest = null;
+        long largestCount = -1;
+        for (Map.Entry<String, List<ParameterDeclaration>> entry : declarations.entrySet()) {
+            long count = entry.getValue().stream().mapToLong(ParameterDeclaration::length).sum();
+            if (count > largestCount) {
+                largest = entry.getKey();
+                largestCount = count;
+            }
+        }
+        throw new NetworkBuildException(largest, String.format(Locale.ROOT, "the network's %,d parameters need about %s"
+                + " (values, gradients and optimizer state, %s) but %s are available to arrays; layer '%s' alone holds"
+                + " %,d of them: make it smaller", trainable + stateLength, size(bytes), dataType, size(NativeMemory.budgetBytes()),
+                largest, largestCount), null);
+    }
+
+    private static String size(long bytes) {
+        return bytes == Long.MAX_VALUE ? "more than 8 EB" : String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private static INDArray view(INDArray flat, long offset, long length, long[] shape) {

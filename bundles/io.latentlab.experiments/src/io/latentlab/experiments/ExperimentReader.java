@@ -1,12 +1,18 @@
 package io.latentlab.experiments;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,7 +68,53 @@ public final class ExperimentReader {
      * @throws IOException if the file cannot be read
      */
     public CheckedExperiment read(Path file) throws InvalidExperimentException, IOException {
-        return check(file, Files.readString(file, StandardCharsets.UTF_8));
+        return check(file, text(file));
+    }
+
+    /** The file as UTF-8 text; a binary or otherwise encoded file is refused with where it stops being text. */
+    private static String text(Path file) throws InvalidExperimentException, IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) { // no text file holds a NUL byte
+                int[] position = position(bytes, i);
+                throw new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), position[0],
+                        position[1], "", "a binary file, not an experiment (YAML text)")));
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int at = firstBadByte(bytes);
+            int[] position = position(bytes, at);
+            throw new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), position[0], position[1], "",
+                    String.format(Locale.ROOT, "not UTF-8 text: byte 0x%02X cannot be read; save the file as UTF-8", bytes[at]))));
+        }
+        return text;
+    }
+
+    private static int firstBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return Math.min(in.position(), bytes.length - 1);
+    }
+
+    /** Line and column (1-based, in bytes) of a byte offset. */
+    private static int[] position(byte[] bytes, int offset) {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+        }
+        return new int[] {line, offset - start + 1};
     }
 
     /**
@@ -473,6 +525,11 @@ public final class ExperimentReader {
         return text;
     }
 
+    /** The largest epochs and every-N settings: far beyond any real run, well inside an int. */
+    private static final long MAX_COUNT = 1_000_000_000L;
+    /** The largest batch: 2^24 examples, more than any dataset the readers can hold in one array. */
+    private static final long MAX_BATCH = 1L << 24;
+
     private static long integer(Map<?, ?> section, String key, String path, long defaultValue, Problems problems) {
         Object value = section.get(key);
         String field = path.isEmpty() ? key : path + "." + key;
@@ -483,8 +540,12 @@ public final class ExperimentReader {
             }
             return defaultValue;
         }
-        if (!(value instanceof Long number) || number < (key.equals("seed") ? 0 : 1)) {
-            problems.value(field, "'" + key + "' must be a positive integer, not '" + value + "'");
+        long min = key.equals("seed") ? 0 : 1;
+        // checked before any narrowing: epochs 4294967297 must not become 1
+        long max = key.equals("seed") ? Long.MAX_VALUE : key.equals("batch_size") ? MAX_BATCH : MAX_COUNT;
+        if (!(value instanceof Long number) || number < min || number > max) {
+            problems.value(field, "'" + key + "' must be a whole number from " + min + " to "
+                    + (max == Long.MAX_VALUE ? "2^63-1" : String.format(Locale.ROOT, "%,d", max)) + ", not '" + value + "'");
             return Math.max(defaultValue, 1);
         }
         return number;

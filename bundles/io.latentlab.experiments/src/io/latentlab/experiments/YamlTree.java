@@ -30,7 +30,16 @@ public final class YamlTree {
     private final Map<String, int[]> keyPositions = new HashMap<>();
     private final Map<String, int[]> valuePositions = new HashMap<>();
 
-    private YamlTree(Node node) {
+    /** An experiment is a page of settings: far more values than this can only come from aliases expanding. */
+    private static final int MAX_VALUES = 100_000;
+
+    /** Duplicate keys, each with its line and column: an error, not "the last one wins". */
+    private final List<ExperimentProblem> duplicates = new ArrayList<>();
+    private final String file;
+    private int values;
+
+    private YamlTree(Node node, String file) {
+        this.file = file;
         root = node == null ? null : convert(node, "");
     }
 
@@ -44,7 +53,15 @@ public final class YamlTree {
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            return new YamlTree(new Yaml(options).compose(new StringReader(text)));
+            options.setMaxAliasesForCollections(20);
+            YamlTree tree = new YamlTree(new Yaml(options).compose(new StringReader(text)), file);
+            if (!tree.duplicates.isEmpty()) {
+                throw new InvalidExperimentException(tree.duplicates);
+            }
+            return tree;
+        } catch (TooManyValuesException e) {
+            throw new InvalidExperimentException(List.of(new ExperimentProblem(file, e.line, e.column, "",
+                    "the document expands to more than " + MAX_VALUES + " values (aliases repeating aliases?)")));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -76,13 +93,36 @@ public final class YamlTree {
         return cut < 0 ? "" : path.substring(0, cut);
     }
 
+    /** Thrown from deep inside the conversion, with where the expansion went over the limit. */
+    private static final class TooManyValuesException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
+
+        TooManyValuesException(Node node) {
+            super(null, null, false, false);
+            line = node.getStartMark().getLine() + 1;
+            column = node.getStartMark().getColumn() + 1;
+        }
+    }
+
     private Object convert(Node node, String path) {
+        if (++values > MAX_VALUES) {
+            throw new TooManyValuesException(node);
+        }
         valuePositions.put(path, new int[] {node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1});
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(tuple.getKeyNode());
                 String childPath = path.isEmpty() ? key : path + "." + key;
+                if (map.containsKey(key)) {
+                    duplicates.add(new ExperimentProblem(file, tuple.getKeyNode().getStartMark().getLine() + 1,
+                            tuple.getKeyNode().getStartMark().getColumn() + 1, childPath, "'" + key + "' appears twice in"
+                            + (path.isEmpty() ? " the file" : " '" + path + "'") + " (first at line "
+                            + keyPositions.get(childPath)[0] + "); keep one"));
+                    continue;
+                }
                 keyPositions.put(childPath, new int[] {tuple.getKeyNode().getStartMark().getLine() + 1,
                     tuple.getKeyNode().getStartMark().getColumn() + 1});
                 map.put(key, convert(tuple.getValueNode(), childPath));

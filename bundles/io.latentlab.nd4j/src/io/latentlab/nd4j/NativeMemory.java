@@ -30,6 +30,28 @@ public final class NativeMemory {
     }
 
     /**
+     * @return the bytes native arrays may take in all: javacpp's {@code maxphysicalbytes} (the
+     *         launcher sets it) when set, else the machine's memory; allocating beyond it fails
+     *         (or, in libnd4j, crashes the process), so callers check large allocations first
+     */
+    public static long budgetBytes() {
+        long limit = Pointer.maxPhysicalBytes();
+        long machine = Pointer.totalPhysicalBytes();
+        if (limit <= 0) {
+            return machine > 0 ? machine : Long.MAX_VALUE;
+        }
+        return machine > 0 ? Math.min(limit, machine) : limit;
+    }
+
+    /**
+     * @param bytes an estimate of what is about to be allocated
+     * @return whether it fits beside what the process holds now, within {@link #budgetBytes()}
+     */
+    public static boolean fits(long bytes) {
+        return bytes >= 0 && bytes <= budgetBytes() - Pointer.physicalBytes();
+    }
+
+    /**
      * Asks for a garbage collection when resident memory grew by {@value #GROWTH_MB} MB above its
      * low point since the last one, or by an eighth of that above its level at the last one: the
      * allocator keeps freed buffers for reuse without returning them to the system, so growth

@@ -4,5 +4,5 @@
  * the backend from any thread, {@link io.latentlab.nd4j.Reductions} for sums through BLAS and
  * {@link io.latentlab.nd4j.NativeMemory} to keep native memory bounded in long loops.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.latentlab.nd4j;

@@ -45,13 +45,13 @@ public final class ClusterCommand implements Command {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
-        Integer clusters = arguments.size() == 3 ? RunCommands.wholeNumber("cluster", "--k", arguments.get(2), 2, 20, err)
+        Integer parsedK = arguments.size() == 3 ? RunCommands.wholeNumber("cluster", "--k", arguments.get(2), 2, 20, err)
                 : Integer.valueOf(10);
-        Path directory = clusters == null ? null : RunCommands.runDirectory("cluster", arguments.get(0), true, err);
+        Path directory = parsedK == null ? null : RunCommands.runDirectory("cluster", arguments.get(0), true, err);
         if (directory == null) {
             return RunCommands.INVALID;
         }
-        int k = clusters;
+        int k = parsedK;
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);
             ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);

@@ -65,6 +65,7 @@ public final class IdxReader {
                             + dimensions[d]);
                 }
             }
+            int stored = dimensions[0];
             if (limit > 0 && limit < dimensions[0]) {
                 dimensions[0] = limit;
             }
@@ -74,7 +75,16 @@ public final class IdxReader {
             }
             items = dimensions[0] * itemSize;
             byte[] values = new byte[Math.toIntExact(items)];
-            readFully(name, in, values, offset, dimensions[0] + " items of " + itemSize + " bytes");
+            offset = readFully(name, in, values, offset, dimensions[0] + " items of " + itemSize + " bytes");
+            // read to the end even past a limit: the rest must be what the header says, and only at
+            // the end does gzip check its CRC and length (a corrupt archive inflates to garbage)
+            long rest = drain(name, in, offset);
+            long expected = (stored - (long) dimensions[0]) * itemSize;
+            if (rest != expected) {
+                throw new DatasetException(name + ": the header announces " + stored + " items of " + itemSize + " bytes but"
+                        + " the data " + (rest > expected ? "goes on for " + (rest - expected) + " more bytes"
+                                : "ends " + (expected - rest) + " bytes early") + " (of the uncompressed data)");
+            }
             return new Idx(dimensions, values);
         } catch (DatasetException e) {
             throw e;
@@ -97,6 +107,22 @@ public final class IdxReader {
             }
         }
         return in;
+    }
+
+    /** @return how many bytes followed the offset, up to the end of the (verified) stream */
+    private static long drain(String name, InputStream in, long offset) throws DatasetException {
+        byte[] buffer = new byte[1 << 16];
+        long count = 0;
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                count += read;
+            }
+        } catch (IOException e) {
+            throw new DatasetException(name + ": corrupt (" + e.getMessage() + ") at byte offset " + (offset + count)
+                    + " of the uncompressed data; " + (name.endsWith(".gz") ? "`gzip -t` checks the file; " : "")
+                    + "download it again");
+        }
+        return count;
     }
 
     /** @return the offset after the bytes read */

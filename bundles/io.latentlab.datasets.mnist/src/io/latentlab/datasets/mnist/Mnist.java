@@ -48,7 +48,7 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
                         .integer("test_limit", 0L, 0L, 10_000L, "images", "use at most this many test images (0: all)")
                         .integer("embedded_test_images", 2000L, 1L, 9_999L, "images",
                                 "with the embedded set: how many of its 10k images are held out for testing")
-                        .integers("train_digits", List.of(), 0L, "", "train only on these digits (e.g. [0] for anomaly"
+                        .integers("train_digits", List.of(), 0L, 9L, "", "train only on these digits (e.g. [0] for anomaly"
                                 + " detection); empty: all. The test set keeps every digit")
                         .build());
     }

@@ -24,7 +24,7 @@ import io.latentlab.studies.ModelBenchmark;
 /** Every experiment in examples/, benchmarks/models/ and benchmarks/speed/ is valid and builds its model for MNIST, so that it runs as is. */
 class ExamplesTest {
 
-    private static Path examples() {
+    static Path examples() {
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
             if (Files.isDirectory(directory.resolve("examples")) && Files.isRegularFile(directory.resolve("pom.xml"))
                     && Files.isDirectory(directory.resolve("bundles"))) {

@@ -98,6 +98,23 @@ public final class Checkpoint {
      */
     public static void saveArrays(Path file, Map<String, INDArray> arrays, Map<String, String> properties)
             throws IOException {
+        saveArrays(file, arrays, properties, null);
+    }
+
+    /**
+     * Writes named arrays and properties to one file, atomically, keeping the file it replaces
+     * under another name: only once the new one is complete on disk, the old one is renamed to
+     * {@code previous} and the new one into place, so that a failed write (a full disk) leaves
+     * the last good checkpoint where it was.
+     *
+     * @param file where to write
+     * @param arrays the arrays, by name
+     * @param properties small facts (step, epoch, ...)
+     * @param previous where the replaced file goes, or null to drop it
+     * @throws IOException if the file cannot be written; the message names it and the size needed
+     */
+    public static void saveArrays(Path file, Map<String, INDArray> arrays, Map<String, String> properties, Path previous)
+            throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.createDirectories(file.toAbsolutePath().getParent());
         try {
@@ -120,6 +137,9 @@ public final class Checkpoint {
             long bytes = arrays.values().stream().mapToLong(a -> a.length() * a.dataType().width()).sum();
             throw new IOException("cannot write checkpoint " + file + " (about " + (bytes >> 20) + " MB needed): "
                     + e.getMessage(), e);
+        }
+        if (previous != null && Files.isRegularFile(file)) {
+            Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

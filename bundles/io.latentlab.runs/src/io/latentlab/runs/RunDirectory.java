@@ -227,8 +227,8 @@ public final class RunDirectory implements AutoCloseable {
     public void copyMetricsUpTo(Path source, long step) throws IOException {
         List<String> lines = Files.readAllLines(source.resolve(METRICS), StandardCharsets.UTF_8);
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            int comma = line.indexOf(',');
-            if (comma > 0 && Long.parseLong(line.substring(0, comma)) <= step) {
+            MetricsTail.Point row = MetricsTail.parse(line);
+            if (row != null && row.step() <= step) { // a damaged line of the source is not carried over
                 metrics.write(line + "\n");
             }
         }

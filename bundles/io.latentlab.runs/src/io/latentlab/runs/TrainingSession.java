@@ -1,9 +1,6 @@
 package io.latentlab.runs;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -239,15 +236,10 @@ final class TrainingSession implements TrainingListener {
     }
 
     private void checkpoint(TrainingState state) throws IOException {
-        // the last good checkpoint becomes the previous one: a crash while the new one is written,
-        // or damage to it later, leaves a checkpoint to resume from
-        Path last = run.path().resolve(RunDirectory.CHECKPOINT);
-        if (Files.isRegularFile(last)) {
-            Files.move(last, run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        }
-        Checkpoint.saveArrays(last, step.state(),
-                ExperimentRunner.checkpointProperties(state));
+        // the last good checkpoint becomes the previous one once the new one is complete: a crash
+        // or a full disk while it is written, or damage to it later, leaves one to resume from
+        Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), step.state(),
+                ExperimentRunner.checkpointProperties(state), run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT));
     }
 
     private void writeSummary(TrainingState reached, boolean finished) throws IOException {

@@ -50,6 +50,12 @@ public final class CommandLineApplication implements IApplication {
             err.println("latentlab " + command.name() + ": " + e.getMessage());
             e.printStackTrace(err);
             return 1;
+        } catch (OutOfMemoryError e) {
+            // never exit 0 after this; files written so far stay as they were written (atomically)
+            err.println("latentlab " + command.name() + ": out of memory (" + e.getMessage() + "); the Java heap is "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB: give it more with LATENTLAB_VM_ARGS=-Xmx8g,"
+                    + " or make the experiment smaller");
+            return 1;
         }
     }
 

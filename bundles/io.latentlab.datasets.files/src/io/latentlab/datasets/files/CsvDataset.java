@@ -113,7 +113,16 @@ public final class CsvDataset extends AbstractContribution implements DatasetFac
                         throw new DatasetException(file + ":" + number + ": column " + (c + 1) + " is not a number: '"
                                 + cells[c].trim() + "'");
                     }
+                    if (!Float.isFinite(value)) {
+                        // caught here, not later as "loss became NaN" without a file
+                        throw new DatasetException(file + ":" + number + ":" + (c + 1) + ": '" + cells[c].trim()
+                                + "' is not a finite number (NaN, infinite, or beyond float's range)");
+                    }
                     if (c == labelColumn) {
+                        if (value < 0 || value != Math.rint(value) || value > 1_000_000) {
+                            throw new DatasetException(file + ":" + number + ":" + (c + 1) + ": the label '"
+                                    + cells[c].trim() + "' is not a class number (a whole number from 0)");
+                        }
                         labels.add(value);
                         maxLabel = Math.max(maxLabel, value);
                     } else {

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -104,9 +107,35 @@ public final class ImageFolderDataset extends AbstractContribution implements Da
         return new INDArray[] {x, Nd4j.createFromArray(column).reshape(column.length, 1)};
     }
 
+    /** The largest image decoded: 64 megapixels (an 8000x8000 photograph), 256 MB as ARGB. */
+    private static final long MAX_PIXELS = 64L << 20;
+
+    /** Reads the size from the image's header, so that a 40000x40000 image is refused before it is decoded. */
+    private static void requireDecodableSize(Path file) throws IOException, DatasetException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return; // not an image: said by the caller
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new DatasetException(file + ": " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels is"
+                            + " larger than the " + (MAX_PIXELS >> 20) + " megapixels an image may have here; scale it down"
+                            + " first");
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     private static float[] pixels(Path file, int width, int height, int channels) throws DatasetException {
         BufferedImage source;
         try {
+            requireDecodableSize(file);
             source = ImageIO.read(file.toFile());
         } catch (IOException e) {
             throw new DatasetException(file + ": unreadable image: " + e.getMessage());

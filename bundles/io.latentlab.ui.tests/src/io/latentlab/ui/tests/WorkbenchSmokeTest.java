@@ -33,7 +33,7 @@ class WorkbenchSmokeTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window, "no workbench window opened");
         Shell shell = window.getShell();
-        Shots.settle(display, 500);
+        Shots.idle(display);
 
         assertEquals("Latentlab", shell.getText());
         List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)

@@ -35,7 +35,7 @@ class WorkbenchThemeTest {
             assertTrue(AppearancePreferencePage.apply(dark));
             assertEquals(dark, AppearancePreferencePage.activeTheme());
             assertTrue(!AppearancePreferencePage.apply("no.such.theme"), "an unknown theme is refused");
-            Shots.settle(display, 800);
+            Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "theme-dark.png");
 
             String chosen = ModalDialog.inspect(display, () -> PreferencesUtil.createPreferenceDialogOn(window.getShell(),
@@ -46,7 +46,7 @@ class WorkbenchThemeTest {
             assertEquals("Dark", chosen, "the page shows the active theme");
         } finally {
             AppearancePreferencePage.apply(before);
-            Shots.settle(display, 300);
+            Shots.idle(display);
         }
         assertEquals(before, AppearancePreferencePage.activeTheme());
     }

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
@@ -69,5 +73,42 @@ class FileDatasetsTest {
         assertEquals(1.0, data.trainFeatures().getDouble(1, 0, 1, 1), 1e-2, "dogs are white");
         assertEquals(1.0, data.trainLabels().getDouble(1, 0), "labels follow the sorted folder names");
         assertEquals(2, data.classes());
+    }
+
+    @Test
+    void nonFiniteCellsAndLabelsThatAreNotClassesAreRefusedAtTheirCell(@TempDir Path folder) throws Exception {
+        CsvDataset csv = new CsvDataset();
+        for (String[] bad : new String[][] {{"1,2,3\n4,NaN,6\n", "rows.csv:2:2: 'NaN' is not a finite number"},
+            {"1,2,3\n4,1e39,6\n", "rows.csv:2:2: '1e39' is not a finite number"},
+            {"0,2,3\n-1,5,6\n", "rows.csv:2:1: the label '-1' is not a class number"},
+            {"0,2,3\n1.5,5,6\n", "rows.csv:2:1: the label '1.5' is not a class number"}}) {
+            Files.writeString(folder.resolve("rows.csv"), bad[0]);
+            DatasetException e = assertThrows(DatasetException.class, () -> csv.load(Parameters.of(csv.schema(),
+                    Map.of("train_file", "rows.csv", "test_file", "rows.csv", "label_column", 0)), folder));
+            assertTrue(e.getMessage().contains(bad[1]), e.getMessage());
+        }
+    }
+
+    @Test
+    void anImageTooLargeToDecodeIsRefusedFromItsHeader(@TempDir Path folder) throws Exception {
+        // a PNG whose header says 40000x40000: refused before any pixel is decoded
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(40_000)
+                .putInt(40_000).put(new byte[] {8, 0, 0, 0, 0});
+        CRC32 crc = new CRC32();
+        crc.update(header.array());
+        png.write(ByteBuffer.allocate(4).putInt(13).array());
+        png.write(header.array());
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        for (String split : new String[] {"train", "test"}) {
+            Path directory = Files.createDirectories(folder.resolve("pictures").resolve(split).resolve("huge"));
+            Files.write(directory.resolve("big.png"), png.toByteArray());
+        }
+        ImageFolderDataset images = new ImageFolderDataset();
+        DatasetException e = assertThrows(DatasetException.class, () -> images.load(Parameters.of(images.schema(),
+                Map.of("directory", "pictures", "width", 4, "height", 3)), folder));
+        assertTrue(e.getMessage().endsWith("big.png: 40000x40000 pixels is larger than the 64 megapixels an image may have"
+                + " here; scale it down first"), e.getMessage());
     }
 }

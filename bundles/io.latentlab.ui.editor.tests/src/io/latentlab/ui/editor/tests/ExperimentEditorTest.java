@@ -10,6 +10,7 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorPart;
@@ -65,7 +66,7 @@ class ExperimentEditorTest {
         assertEquals("io.latentlab.ui.editor.experiment", editor.getEditorSite().getId());
         ((ExperimentFormEditor) editor).showSource();
         page.showView(IPageLayout.ID_PROBLEM_VIEW);
-        Shots.settle(display, 1500);
+        Shots.idle(display); // the editor checks the file as it opens
 
         IMarker[] markers = file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO);
         assertEquals(1, markers.length);
@@ -79,8 +80,13 @@ class ExperimentEditorTest {
         IDocument document = source.getDocumentProvider().getDocument(editor.getEditorInput());
         int offset = document.get().indexOf("adma");
         document.replace(offset, 4, "adam");
-        Shots.settle(display, 1500);
-        assertEquals(0, file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO).length);
+        Shots.until(display, "the marker to go once the typing stops", () -> {
+            try {
+                return file.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO).length == 0;
+            } catch (CoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         assertTrue(editor.isDirty(), "edited, not saved");
         Shots.take(display, window.getShell().getBounds(), "editor-fixed.png");
         editor.doSave(null);
@@ -109,7 +115,7 @@ class ExperimentEditorTest {
             assertTrue(!first.equals(second) && second.getName().startsWith("vae-"), second.getName());
             IEditorPart editor = IDE.openEditor(window.getActivePage(), second);
             assertEquals("io.latentlab.ui.editor.experiment", editor.getEditorSite().getId());
-            Shots.settle(display, 1500);
+            Shots.idle(display); // the editor checks the file as it opens
             assertEquals(0, second.findMarkers(ExperimentProblems.MARKER, false, IResource.DEPTH_ZERO).length,
                     "the example is valid as shipped");
             assertTrue(!ExampleExperiments.seedEmptyWorkspace(), "a workspace with projects is left alone");
@@ -118,10 +124,7 @@ class ExperimentEditorTest {
             // the Network view beside it: the VAE's encoder (with its two heads) and decoder, shapes and parameters
             NetworkView network = (NetworkView) window.getActivePage().showView(NetworkView.ID);
             window.getActivePage().activate(editor);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (network.rows().isEmpty() && System.currentTimeMillis() < deadline) {
-                Shots.settle(display, 250);
-            }
+            Shots.until(display, "the network view's rows", () -> !network.rows().isEmpty());
             List<String> rows = network.rows();
             assertTrue(network.status().contains("vae, 2 network(s), 652,824 parameters"), network.status());
             assertTrue(rows.stream().anyMatch(r -> r.contains("z_mean | dense") && r.endsWith("[20] | 8,020")), rows.toString());
@@ -138,7 +141,7 @@ class ExperimentEditorTest {
             assertTrue(edges.contains("decoder2 -> decoder_reshape [784]"), edges.toString());
             IWorkbenchPage page = window.getActivePage();
             page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_MAXIMIZED);
-            Shots.settle(display, 500);
+            Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "network-graph.png");
             page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_RESTORED);
 
@@ -147,15 +150,12 @@ class ExperimentEditorTest {
                     .findFirst().orElseThrow();
             IEditorPart unetEditor = IDE.openEditor(page, ExampleExperiments.copyIntoWorkspace(unet));
             page.activate(unetEditor);
-            deadline = System.currentTimeMillis() + 30_000;
-            while (!network.status().contains("unet") && System.currentTimeMillis() < deadline) {
-                Shots.settle(display, 250);
-            }
+            Shots.until(display, "the U-Net in the network view", () -> network.status().contains("unet"));
             assertTrue(network.status().contains("unet, 1 network(s)"), network.status());
             List<String> unetEdges = network.graphEdges();
             assertTrue(unetEdges.stream().filter(e -> e.contains("concat")).count() >= 4, unetEdges.toString());
             page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_MAXIMIZED);
-            Shots.settle(display, 500);
+            Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "network-unet.png");
             page.setPartState(page.findViewReference(NetworkView.ID), IWorkbenchPage.STATE_RESTORED);
             page.closeEditor(unetEditor, false);

@@ -83,7 +83,7 @@ class ExperimentFormTest {
         ExperimentForm form = editor.form();
         ITextEditor source = editor.getAdapter(ITextEditor.class);
         IDocument document = source.getDocumentProvider().getDocument(editor.getEditorInput());
-        Shots.settle(display, 1000);
+        Shots.until(display, "the form's optimizer fields", () -> form.control("optimizer.learning_rate") != null);
 
         // the form shows the file's values, from the schemas
         assertEquals("0.001", text(form, "optimizer.learning_rate").getText());
@@ -139,7 +139,7 @@ class ExperimentFormTest {
         assertEquals(1, markers.length);
         assertEquals(lineOf(document.get(), "batch_size: lots"), markers[0].getAttribute(IMarker.LINE_NUMBER, -1));
         assertNotNull(text(form, "training.batch_size").getBackground());
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "editor-form.png");
         type(text(form, "training.batch_size"), "64");
 
@@ -213,7 +213,7 @@ class ExperimentFormTest {
         source.getAction(ITextEditorActionConstants.UNDO).run();
         assertTrue(document.get().contains("  id: adam\n  learning_rate: 0.002\n"), document.get());
         waitFor(display, () -> form.control("optimizer.beta_1") != null, "adam's parameters back");
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "editor-form-synced.png");
 
         // a model whose stacks the file lacks: the form says so and starts one
@@ -252,20 +252,16 @@ class ExperimentFormTest {
     private static void type(Text field, String value) {
         field.setFocus();
         field.setText(value);
-        Shots.settle(field.getDisplay(), 100);
+        Shots.idle(field.getDisplay());
     }
 
     private static void press(Control button) {
         button.notifyListeners(SWT.Selection, new Event());
-        Shots.settle(button.getDisplay(), 200);
+        Shots.idle(button.getDisplay());
     }
 
     private static void waitFor(Display display, BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Shots.settle(display, 100);
-        }
-        assertTrue(condition.getAsBoolean(), what);
+        Shots.until(display, what, condition);
     }
 
     private static int lineOf(String text, String fragment) {

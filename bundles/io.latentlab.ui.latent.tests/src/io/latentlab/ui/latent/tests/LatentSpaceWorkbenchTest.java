@@ -70,7 +70,7 @@ class LatentSpaceWorkbenchTest {
         IWorkbenchPage page = window.getActivePage();
         LatentSpaceView view = latentSpaceFromTheRunsView(page, run);
         view.job().join(60_000, null);
-        Shots.settle(display, 1500);
+        Shots.until(display, "the codes plotted, one series per digit", () -> view.seriesSizes().length == 10);
         int[] sizes = view.seriesSizes();
         assertEquals(10, sizes.length, "one series per digit");
         assertEquals(500, Arrays.stream(sizes).sum(), "every test code is shown");
@@ -80,12 +80,12 @@ class LatentSpaceWorkbenchTest {
         view.show(12); // a second click: the decoded path from example 7 to 12 appears below
         view.interpolate(7, 12);
         assertTrue(view.showsAPath());
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "latent-space.png");
         assertTrue(view.showsAManifold(), "a 2-D VAE gets its decoded manifold");
         view.showManifold();
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "latent-manifold.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }

@@ -75,16 +75,17 @@ class PluginsWorkbenchTest {
     }
 
     private static Optional<RegisteredContribution<?>> cube(PluginsView view, Display display, boolean wanted) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) { // DS registers (and unregisters) the component asynchronously
+        // DS registers (and unregisters) the component asynchronously
+        Shots.until(display, "the plugin's activation " + (wanted ? "listed" : "gone"), () -> {
             view.refresh();
-            Optional<RegisteredContribution<?>> found = view.contributions().stream()
-                    .filter(c -> c.id().equals("cube") && c.bundle().equals("org.example.cube")).findFirst();
-            if (found.isPresent() == wanted || System.currentTimeMillis() > deadline) {
-                return found;
-            }
-            Shots.settle(display, 200);
-        }
+            return findCube(view).isPresent() == wanted;
+        });
+        return findCube(view);
+    }
+
+    private static Optional<RegisteredContribution<?>> findCube(PluginsView view) {
+        return view.contributions().stream().filter(c -> c.id().equals("cube") && c.bundle().equals("org.example.cube"))
+                .findFirst();
     }
 
     private static ExperimentFormEditor openExperiment(IWorkbenchWindow window) throws Exception {
@@ -106,10 +107,9 @@ class PluginsWorkbenchTest {
 
     /** @return whether the editor's activation chooser lists "cube", once it says what is wanted or after 10 s */
     private static boolean offers(ExperimentFormEditor editor, Display display, boolean wanted) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while ((activations(editor).indexOf("cube") >= 0) != wanted && System.currentTimeMillis() < deadline) {
-            Shots.settle(display, 100); // the registry's event and the form's rebuild come asynchronously
-        }
+        // the registry's event and the form's rebuild come asynchronously
+        Shots.until(display, "the activation chooser " + (wanted ? "to offer" : "to drop") + " cube",
+                () -> (activations(editor).indexOf("cube") >= 0) == wanted);
         return activations(editor).indexOf("cube") >= 0;
     }
 
@@ -129,7 +129,7 @@ class PluginsWorkbenchTest {
             // an experiment open in the editor: its layer's activation chooser lists the installed activations
             ExperimentFormEditor editor = openExperiment(window);
             PluginsView view = (PluginsView) window.getActivePage().showView(PluginsView.ID);
-            Shots.settle(display, 500);
+            Shots.idle(display);
             assertTrue(cube(view, display, false).isEmpty());
             assertTrue(activations(editor).indexOf("cube") < 0);
 
@@ -142,7 +142,7 @@ class PluginsWorkbenchTest {
             assertEquals("1.0.0", cube.version());
             assertTrue(Files.exists(folder.resolve("plugins").resolve("org.example.cube-1.0.0.jar")), "not kept for the next start");
             view.show(cube);
-            Shots.settle(display, 300);
+            Shots.idle(display);
             assertTrue(offers(editor, display, true), "the editor offers the new activation without restart");
             Shots.take(display, window.getShell().getBounds(), "plugin-installed.png");
 
@@ -164,7 +164,7 @@ class PluginsWorkbenchTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         window.getShell().setSize(1500, 950);
         PluginsView view = (PluginsView) window.getActivePage().showView(PluginsView.ID);
-        Shots.settle(display, 1000);
+        Shots.idle(display);
         view.refresh();
         assertTrue(view.contributions().size() > 40, "contributions listed: " + view.contributions().size());
         assertTrue(view.contributions().stream().anyMatch(c -> c.kind().equals(ContributionKind.MODEL)

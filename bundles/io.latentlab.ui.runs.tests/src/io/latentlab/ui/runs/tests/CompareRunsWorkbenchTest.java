@@ -71,12 +71,9 @@ class CompareRunsWorkbenchTest {
         // the race from the workbench (Race... in the Runs view): a background job, the comparison follows it
         Job job = new RaceJob(race, List.of("sgd", "adam"), Installed.registry());
         job.schedule();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (job.getResult() == null && System.currentTimeMillis() < deadline) {
-            Shots.settle(display, 200);
-        }
-        assertTrue(job.getResult() != null && job.getResult().isOK(), "race: " + job.getResult());
-        Shots.settle(display, 1500);
+        Shots.until(display, "the race to finish", 300_000, () -> job.getResult() != null);
+        assertTrue(job.getResult().isOK(), "race: " + job.getResult());
+        Shots.idle(display); // the comparison opens from the job's end
         List<RunComparisonView> comparisons = new ArrayList<>();
         for (IViewReference reference : page.getViewReferences()) {
             if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
@@ -104,19 +101,15 @@ class CompareRunsWorkbenchTest {
         Path run = new ExperimentRunner(Installed.registry()).run(new ExperimentReader(Installed.registry()).read(stacked),
                 runs, (line, end) -> { });
         RunDashboardView dashboard = (RunDashboardView) RunViews.openDashboard(page, run);
-        Shots.settle(display, 1500);
-        assertEquals(3, dashboard.phaseMarkers(), "layer 1, layer 2, fine-tuning");
+        Shots.until(display, "the dashboard to chart the run's phases", () -> dashboard.phaseMarkers() == 3);
         assertTrue(dashboard.seriesSizes().get("train_loss") == 96);
         Shots.take(display, window.getShell().getBounds(), "phases.png");
 
         // Branch... from the start of fine-tuning (phase 3): a new run, its dashboard with the source's history
         Job branch = ExperimentJob.branch(run, 3, stacked, Installed.registry());
         branch.schedule();
-        long until = System.currentTimeMillis() + 120_000;
-        while (branch.getResult() == null && System.currentTimeMillis() < until) {
-            Shots.settle(display, 200);
-        }
-        assertTrue(branch.getResult() != null && branch.getResult().isOK(), "branch: " + branch.getResult());
+        Shots.until(display, "the branch to finish", 300_000, () -> branch.getResult() != null);
+        assertTrue(branch.getResult().isOK(), "branch: " + branch.getResult());
         view.refresh();
         assertTrue(view.runs().stream().anyMatch(info -> !info.directory().equals(run) && info.name().contains("stacked")
                 && "completed".equals(info.status())), "the branched run: " + view.runs());

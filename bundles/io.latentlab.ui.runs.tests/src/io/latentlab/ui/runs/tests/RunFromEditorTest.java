@@ -67,16 +67,9 @@ class RunFromEditorTest {
 
             form.control(WorkbenchCommands.RUN_EXPERIMENT).notifyListeners(SWT.Selection, new Event());
             assertTrue(!editor.isDirty(), "saved before running");
-            Path run = null;
-            long deadline = System.currentTimeMillis() + 120_000;
-            while (System.currentTimeMillis() < deadline) {
-                Shots.settle(display, 250);
-                run = completed(folder.resolve("runs"));
-                if (run != null) {
-                    break;
-                }
-            }
-            assertNotNull(run, "no completed run from the editor's Run");
+            Shots.until(display, "a completed run from the editor's Run", 300_000,
+                    () -> completed(folder.resolve("runs")) != null);
+            Path run = completed(folder.resolve("runs"));
             assertTrue(Files.readString(run.resolve("experiment.yaml")).contains("seed: 7"), "the run trains what was saved");
             assertEquals("run-from-editor", run.getFileName().toString().replaceFirst("^\\d{8}-\\d{6}-", ""));
             page.closeEditor(editor, false);

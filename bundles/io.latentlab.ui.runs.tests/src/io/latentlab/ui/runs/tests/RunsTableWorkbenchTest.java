@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Display;
@@ -55,15 +56,13 @@ class RunsTableWorkbenchTest {
             window.getShell().setSize(1500, 950);
             RunsView view = (RunsView) window.getActivePage().showView(RunViews.RUNS_VIEW_ID);
             view.refresh();
-            Shots.settle(display, 300);
-            assertEquals(3, view.visibleRuns().size());
+            Shots.until(display, "three runs in the table", () -> view.visibleRuns().size() == 3);
 
             view.filterField().setText("ADAM"); // any column, any case
-            Shots.settle(display, 200);
-            assertEquals(1, view.visibleRuns().size(), "filtered: " + view.visibleRuns());
+            Shots.until(display, "the filter to leave one run", () -> view.visibleRuns().size() == 1);
             assertTrue(view.visibleRuns().get(0).name().contains("adam"), view.visibleRuns().get(0).name());
             view.filterField().setText("");
-            Shots.settle(display, 200);
+            Shots.until(display, "all three runs back", () -> view.visibleRuns().size() == 3);
 
             view.sortBy("Value");
             List<Double> up = view.visibleRuns().stream().map(RunInfo::headlineValue).toList();
@@ -76,7 +75,9 @@ class RunsTableWorkbenchTest {
             // the three runs as parallel coordinates: the optimizer axis, then the headline metric
             view.select(view.runs().stream().map(RunInfo::name).toList());
             view.compareSelected();
-            Shots.settle(display, 1000);
+            Shots.until(display, "the comparison view", () -> Arrays.stream(window.getActivePage().getViewReferences())
+                    .anyMatch(reference -> RunViews.COMPARE_VIEW_ID.equals(reference.getId())
+                            && reference.getView(false) != null));
             RunComparisonView comparison = null;
             for (IViewReference reference : window.getActivePage().getViewReferences()) {
                 if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
@@ -87,7 +88,7 @@ class RunsTableWorkbenchTest {
                     .map(ParallelCoordinates.Axis::name).toList());
             assertEquals(3, comparison.parallelCoordinates().lines().size());
             comparison.showParallelCoordinates();
-            Shots.settle(display, 500);
+            Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "parallel-coordinates.png");
             window.getActivePage().hideView(comparison);
 

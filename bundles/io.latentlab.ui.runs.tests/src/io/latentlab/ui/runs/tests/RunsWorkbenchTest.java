@@ -76,9 +76,9 @@ class RunsWorkbenchTest {
         Set<Integer> sizesSeen = new TreeSet<>();
         RunDashboardView dashboard = null;
         String throughputSeen = null;
-        long deadline = System.currentTimeMillis() + 180_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         while (job.getResult() == null && System.currentTimeMillis() < deadline) {
-            Shots.settle(display, 200);
+            Shots.dispatch(display); // the dashboard refreshes on its timer: look at it after each round of events
             dashboard = dashboard != null ? dashboard : findDashboard(page, folder.resolve("runs"));
             if (dashboard != null) {
                 sizesSeen.add(dashboard.seriesSizes().getOrDefault("train_loss", 0));
@@ -94,13 +94,16 @@ class RunsWorkbenchTest {
         RunsPreferences.instance().remove(RunsPreferences.REFRESH_MILLISECONDS);
         assertTrue(sizesSeen.size() >= 2, "the training chart did not grow while training ran: " + sizesSeen);
 
-        Shots.settle(display, 1500); // the last refresh reads the end of the file
-        dashboard.refresh();
+        RunDashboardView shown = dashboard;
+        Shots.until(display, "the dashboard to read the end of metrics.csv", () -> {
+            shown.refresh();
+            return Integer.valueOf(750).equals(shown.seriesSizes().get("train_loss"));
+        });
         assertEquals(750, dashboard.seriesSizes().get("train_loss"), "8000 images / 32 x 3 epochs");
         assertEquals(3, dashboard.seriesSizes().get("test_bce"), "one evaluation per epoch");
         assertEquals(List.of("train_learning_rate"), dashboard.learningRateSeries(), "the rate is drawn on its own axis");
         assertEquals(750, dashboard.seriesSizes().get("train_learning_rate"), "a learning rate every step");
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "dashboard.png");
         assertNotNull(throughputSeen, "the dashboard showed throughput and ETA while training");
         assertTrue(throughputSeen.matches("(?s).*epoch \\d/3 step \\d+/750 .*"), throughputSeen);
@@ -110,7 +113,7 @@ class RunsWorkbenchTest {
         assertTrue(record.stream().anyMatch(r -> r.startsWith("optimizer adam io.latentlab.optimizers.core ")),
                 record.toString());
         dashboard.showDetails("Configuration");
-        Shots.settle(display, 300);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "dashboard-configuration.png");
         dashboard.showDetails("Samples");
         Path svg = Shots.folder().resolve("dashboard.svg");
@@ -130,7 +133,7 @@ class RunsWorkbenchTest {
         // for the record (README: GUI vs headless throughput), not asserted: timings are not tests
         System.out.println("workbench training: " + Files.readString(listed.get(0).directory().resolve("summary.json"))
                 .lines().filter(l -> l.contains("examples_per_second")).findFirst().orElse("").strip());
-        Shots.settle(display, 500);
+        Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "runs.png");
     }
 

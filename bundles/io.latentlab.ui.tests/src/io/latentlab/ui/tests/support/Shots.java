@@ -2,7 +2,11 @@ package io.latentlab.ui.tests.support;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -11,21 +15,99 @@ import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 
-/** What UI tests do as a person would: let the UI settle, and look (screenshots under target/screenshots). */
+/** What UI tests do as a person would: wait for what they expect to see, and look (screenshots under target/screenshots). */
 public final class Shots {
 
     private Shots() {
     }
 
-    /** Runs the event loop for a while, so that layouts, timers and repaints happen. */
-    public static void settle(Display display, long milliseconds) {
-        long until = System.currentTimeMillis() + milliseconds;
-        while (System.currentTimeMillis() < until) {
+    /**
+     * Runs the events pending now, then sleeps until the next one (at most 100 ms): one round of
+     * the event loop, for a loop that watches something change until a condition ends it.
+     *
+     * @param display the display
+     */
+    public static void dispatch(Display display) {
+        while (display.readAndDispatch()) {
+            // run what is pending
+        }
+        display.timerExec(100, () -> { });
+        display.sleep();
+    }
+
+    /** How long a condition may take before the test fails: generous, so that a busy machine passes. */
+    public static final long TIMEOUT_MILLISECONDS = 60_000;
+
+    /**
+     * Runs the event loop until {@code condition} holds, checking it between events (and at least
+     * every 20 ms); fails the test naming what it waited for when it does not hold within
+     * {@link #TIMEOUT_MILLISECONDS}. Tests wait for what they need, never for a fixed time.
+     *
+     * @param display the display
+     * @param what what is awaited, for the failure message
+     * @param condition checked on the UI thread
+     */
+    public static void until(Display display, String what, BooleanSupplier condition) {
+        until(display, what, TIMEOUT_MILLISECONDS, condition);
+    }
+
+    /**
+     * As {@link #until(Display, String, BooleanSupplier)}, for what takes longer (a training in a job).
+     *
+     * @param display the display
+     * @param what what is awaited, for the failure message
+     * @param timeoutMilliseconds how long before the test fails
+     * @param condition checked on the UI thread
+     */
+    public static void until(Display display, String what, long timeoutMilliseconds, BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + timeoutMilliseconds;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited " + timeoutMilliseconds / 1000 + " s for " + what);
+            }
             if (!display.readAndDispatch()) {
                 display.timerExec(20, () -> { });
                 display.sleep();
             }
         }
+    }
+
+    /**
+     * Runs the event loop until no event is pending and no job is running or waiting, twice in a row
+     * 50 ms apart (background validation, layouts, paints and asynchronous UI updates done), e.g.
+     * before a screenshot or before asserting that something did not appear; fails after
+     * {@link #TIMEOUT_MILLISECONDS}. Not while a training job runs: wait for a condition then.
+     *
+     * @param display the display
+     */
+    public static void idle(Display display) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLISECONDS;
+        int quiet = 0;
+        while (quiet < 2) {
+            List<String> busy = busyJobs();
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the UI did not become idle in " + TIMEOUT_MILLISECONDS / 1000 + " s"
+                        + (busy.isEmpty() ? ": events kept coming" : "; jobs still running: " + busy));
+            }
+            if (display.readAndDispatch()) {
+                quiet = 0;
+            } else {
+                quiet = busy.isEmpty() ? quiet + 1 : 0;
+                try {
+                    Thread.sleep(50); // not a timer of our own: its firing would count as an event
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for the UI", e);
+                }
+            }
+        }
+    }
+
+    /** The jobs a user would see in the Progress view that run or wait to run (system jobs come and go on their own). */
+    private static List<String> busyJobs() {
+        return Arrays.stream(Job.getJobManager().find(null))
+                .filter(job -> !job.isSystem() && (job.getState() == Job.RUNNING || job.getState() == Job.WAITING))
+                .map(Job::getName).toList();
     }
 
     /** Saves what is on screen in {@code area} as a PNG. */

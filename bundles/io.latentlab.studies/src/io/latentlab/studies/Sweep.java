@@ -164,9 +164,10 @@ public final class Sweep {
             try {
                 reader.check(file, trialText); // every trial valid before any training
             } catch (InvalidExperimentException e) {
-                // the trial's fields stand where they stand in the file: report them there, saying which trial
+                // a swept field's problem is reported at the sweep value the trial took (the line to edit);
+                // any other at the field's own line; each says which trial
                 for (ExperimentProblem problem : e.problems()) {
-                    int[] position = at.of(problem.path());
+                    int[] position = at.of(sweptPath(problem.path(), combinations.get(i), parameters));
                     problems.add(new ExperimentProblem(file.toString(), position[0], position[1], problem.path(),
                             "sweep trial " + (i + 1) + " " + combinations.get(i) + ": " + problem.message()));
                 }
@@ -177,6 +178,24 @@ public final class Sweep {
             throw new InvalidExperimentException(problems);
         }
         return trials;
+    }
+
+    /**
+     * @return {@code sweep.parameters.KEY[j]} (the value the trial took, when the sweep lists values)
+     *         or {@code sweep.parameters.KEY} when the problem is in a swept field, else the path itself
+     */
+    private static String sweptPath(String path, Map<String, Object> combination, Map<?, ?> parameters) {
+        for (Map.Entry<String, Object> swept : combination.entrySet()) {
+            String key = swept.getKey();
+            if (path.equals(key) || path.startsWith(key + ".") || path.startsWith(key + "[")) {
+                String sweep = "sweep.parameters." + key;
+                if (parameters.get(key) instanceof List<?> values && values.indexOf(swept.getValue()) >= 0) {
+                    return sweep + "[" + values.indexOf(swept.getValue()) + "]";
+                }
+                return sweep;
+            }
+        }
+        return path;
     }
 
     private static Object draw(Path file, CheckedExperiment.Positions at, Map.Entry<?, ?> parameter,

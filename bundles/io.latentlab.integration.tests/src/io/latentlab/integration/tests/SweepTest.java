@@ -114,7 +114,7 @@ class SweepTest {
     }
 
     @Test
-    void everyBadTrialIsReportedAtTheLineOfItsFieldInTheFile(@TempDir Path folder) throws Exception {
+    void everyBadTrialIsReportedAtTheSweepValueItTook(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("small.experiment.yaml");
         Files.writeString(file, Fixtures.SMALL + """
                 sweep:
@@ -123,9 +123,12 @@ class SweepTest {
                 """);
         InvalidExperimentException e = assertThrows(InvalidExperimentException.class, () -> new Sweep(Fixtures.REGISTRY)
                 .trials(file));
-        int rateLine = Fixtures.SMALL.lines().toList().indexOf("  learning_rate: 0.003") + 1;
+        // at the sweep's value that the trial took: the line and column to edit
+        int sweepLine = (int) Fixtures.SMALL.lines().count() + 3;
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertEquals(rateLine, e.problems().get(0).line(), e.getMessage());
+        assertEquals(sweepLine, e.problems().get(0).line(), e.getMessage());
+        assertEquals("    optimizer.learning_rate: [0.001, ".length() + 1, e.problems().get(0).column(), e.getMessage());
+        assertEquals("    optimizer.learning_rate: [0.001, -1, ".length() + 1, e.problems().get(1).column(), e.getMessage());
         assertTrue(e.problems().get(0).message().startsWith("sweep trial 2 {optimizer.learning_rate=-1}: adam:"),
                 e.getMessage());
         assertTrue(e.problems().get(1).message().startsWith("sweep trial 3 {optimizer.learning_rate=-2}: adam:"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RunViews;
@@ -130,11 +133,19 @@ class RunsWorkbenchTest {
         assertEquals("completed", listed.get(0).status());
         assertEquals("autoencoder", listed.get(0).model());
         assertTrue(listed.get(0).headlineValue() > 0 && listed.get(0).headlineValue() < 0.3);
-        // for the record (README: GUI vs headless throughput), not asserted: timings are not tests
-        System.out.println("workbench training: " + Files.readString(listed.get(0).directory().resolve("summary.json"))
-                .lines().filter(l -> l.contains("examples_per_second")).findFirst().orElse("").strip());
+        // for the record (README: workbench against headless throughput), not asserted: timings are not tests.
+        // The same experiment right after, headless in this JVM (its JIT warmed up by the first: favours headless).
+        Path headless = new ExperimentRunner(Installed.registry()).run(new ExperimentReader(Installed.registry())
+                .read(experiment), folder.resolve("headless"), (line, end) -> { });
+        System.out.println("training speed, workbench (dashboard open, refreshed every 250 ms): "
+                + trainingSpeed(listed.get(0).directory()) + "; headless, same JVM, right after: " + trainingSpeed(headless));
         Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "runs.png");
+    }
+
+    private static String trainingSpeed(Path run) throws IOException {
+        return Files.readString(run.resolve("summary.json")).lines().filter(l -> l.contains("training_examples_per_second"))
+                .findFirst().orElse("").strip();
     }
 
     /** The dashboard of a run in {@code runs} (other tests may have left dashboards of their runs open). */

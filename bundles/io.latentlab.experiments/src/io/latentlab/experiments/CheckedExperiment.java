@@ -82,6 +82,7 @@ public record CheckedExperiment(Experiment experiment, DatasetFactory dataset, P
         training.put("checkpoint_every", t.checkpointEvery());
         training.put("clip_norm", t.clipNorm());
         training.put("clip_value", t.clipValue());
+        training.put("keep_checkpoints", t.keepCheckpoints());
         resolved.put("training", training);
         return resolved;
     }

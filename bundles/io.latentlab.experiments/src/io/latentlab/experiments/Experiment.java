@@ -42,8 +42,9 @@ public record Experiment(Path file, String text, String name, long seed, Choice 
      * @param checkpointEvery checkpoint every this many epochs (and always at the end)
      * @param clipNorm rescale each update's gradients whose joint L2 norm exceeds this; 0 never
      * @param clipValue clamp every gradient value to [-clipValue, clipValue]; 0 never
+     * @param keepCheckpoints how many checkpoints a run keeps (the last and those before it), at least 1
      */
     public record Training(int epochs, int batchSize, int evaluateEvery, int sampleEvery, int checkpointEvery,
-            double clipNorm, double clipValue) {
+            double clipNorm, double clipValue, int keepCheckpoints) {
     }
 }

@@ -46,7 +46,7 @@ public final class ExperimentReader {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "augmentations",
             "model", "optimizer", "optimizers", "training", "sweep");
     private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "evaluate_every", "sample_every",
-            "checkpoint_every", "clip_norm", "clip_value");
+            "checkpoint_every", "clip_norm", "clip_value", "keep_checkpoints");
     /** Keys of a layer entry that are not the layer's own parameters. */
     private static final String NAME = "name";
     private static final String INPUTS = "inputs";
@@ -399,7 +399,7 @@ public final class ExperimentReader {
     private Experiment.Training training(Map<?, ?> root, Problems problems) {
         if (!(root.get("training") instanceof Map<?, ?> section)) {
             problems.add("", "no 'training' section (e.g. training: {epochs: 10, batch_size: 128})");
-            return new Experiment.Training(1, 128, 1, 1, 1, 0, 0);
+            return new Experiment.Training(1, 128, 1, 1, 1, 0, 0, 2);
         }
         unknownKeys(section, TRAINING, "training", problems);
         return new Experiment.Training((int) integer(section, "epochs", "training", -1, problems),
@@ -408,7 +408,8 @@ public final class ExperimentReader {
                 (int) integer(section, "sample_every", "training", 1, problems),
                 (int) integer(section, "checkpoint_every", "training", 1, problems),
                 nonNegative(section, "clip_norm", "training", problems),
-                nonNegative(section, "clip_value", "training", problems));
+                nonNegative(section, "clip_value", "training", problems),
+                (int) integer(section, "keep_checkpoints", "training", 2, problems));
     }
 
     private static double nonNegative(Map<?, ?> section, String key, String path, Problems problems) {
@@ -527,6 +528,8 @@ public final class ExperimentReader {
 
     /** The largest epochs and every-N settings: far beyond any real run, well inside an int. */
     private static final long MAX_COUNT = 1_000_000_000L;
+    /** The most checkpoints a run keeps: each is a copy of every parameter and optimizer state. */
+    private static final long MAX_KEPT = 100;
     /** The largest batch: 2^24 examples, more than any dataset the readers can hold in one array. */
     private static final long MAX_BATCH = 1L << 24;
 
@@ -542,7 +545,8 @@ public final class ExperimentReader {
         }
         long min = key.equals("seed") ? 0 : 1;
         // checked before any narrowing: epochs 4294967297 must not become 1
-        long max = key.equals("seed") ? Long.MAX_VALUE : key.equals("batch_size") ? MAX_BATCH : MAX_COUNT;
+        long max = key.equals("seed") ? Long.MAX_VALUE : key.equals("batch_size") ? MAX_BATCH
+                : key.equals("keep_checkpoints") ? MAX_KEPT : MAX_COUNT;
         if (!(value instanceof Long number) || number < min || number > max) {
             problems.value(field, "'" + key + "' must be a whole number from " + min + " to "
                     + (max == Long.MAX_VALUE ? "2^63-1" : String.format(Locale.ROOT, "%,d", max)) + ", not '" + value + "'");

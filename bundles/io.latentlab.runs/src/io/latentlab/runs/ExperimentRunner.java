@@ -215,31 +215,35 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The run's last checkpoint, or the one before it when the last is missing or damaged (a crash
-     * while it was written, a bad disk): said in the run's log and in the progress.
+     * The run's last checkpoint, or the newest one before it that can be read when the last is
+     * missing or damaged (a crash while it was written, a bad disk): said in the run's log and in
+     * the progress.
      */
     private static Map<String, INDArray> loadCheckpoint(Path directory, Map<String, String> properties, RunDirectory run,
             Progress progress) throws IOException {
         try {
             return Checkpoint.loadArrays(directory.resolve(RunDirectory.CHECKPOINT), properties);
         } catch (IOException last) {
-            Path previous = directory.resolve(RunDirectory.PREVIOUS_CHECKPOINT);
-            if (!Files.isRegularFile(previous)) {
-                throw last;
+            // newest first; one may be missing (a crash between two renames), older ones still count
+            for (int k = 1; k <= RunDirectory.MAX_KEPT_CHECKPOINTS; k++) {
+                if (!Files.isRegularFile(directory.resolve(RunDirectory.olderCheckpoint(k)))) {
+                    continue;
+                }
+                properties.clear();
+                try {
+                    Map<String, INDArray> arrays = Checkpoint.loadArrays(directory.resolve(RunDirectory.olderCheckpoint(k)),
+                            properties);
+                    String message = "the last checkpoint cannot be used (" + last.getMessage() + "); resuming from "
+                            + (k == 1 ? "the previous one" : "the one " + k + " before it") + ", at step "
+                            + properties.get("step");
+                    run.log(message);
+                    progress.report(message, false);
+                    return arrays;
+                } catch (IOException alsoDamaged) {
+                    last.addSuppressed(alsoDamaged);
+                }
             }
-            properties.clear();
-            Map<String, INDArray> arrays;
-            try {
-                arrays = Checkpoint.loadArrays(previous, properties);
-            } catch (IOException alsoDamaged) {
-                last.addSuppressed(alsoDamaged);
-                throw last;
-            }
-            String message = "the last checkpoint cannot be used (" + last.getMessage() + "); resuming from the previous"
-                    + " one, at step " + properties.get("step");
-            run.log(message);
-            progress.report(message, false);
-            return arrays;
+            throw last;
         }
     }
 

@@ -123,8 +123,7 @@ public final class RunCommands {
             problem = directory + " is a file, not a run directory";
         } else if (!Files.isRegularFile(directory.resolve(RunDirectory.SNAPSHOT))) {
             problem = directory + " is not a run directory: it has no " + RunDirectory.SNAPSHOT;
-        } else if (needsCheckpoint && !Files.isRegularFile(directory.resolve(RunDirectory.CHECKPOINT))
-                && !Files.isRegularFile(directory.resolve(RunDirectory.PREVIOUS_CHECKPOINT))) {
+        } else if (needsCheckpoint && !hasCheckpoint(directory)) {
             problem = directory.getFileName() + " has no checkpoint yet (" + RunDirectory.CHECKPOINT
                     + "): it stopped before its first one";
         }
@@ -133,6 +132,18 @@ public final class RunCommands {
             return null;
         }
         return directory;
+    }
+
+    private static boolean hasCheckpoint(Path directory) {
+        if (Files.isRegularFile(directory.resolve(RunDirectory.CHECKPOINT))) {
+            return true;
+        }
+        for (int k = 1; k <= RunDirectory.MAX_KEPT_CHECKPOINTS; k++) {
+            if (Files.isRegularFile(directory.resolve(RunDirectory.olderCheckpoint(k)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -47,6 +47,17 @@ public final class RunDirectory implements AutoCloseable {
     /** The checkpoint before it, kept so that a damaged last one is not the end of the run. */
     public static final String PREVIOUS_CHECKPOINT = "checkpoints/previous.ckpt";
 
+    /** The most checkpoints a run keeps ({@code training.keep_checkpoints} is at most this). */
+    public static final int MAX_KEPT_CHECKPOINTS = 100;
+
+    /**
+     * @param k 1 for the checkpoint before the last, 2 for the one before that, ...
+     * @return its run-relative path ({@code training.keep_checkpoints} says how many a run keeps)
+     */
+    public static String olderCheckpoint(int k) {
+        return k == 1 ? PREVIOUS_CHECKPOINT : "checkpoints/previous-" + k + ".ckpt";
+    }
+
     /**
      * @param phase a phase number
      * @return the run-relative path of the checkpoint kept where that phase begins

@@ -1,6 +1,9 @@
 package io.latentlab.runs;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -236,10 +239,20 @@ final class TrainingSession implements TrainingListener {
     }
 
     private void checkpoint(TrainingState state) throws IOException {
-        // the last good checkpoint becomes the previous one once the new one is complete: a crash
-        // or a full disk while it is written, or damage to it later, leaves one to resume from
+        // keep_checkpoints of them: the older ones move down one place, and the last good one becomes
+        // the previous once the new one is complete, so a crash or a full disk while it is written, or
+        // damage to it later, leaves one to resume from
+        int keep = settings.keepCheckpoints();
+        for (int k = keep - 1; k >= 2; k--) {
+            Path older = run.path().resolve(RunDirectory.olderCheckpoint(k - 1));
+            if (Files.isRegularFile(older)) {
+                Files.move(older, run.path().resolve(RunDirectory.olderCheckpoint(k)), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
         Checkpoint.saveArrays(run.path().resolve(RunDirectory.CHECKPOINT), step.state(),
-                ExperimentRunner.checkpointProperties(state), run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT));
+                ExperimentRunner.checkpointProperties(state),
+                keep >= 2 ? run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT) : null);
     }
 
     private void writeSummary(TrainingState reached, boolean finished) throws IOException {

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.latentlab.engine.Checkpoint;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
@@ -87,4 +91,29 @@ class RunTest {
         assertEquals(trainLosses(straight), trainLosses(stopped));
     }
 
+    @Test
+    void keptCheckpointsRotateAndResumeFallsBackPastDamagedOnes(@TempDir Path runs) throws Exception {
+        // three epochs, keep_checkpoints 3: last (epoch 3), previous (2), previous-2 (1)
+        String text = Fixtures.SMALL.replace("  batch_size: 64", "  batch_size: 64\n  keep_checkpoints: 3");
+        CheckedExperiment kept = new ExperimentReader(Fixtures.REGISTRY).check(Path.of("kept.experiment.yaml"), text);
+        assertEquals(3, kept.experiment().training().keepCheckpoints());
+        Path run = new ExperimentRunner(Fixtures.REGISTRY).run(kept, runs, (line, end) -> { });
+        List<String> steps = new ArrayList<>();
+        for (String name : List.of(RunDirectory.CHECKPOINT, RunDirectory.olderCheckpoint(1), RunDirectory.olderCheckpoint(2))) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            Checkpoint.loadArrays(run.resolve(name), properties);
+            steps.add(properties.get("step"));
+        }
+        assertEquals(List.of("24", "16", "8"), steps, "each epoch's end, newest first");
+        assertTrue(!Files.exists(run.resolve(RunDirectory.olderCheckpoint(3))), "no more than three kept");
+
+        // the last two damaged: resume goes back to the end of epoch 1 and says so
+        Files.writeString(run.resolve(RunDirectory.CHECKPOINT), "damaged");
+        Files.delete(run.resolve(RunDirectory.olderCheckpoint(1)));
+        List<String> said = new ArrayList<>();
+        new ExperimentRunner(Fixtures.REGISTRY).resume(run, kept, (line, end) -> said.add(line));
+        assertTrue(said.get(0).startsWith("the last checkpoint cannot be used (checkpoint ") && said.get(0)
+                .endsWith("resuming from the one 2 before it, at step 8"), said.get(0));
+        assertEquals(24, trainLosses(run).size(), "metrics cut back to step 8, then trained again: one row per step");
+    }
 }

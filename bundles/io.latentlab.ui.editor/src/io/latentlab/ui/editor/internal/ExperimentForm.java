@@ -75,7 +75,9 @@ public final class ExperimentForm {
             new ParameterSpec("clip_norm", ParameterType.NUMBER, 0.0, 0.0, null, List.of(), "",
                     "Rescale each update's gradients whose joint L2 norm exceeds this; 0: never"),
             new ParameterSpec("clip_value", ParameterType.NUMBER, 0.0, 0.0, null, List.of(), "",
-                    "Clamp every gradient value to [-clip_value, clip_value] first; 0: never"));
+                    "Clamp every gradient value to [-clip_value, clip_value] first; 0: never"),
+            new ParameterSpec("keep_checkpoints", ParameterType.INTEGER, 2L, 1.0, 100.0, List.of(), "",
+                    "Checkpoints kept: the last and those before it, to resume from when the last is damaged"));
     private static final ParameterSpec WARMUP = new ParameterSpec(ScheduleChoice.WARMUP_STEPS, ParameterType.INTEGER, 0L,
             0.0, null, List.of(), "steps", "Linear warm-up to the base rate before the schedule; 0: none");
     private static final String NO_SCHEDULE = "constant rate (no schedule)";

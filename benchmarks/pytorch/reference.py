@@ -273,6 +273,21 @@ def unet_loss(model, x, functional, torch, generator=None):
     return functional.binary_cross_entropy_with_logits(logits, target) + dice, counts
 
 
+def timed_epoch(args, model, optimizer, train, labels, loss, torch):
+    """One epoch in shuffled batches, loss(x, batch labels) then one optimizer step per batch; returns the
+    examples trained and the seconds spent (evaluation is not in it)."""
+    model.train()
+    order = torch.randperm(train.shape[0])
+    start = time.perf_counter()
+    for i in range(0, train.shape[0], args.batch):
+        batch = order[i:i + args.batch]
+        value = loss(train[batch], None if labels is None else labels[batch])
+        optimizer.zero_grad(set_to_none=True)
+        value.backward()
+        optimizer.step()
+    return train.shape[0], time.perf_counter() - start
+
+
 def stacked(args, model, train, train_labels, test, test_labels, functional, torch):
     """The stacked AE row: each encoder layer pre-trained for --pretrain-epochs as a one-layer
     autoencoder of the layer below's output (Adam at a tenth of the rate, a fresh one per layer;
@@ -288,23 +303,17 @@ def stacked(args, model, train, train_labels, test, test_labels, functional, tor
                                              + list(model.decoders[layer].parameters()), lr=1e-4)
         elif epoch == layers * args.pretrain_epochs:
             optimizer = torch.optim.Adam(list(model.layers.parameters()) + list(model.head.parameters()), lr=1e-3)
-        model.train()
-        order = torch.randperm(train.shape[0])
-        start = time.perf_counter()
-        for i in range(0, train.shape[0], args.batch):
-            x = train[order[i:i + args.batch]]
+
+        def loss(x, labels, layer=layer):
             if layer < layers:
                 with torch.no_grad():
                     below = model.encode(x, layer)
                 y = model.decoders[layer](torch.relu(model.layers[layer](below)))
-                loss = functional.binary_cross_entropy(y, below) if layer == 0 else functional.mse_loss(y, below)
-            else:
-                loss = functional.cross_entropy(model(x), train_labels[order[i:i + args.batch]])
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            trained += x.shape[0]
-        seconds += time.perf_counter() - start
+                return functional.binary_cross_entropy(y, below) if layer == 0 else functional.mse_loss(y, below)
+            return functional.cross_entropy(model(x), labels)
+
+        examples, spent = timed_epoch(args, model, optimizer, train, train_labels, loss, torch)
+        trained, seconds = trained + examples, seconds + spent
     model.eval()
     with torch.no_grad():
         accuracy = (model(test).argmax(1) == test_labels).float().mean().item()
@@ -416,20 +425,11 @@ def epochs(args, model, train, test, functional, torch):
     if args.steps > 0:
         steps(args, model, optimizer, train, functional, torch)
         raise SystemExit(0)
-    trained = 0
-    seconds = 0.0
+    trained, seconds = 0, 0.0
     for _ in range(args.epochs):
-        model.train()
-        order = torch.randperm(train.shape[0])
-        start = time.perf_counter()
-        for i in range(0, train.shape[0], args.batch):
-            x = train[order[i:i + args.batch]]
-            loss, _ = loss_of(args.row, model, x, functional, torch)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            optimizer.step()
-            trained += x.shape[0]
-        seconds += time.perf_counter() - start
+        examples, spent = timed_epoch(args, model, optimizer, train, None,
+                                      lambda x, labels: loss_of(args.row, model, x, functional, torch)[0], torch)
+        trained, seconds = trained + examples, seconds + spent
     model.eval()
     with torch.no_grad():
         if args.row == "unet":

@@ -34,6 +34,14 @@ public interface ContributionRegistry {
      */
     <T extends Contribution> List<RegisteredContribution<T>> list(Class<T> type);
 
+    /**
+     * @param id an id no installed bundle provides
+     * @return why, when a {@link ContributionHistory} knows: e.g. the plugin that provided it is not installed now
+     */
+    default Optional<String> whyMissing(String id) {
+        return Optional.empty();
+    }
+
     /** @return every id contributed more than once, with the one chosen */
     List<DuplicateContribution> duplicates();
 

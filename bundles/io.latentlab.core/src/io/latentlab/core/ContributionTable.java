@@ -25,6 +25,28 @@ public class ContributionTable implements ContributionRegistry {
     /** kind label -> id -> all registrations, preferred first. */
     private final Map<String, Map<String, List<RegisteredContribution<?>>>> entries = new LinkedHashMap<>();
     private final List<Consumer<ContributionEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<ContributionHistory> histories = new CopyOnWriteArrayList<>();
+
+    /** @param history asked by {@link #whyMissing} from now on */
+    public void addHistory(ContributionHistory history) {
+        histories.add(history);
+    }
+
+    /** @param history no longer asked */
+    public void removeHistory(ContributionHistory history) {
+        histories.remove(history);
+    }
+
+    @Override
+    public Optional<String> whyMissing(String id) {
+        for (ContributionHistory history : histories) {
+            Optional<String> why = history.whyMissing(id);
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * Adds a registration and tells the listeners.
@@ -88,8 +110,8 @@ public class ContributionTable implements ContributionRegistry {
 
     @Override
     public <T extends Contribution> T get(Class<T> type, String id) {
-        return find(type, id).orElseThrow(() -> new UnknownContributionException(ContributionKind.ofType(type), id,
-                list(type).stream().map(RegisteredContribution::id).toList()));
+        return find(type, id).orElseThrow(() -> UnknownContributionException.of(this, ContributionKind.ofType(type).label(),
+                id, type));
     }
 
     @Override

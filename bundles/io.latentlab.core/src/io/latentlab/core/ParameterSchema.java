@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The parameters a contribution accepts, in declaration order. Built once by the contribution
  * ({@link #builder()}); {@link #resolve(String, Map)} checks given values and fills in defaults.
+ * <p>
+ * Naming convention: lower-case words joined by {@code _}, numbers as words of their own
+ * ({@code learning_rate}, {@code beta_1}, {@code weight_decay}). A given name that differs from a
+ * declared one only by underscores, hyphens or case ({@code beta1}, {@code learningRate}) is read
+ * as the declared one, so that a paper's spelling works and an optimizer race carries a shared
+ * parameter to every optimizer that declares it.
  */
 public final class ParameterSchema {
 
@@ -41,7 +48,17 @@ public final class ParameterSchema {
      * @return its declaration, if declared
      */
     public Optional<ParameterSpec> spec(String name) {
-        return Optional.ofNullable(specs.get(name));
+        ParameterSpec exact = specs.get(name);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String wanted = canonical(name);
+        return specs.values().stream().filter(spec -> canonical(spec.name()).equals(wanted)).findFirst();
+    }
+
+    /** @return the name without underscores, hyphens and case: beta_1, beta1 and Beta-1 are one name */
+    private static String canonical(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -75,7 +92,18 @@ public final class ParameterSchema {
         return new Parameters(values);
     }
 
-    private void resolveInto(Map<String, ?> given, Map<String, Object> values, List<ParameterProblem> problems) {
+    private void resolveInto(Map<String, ?> written, Map<String, Object> values, List<ParameterProblem> problems) {
+        // names spelt another way (beta1 for beta_1) are read as the declared ones
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : written.entrySet()) {
+            String name = spec(entry.getKey()).map(ParameterSpec::name).orElse(entry.getKey());
+            if (given.containsKey(name)) {
+                problems.add(new ParameterProblem(entry.getKey(), "one value", String.valueOf(entry.getValue()),
+                        "'" + entry.getKey() + "' is '" + name + "', which is given already"));
+                continue;
+            }
+            given.put(name, entry.getValue());
+        }
         for (String name : given.keySet()) {
             if (!specs.containsKey(name)) {
                 String hint = Suggestions.closest(name, specs.keySet()).map(s -> "; did you mean '" + s + "'?")

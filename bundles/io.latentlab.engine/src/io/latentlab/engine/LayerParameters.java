@@ -10,8 +10,7 @@ import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ParameterProblem;
 import io.latentlab.core.Parameters;
-import io.latentlab.core.RegisteredContribution;
-import io.latentlab.core.Suggestions;
+import io.latentlab.core.UnknownContributionException;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.LayerFactory;
 
@@ -85,13 +84,11 @@ public final class LayerParameters {
     }
 
     /**
-     * @return "unknown layer 'x'; did you mean 'y'? Installed: a, b" for an id no bundle provides
+     * @return "unknown layer 'x': why it is missing, when known; did you mean 'y'? Installed: a, b"
+     *         for an id no bundle provides
      */
     static String unknown(ContributionRegistry registry, String kind, String id,
             Class<? extends Contribution> type) {
-        List<String> installed = registry.list(type).stream().map(RegisteredContribution::id).toList();
-        return "unknown " + kind + " '" + id + "'" + Suggestions.closest(id, installed)
-                .map(s -> "; did you mean '" + s + "'?").orElse("") + " Installed: "
-                + (installed.isEmpty() ? "none" : String.join(", ", installed));
+        return UnknownContributionException.of(registry, kind, id, type).getMessage();
     }
 }

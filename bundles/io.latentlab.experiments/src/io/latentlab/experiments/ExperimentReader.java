@@ -25,8 +25,8 @@ import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.ParameterSpec;
 import io.latentlab.core.ParameterType;
 import io.latentlab.core.Parameters;
-import io.latentlab.core.RegisteredContribution;
 import io.latentlab.core.Suggestions;
+import io.latentlab.core.UnknownContributionException;
 import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.data.DatasetFactory;
 import io.latentlab.core.model.LayerEntry;
@@ -494,9 +494,7 @@ public final class ExperimentReader {
     }
 
     private String unknown(String kind, String id, Class<? extends Contribution> type) {
-        List<String> installed = registry.list(type).stream().map(RegisteredContribution::id).toList();
-        return "unknown " + kind + " '" + id + "'" + Suggestions.closest(id, installed).map(s -> "; did you mean '" + s + "'?")
-                .orElse("") + " Installed: " + (installed.isEmpty() ? "none" : String.join(", ", installed));
+        return UnknownContributionException.of(registry, kind, id, type).getMessage();
     }
 
     private static void unknownKeys(Map<?, ?> section, Set<String> known, String path, Problems problems) {

@@ -59,9 +59,9 @@ public final class PluginFolder {
             try {
                 start(plugin.jar());
             } catch (BundleException | RuntimeException e) {
-                problems.put(plugin.jar(), e.getMessage());
+                problems.put(plugin.jar(), explain(plugin.jar(), e));
                 System.err.println("latentlab: plugin " + plugin.jar().getFileName() + " (" + plugin.symbolicName()
-                        + ") did not start: " + e.getMessage() + "; remove it with: latentlab plugins uninstall "
+                        + ") did not start: " + problems.get(plugin.jar()) + "; remove it with: latentlab plugins uninstall "
                         + plugin.symbolicName());
             }
         }
@@ -126,9 +126,30 @@ public final class PluginFolder {
                     problems.put(back, again.getMessage());
                 }
             }
-            String message = e.getMessage() + (kept.isEmpty() ? "" : "; the installed " + String.join(", ", kept)
-                    + " was kept and is running");
+            String message = explain(manifest, symbolicName, e)
+                    + (kept.isEmpty() ? "" : "; the installed " + String.join(", ", kept) + " was kept and is running");
             throw new BundleException(message, e);
+        }
+    }
+
+    /**
+     * Why a bundle did not start: for a resolution failure, each package it imports that no
+     * installed bundle provides in the range it asks, with the versions that are installed;
+     * otherwise the framework's message.
+     */
+    private String explain(Manifest manifest, String symbolicName, Exception e) {
+        List<String> unsatisfied = new InstalledPackages(context).unsatisfied(
+                manifest.getMainAttributes().getValue("Import-Package"));
+        return unsatisfied.isEmpty() ? e.getMessage() : symbolicName + " needs packages that no installed bundle"
+                + " provides in the versions it imports: " + String.join("; ", unsatisfied);
+    }
+
+    private String explain(Path jar, Exception e) {
+        try {
+            Manifest manifest = manifest(jar);
+            return manifest == null ? e.getMessage() : explain(manifest, jar.getFileName().toString(), e);
+        } catch (IOException unreadable) {
+            return e.getMessage();
         }
     }
 

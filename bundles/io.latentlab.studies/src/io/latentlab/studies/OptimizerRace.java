@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.UnknownContributionException;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.Experiment;
@@ -69,18 +70,16 @@ public final class OptimizerRace {
     private String entrantText(CheckedExperiment base, String optimizer) throws InvalidExperimentException {
         OptimizerFactory factory = registry.find(OptimizerFactory.class, optimizer).orElseThrow(() ->
                 new InvalidExperimentException(List.of(new ExperimentProblem(base.experiment().file().toString(), 1, 1,
-                        "optimizer", "unknown optimizer '" + optimizer + "' for the race; installed: " + registry
-                                .list(OptimizerFactory.class).stream().map(r -> r.id()).toList()))));
+                        "optimizer", UnknownContributionException.of(registry, "optimizer", optimizer,
+                                OptimizerFactory.class).getMessage() + " (in --optimizers)"))));
         Map<String, Object> tree = new LinkedHashMap<>();
         ((Map<?, ?>) new Yaml().load(base.experiment().text())).forEach((k, v) -> tree.put(String.valueOf(k), v));
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("id", optimizer);
         Experiment.Choice given = base.experiment().optimizers().values().iterator().next();
-        given.parameters().forEach((name, value) -> {
-            if (factory.schema().specs().stream().anyMatch(spec -> spec.name().equals(name))) {
-                parameters.put(name, value);
-            }
-        });
+        // carried under the entrant's own spelling (beta1 given, beta_1 declared: ParameterSchema's convention)
+        given.parameters().forEach((name, value) -> factory.schema().spec(name)
+                .ifPresent(spec -> parameters.put(spec.name(), value)));
         tree.remove("optimizers");
         tree.put("optimizer", parameters);
         tree.put("name", base.experiment().name() + "-" + optimizer);

@@ -51,7 +51,7 @@ class CommandsInOsgiTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-        assertTrue(text.contains("Contributions:") && text.contains("dense"), text);
+        assertTrue(text.contains("Contributions (ids by the bundle") && text.matches("(?s).*layer .*dense.*\\(io\\.latentlab\\.layers\\.core .*"), text);
         assertTrue(text.contains("Models and their networks") && text.matches("(?s).*\\n  vae +encoder, decoder\\n.*"), text);
         assertTrue(text.contains("io.latentlab.layers.core"), "the bundles that contribute are listed: " + text);
     }

@@ -1,11 +1,14 @@
 package io.latentlab.cli.internal;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -48,11 +51,15 @@ public final class InfoCommand implements Command {
         out.println("Latentlab " + FrameworkUtil.getBundle(getClass()).getVersion());
         backend.describe().forEach(out::println);
         out.println();
-        out.println("Contributions:");
+        out.println("Contributions (ids by the bundle that provides them):");
         for (ContributionKind kind : ContributionKind.all()) {
-            var ids = registry.list(kind.serviceType()).stream().filter(r -> r.kind().equals(kind))
-                    .map(r -> r.id()).toList();
-            out.printf("  %-12s %2d  %s%n", kind.label(), ids.size(), String.join(", ", ids));
+            Map<String, List<String>> byBundle = new TreeMap<>();
+            registry.list(kind.serviceType()).stream().filter(r -> r.kind().equals(kind))
+                    .forEach(r -> byBundle.computeIfAbsent(r.bundle() + " " + r.version(), b -> new ArrayList<>()).add(r.id()));
+            List<String> groups = byBundle.entrySet().stream()
+                    .map(group -> String.join(", ", group.getValue()) + " (" + group.getKey() + ")").toList();
+            out.printf("  %-12s %2d  %s%n", kind.label(), byBundle.values().stream().mapToInt(List::size).sum(),
+                    String.join("; ", groups));
         }
         for (DuplicateContribution duplicate : registry.duplicates()) {
             out.println("  warning: " + duplicate.message());

@@ -12,6 +12,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
 import io.latentlab.core.Contribution;
+import io.latentlab.core.ContributionHistory;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.ContributionTable;
@@ -34,6 +35,32 @@ public final class ServiceContributionRegistry extends ContributionTable {
             tracker.open(true);
             trackers.add(tracker);
         }
+        ServiceTracker<ContributionHistory, ContributionHistory> histories = new ServiceTracker<>(context,
+                ContributionHistory.class, new ServiceTrackerCustomizer<>() {
+                    @Override
+                    public ContributionHistory addingService(ServiceReference<ContributionHistory> reference) {
+                        ContributionHistory history = context.getService(reference);
+                        if (history != null) {
+                            addHistory(history);
+                        }
+                        return history;
+                    }
+
+                    @Override
+                    public void modifiedService(ServiceReference<ContributionHistory> reference,
+                            ContributionHistory history) {
+                        // nothing to update
+                    }
+
+                    @Override
+                    public void removedService(ServiceReference<ContributionHistory> reference,
+                            ContributionHistory history) {
+                        removeHistory(history);
+                        context.ungetService(reference);
+                    }
+                });
+        histories.open();
+        trackers.add(histories);
     }
 
     @Deactivate

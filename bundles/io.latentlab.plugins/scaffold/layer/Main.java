@@ -1,0 +1,91 @@
+package @@PACKAGE@@;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.layer.Layer;
+import io.latentlab.core.layer.LayerContext;
+import io.latentlab.core.layer.LayerFactory;
+import io.latentlab.core.layer.ParameterBinding;
+import io.latentlab.core.layer.ParameterDeclarations;
+import io.latentlab.core.layer.Shape;
+import io.latentlab.core.layer.ShapeException;
+
+/**
+ * @@NAME@@: y = x * g + b for each feature of a vector input, with g and b learned. A layer
+ * declares its parameters in {@code build} (the engine allocates, initialises, optimises and
+ * checkpoints them), reads them after {@code bind}, and writes their gradients in {@code backward}.
+ */
+@Component(service = LayerFactory.class)
+public final class @@CLASS@@ extends AbstractContribution implements LayerFactory {
+
+    /** The id experiments write: {@code - @@ID@@: {initial_scale: 1}}. */
+    public static final String ID = "@@ID@@";
+
+    /** Creates the contribution (Declarative Services calls this). */
+    public @@CLASS@@() {
+        super(ID, "@@NAME@@", "y = x * g + b per feature of a vector, g and b learned.", ParameterSchema.builder()
+                .number("initial_scale", 1.0, -100.0, 100.0, "", "the value every g starts from").build());
+    }
+
+    @Override
+    public Layer create(Parameters parameters) {
+        return new ScaleLayer(parameters.getDouble("initial_scale"));
+    }
+
+    private static final class ScaleLayer implements Layer {
+
+        private final double initialScale;
+        private INDArray scale;
+        private INDArray shift;
+        private INDArray scaleGradient;
+        private INDArray shiftGradient;
+        private INDArray input;
+
+        ScaleLayer(double initialScale) {
+            this.initialScale = initialScale;
+        }
+
+        @Override
+        public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+            if (inputShapes.size() != 1 || inputShapes.get(0).rank() != 1) {
+                throw new ShapeException("one vector input [features] (flatten images first)", inputShapes);
+            }
+            long features = inputShapes.get(0).dim(0);
+            declarations.weight("g", new long[] {1, features}, initialScale);
+            declarations.weight("b", new long[] {1, features}, 0.0);
+            return inputShapes.get(0);
+        }
+
+        @Override
+        public void bind(ParameterBinding parameters) {
+            scale = parameters.value("g");
+            shift = parameters.value("b");
+            scaleGradient = parameters.gradient("g");
+            shiftGradient = parameters.gradient("b");
+        }
+
+        @Override
+        public INDArray forward(List<INDArray> inputs, LayerContext context) {
+            input = inputs.get(0);
+            INDArray output = context.buffer("output", input.shape());
+            return output.assign(input).muliRowVector(scale).addiRowVector(shift);
+        }
+
+        @Override
+        public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+            scaleGradient.assign(input.mul(outputGradient).sum(true, 0)); // assign, not add: the engine zeroes nothing
+            shiftGradient.assign(outputGradient.sum(true, 0));
+            if (!context.inputGradientNeeded(0)) {
+                return Collections.singletonList(null);
+            }
+            return List.of(outputGradient.mulRowVector(scale));
+        }
+    }
+}

@@ -2,7 +2,8 @@
 # README's test command: every test, from a fresh clone on a fresh Debian machine. Installs what
 # the machine lacks (Xvfb, GTK 3, ImageMagick, xdotool), builds with the Maven wrapper, and runs
 # the JUnit tests in OSGi, the workbench tests under Xvfb, the product smoke test and the README
-# walk (all in `./mvnw verify`), then the third-party plugins' end-to-end test. .ci/run calls it.
+# walk (all in `./mvnw verify`), then the plugin SDK test (every kind of `latentlab plugins new`
+# and the example plugins, built, installed, trained). .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +22,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B verify
-examples/plugins/end-to-end.sh product/target/products/io.latentlab.product/linux/gtk/x86_64/latentlab
+releng/plugin-sdk-test.sh product/target/products/io.latentlab.product/linux/gtk/x86_64/latentlab

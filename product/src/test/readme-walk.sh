@@ -194,6 +194,13 @@ expect_ok plugins-install plugins install walk.jar
 expect_ok plugins-list plugins list
 contains "$log" org.example.walk
 expect_ok plugins-uninstall plugins uninstall org.example.walk
+# a plugin project written (releng/plugin-sdk-test.sh builds, installs and trains every kind)
+expect_ok plugins-new plugins new activation org.example.walkact --dir walk-plugin --id walk_act
+contains "$log" "Wrote the activation plugin org.example.walkact (id 'walk_act')"
+[ -x walk-plugin/mvnw ] && [ -f walk-plugin/src/main/java/org/example/walkact/WalkAct.java ] \
+  && [ -f walk-plugin/walk_act.experiment.yaml ] || fail "plugins new did not write the project"
+expect_refused plugins-new-bad-name plugins new activation Org.Example
+contains "$log" "not a lower-case Java identifier"
 
 # errors are answered plainly
 expect_refused refused-missing train no-such.experiment.yaml
@@ -203,7 +210,12 @@ while IFS= read -r line; do
   case "$line" in "latentlab  "*) continue ;; esac  # `latentlab` alone opens the workbench: the smoke test starts it
   command=$(echo "$line" | awk '{print $2}')
   case "$command" in
-    plugins) for sub in list install uninstall; do grep -qx "plugins $sub" "$walked" || fail "README's 'plugins $sub' was not walked"; done; continue ;;
+    plugins)
+      for sub in list install uninstall new; do grep -qx "plugins $sub" "$walked" || fail "README's 'plugins $sub' was not walked"; done
+      for option in $(echo "$line" | grep -o -- '--[a-z-]*' | sort -u); do
+        grep -qx "plugins new $option" "$walked" || fail "README lists 'latentlab plugins new $option', the walk did not run it"
+      done
+      continue ;;
   esac
   grep -qx "$command" "$walked" || fail "README lists 'latentlab $command', the walk did not run it"
   for option in $(echo "$line" | grep -o -- '--[a-z-]*' | sort -u); do

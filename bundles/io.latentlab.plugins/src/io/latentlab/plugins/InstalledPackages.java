@@ -105,7 +105,8 @@ public final class InstalledPackages {
             for (String name : element.getValueComponents()) {
                 List<Export> exports = exports(name);
                 if (exports.stream().noneMatch(e -> range.includes(e.version()))) {
-                    lines.add(name + " " + range + " (installed: " + (exports.isEmpty() ? "none"
+                    lines.add(name + " " + (rangeText == null ? "(any version)" : range.toString()) + " (installed: "
+                            + (exports.isEmpty() ? "none"
                             : String.join(", ", exports.stream().map(Export::toString).toList())) + ")");
                 }
             }

@@ -60,4 +60,22 @@ class OptimizerRaceTest {
                 rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains(",adam,0.003,3,64,test_bce,")), rows.toString());
     }
+
+    /**
+     * Parameters carry under each entrant's own spelling: the experiment writes the paper's
+     * {@code beta1} and {@code learningRate}; Adam's entrant gets {@code beta_1}, and
+     * {@code learning_rate} reaches every entrant that declares it.
+     */
+    @Test
+    void sharedParametersCarryWhateverTheirSpelling(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("spelt.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL.replace("  learning_rate: 0.003", "  learningRate: 0.002\n  beta1: 0.8")
+                .replace("epochs: 3", "epochs: 1"));
+        List<Path> runs = new OptimizerRace(Fixtures.REGISTRY).run(file, List.of("adam", "rmsprop"), folder.resolve("r"),
+                new ExperimentRunner(Fixtures.REGISTRY), (line, end) -> { });
+        String adam = Files.readString(runs.get(0).resolve(RunDirectory.SNAPSHOT));
+        assertTrue(adam.contains("beta_1: 0.8") && adam.contains("learning_rate: 0.002"), adam);
+        String rmsprop = Files.readString(runs.get(1).resolve(RunDirectory.SNAPSHOT));
+        assertTrue(rmsprop.contains("learning_rate: 0.002") && !rmsprop.contains("beta"), rmsprop);
+    }
 }

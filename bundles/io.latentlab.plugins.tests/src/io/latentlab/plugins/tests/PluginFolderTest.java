@@ -22,6 +22,13 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.latentlab.core.AbstractContribution;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Parameters;
+import io.latentlab.core.UnknownContributionException;
+import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.layer.Layer;
 import io.latentlab.plugins.PluginFolder;
 
 /** The plugin folder in a running framework: install starts a plugin and keeps it; a broken one is refused, not kept. */
@@ -107,6 +114,57 @@ class PluginFolderTest {
             assertEquals(1, plugins.plugins().size());
             assertTrue(plugins.uninstall("org.example.kept"));
         } finally {
+            tracker.close();
+            System.clearProperty(PluginFolder.PROPERTY);
+        }
+    }
+
+    /** An activation a plugin registers (through the plugin's own bundle context, as its DS component would). */
+    private static final class HistoryActivation extends AbstractContribution implements ActivationFactory {
+
+        HistoryActivation() {
+            super("history_act", "History", "an activation of a plugin that goes away", ParameterSchema.EMPTY);
+        }
+
+        @Override
+        public Layer create(Parameters parameters) {
+            throw new UnsupportedOperationException("never built");
+        }
+    }
+
+    /**
+     * Once its plugin is uninstalled, an id the plugin provided is answered with the missing
+     * plugin, its version and jar, remembered in the plugin folder.
+     */
+    @Test
+    void anUninstalledPluginsIdIsReportedAsMissing(@TempDir Path folder) throws Exception {
+        System.setProperty(PluginFolder.PROPERTY, folder.resolve("plugins").toString());
+        BundleContext context = FrameworkUtil.getBundle(PluginFolderTest.class).getBundleContext();
+        ServiceTracker<PluginFolder, PluginFolder> tracker = new ServiceTracker<>(context, PluginFolder.class, null);
+        ServiceTracker<ContributionRegistry, ContributionRegistry> registries = new ServiceTracker<>(context,
+                ContributionRegistry.class, null);
+        tracker.open();
+        registries.open();
+        try {
+            PluginFolder plugins = tracker.waitForService(10_000);
+            ContributionRegistry registry = registries.waitForService(10_000);
+            plugins.install(bundleJar(folder, "org.example.history", "io.latentlab.core,io.latentlab.core.layer"));
+            Bundle plugin = Arrays.stream(context.getBundles()).filter(b -> "org.example.history".equals(b.getSymbolicName()))
+                    .findFirst().orElseThrow();
+            plugin.getBundleContext().registerService(ActivationFactory.class, new HistoryActivation(), null);
+            assertTrue(registry.find(ActivationFactory.class, "history_act").isPresent());
+            assertTrue(Files.readString(folder.resolve("plugins/.contributions.tsv"))
+                    .contains("history_act\tactivation\torg.example.history\t1.2.3\torg.example.history.jar"));
+
+            assertTrue(plugins.uninstall("org.example.history"));
+            assertTrue(registry.find(ActivationFactory.class, "history_act").isEmpty(), "gone with its bundle");
+            UnknownContributionException e = assertThrows(UnknownContributionException.class,
+                    () -> registry.get(ActivationFactory.class, "history_act"));
+            assertTrue(e.getMessage().startsWith("unknown activation 'history_act': it came from plugin org.example.history"
+                    + " 1.2.3, which is not installed now (install its jar, org.example.history.jar, with: latentlab"
+                    + " plugins install JAR)"), e.getMessage());
+        } finally {
+            registries.close();
             tracker.close();
             System.clearProperty(PluginFolder.PROPERTY);
         }

@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.layers.core.activation.ElementwiseActivation;
 
@@ -21,19 +21,25 @@ public final class @@CLASS@@ extends ElementwiseActivation {
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "f(x) = x * sigmoid(beta * x).", ParameterSchema.builder()
-                .number("beta", 1.0, 0.0, 100.0, "", "steepness of the gate; 1 gives SiLU").build());
+        super(ID, "@@NAME@@", "f(x) = x * sigmoid(beta * x).", Settings.class);
+    }
+
+    /**
+     * The parameters, declared once: each component is one (its name in snake case), with its doc,
+     * default and range; experiments, forms and {@code latentlab info} get them from here.
+     */
+    record Settings(@Setting(doc = "steepness of the gate; 1 gives SiLU", defaultValue = "1", min = 0, max = 100) double beta) {
     }
 
     @Override
     protected void apply(INDArray x, INDArray y, Parameters parameters) {
-        double beta = parameters.getDouble("beta");
+        double beta = parameters.as(Settings.class).beta();
         y.assign(Transforms.sigmoid(x.mul(beta), false).muli(x));
     }
 
     @Override
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
-        double beta = parameters.getDouble("beta");
+        double beta = parameters.as(Settings.class).beta();
         INDArray s = Transforms.sigmoid(x.mul(beta), false); // f'(x) = s + beta x s (1 - s)
         dx.assign(s.mul(x).muli(s.rsub(1)).muli(beta).addi(s).muli(gradient));
     }

@@ -4,8 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.data.AugmentationFactory;
 
@@ -22,13 +22,17 @@ public final class @@CLASS@@ extends AbstractContribution implements Augmentatio
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "Inverts (1 - x) a random share of the training images.", ParameterSchema.builder()
-                .number("probability", 0.5, 0.0, 1.0, "", "the chance that an image is inverted").build());
+        super(ID, "@@NAME@@", "Inverts (1 - x) a random share of the training images.", Settings.class);
+    }
+
+    /** The parameters, declared once (experiments write probability). */
+    record Settings(@Setting(doc = "the chance that an image is inverted", defaultValue = "0.5", min = 0, max = 1)
+            double probability) {
     }
 
     @Override
     public Augmentation create(Parameters parameters) {
-        double probability = parameters.getDouble("probability");
+        double probability = parameters.as(Settings.class).probability();
         return (batch, random) -> {
             INDArray result = batch.dup();
             for (long i = 0; i < result.size(0); i++) {

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.core.data.DatasetFactory;
@@ -29,19 +29,24 @@ public final class @@CLASS@@ extends AbstractContribution implements DatasetFact
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "Synthetic images of one horizontal (0) or vertical (1) bar.", ParameterSchema.builder()
-                .integer("size", 16L, 4L, 256L, "pixels", "the images' width and height")
-                .integer("train_count", 2048L, 1L, 1_000_000L, "images", "training images")
-                .integer("test_count", 512L, 1L, 1_000_000L, "images", "test images")
-                .integer("seed", 1L, 0L, null, "", "where the bars fall").build());
+        super(ID, "@@NAME@@", "Synthetic images of one horizontal (0) or vertical (1) bar.", Settings.class);
+    }
+
+    /** The parameters, declared once (experiments write size, train_count, test_count, seed). */
+    record Settings(
+            @Setting(doc = "the images' width and height", defaultValue = "16", min = 4, max = 256, unit = "px") int size,
+            @Setting(doc = "training images", defaultValue = "2048", min = 1, max = 1_000_000, unit = "images") int trainCount,
+            @Setting(doc = "test images", defaultValue = "512", min = 1, max = 1_000_000, unit = "images") int testCount,
+            @Setting(doc = "where the bars fall", defaultValue = "1", min = 0) long seed) {
     }
 
     @Override
     public Dataset load(Parameters parameters, Path baseDirectory) throws DatasetException {
-        int size = (int) parameters.getLong("size");
-        SplittableRandom random = new SplittableRandom(parameters.getLong("seed"));
-        INDArray[] train = bars((int) parameters.getLong("train_count"), size, random);
-        INDArray[] test = bars((int) parameters.getLong("test_count"), size, random);
+        Settings settings = parameters.as(Settings.class);
+        int size = settings.size();
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        INDArray[] train = bars(settings.trainCount(), size, random);
+        INDArray[] test = bars(settings.testCount(), size, random);
         return new Dataset("bars (" + size + "x" + size + ")", Shape.of(1, size, size), train[0], train[1], test[0],
                 test[1], 2);
     }

@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -30,13 +30,17 @@ public final class @@CLASS@@ extends AbstractContribution implements LayerFactor
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "y = x * g + b per feature of a vector, g and b learned.", ParameterSchema.builder()
-                .number("initial_scale", 1.0, -100.0, 100.0, "", "the value every g starts from").build());
+        super(ID, "@@NAME@@", "y = x * g + b per feature of a vector, g and b learned.", Settings.class);
+    }
+
+    /** The parameters, declared once (experiments write {@code initial_scale}). */
+    record Settings(@Setting(doc = "the value every g starts from", defaultValue = "1", min = -100, max = 100)
+            double initialScale) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new ScaleLayer(parameters.getDouble("initial_scale"));
+        return new ScaleLayer(parameters.as(Settings.class).initialScale());
     }
 
     private static final class ScaleLayer implements Layer {

@@ -9,8 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ContributionKind;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
@@ -35,8 +34,12 @@ public final class @@CLASS@@ extends AbstractContribution implements ModelFactor
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "One stack of layers trained to reproduce its input.", ParameterSchema.builder()
-                .contribution("loss", ContributionKind.LOSS, "mse", "loss between the output and the input").build());
+        super(ID, "@@NAME@@", "One stack of layers trained to reproduce its input.", Settings.class);
+    }
+
+    /** The parameters, declared once: {@code loss} takes the id of any installed loss. */
+    record Settings(@Setting(doc = "loss between the output and the input", defaultValue = "mse", contribution = "loss")
+            String loss) {
     }
 
     @Override
@@ -49,7 +52,7 @@ public final class @@CLASS@@ extends AbstractContribution implements ModelFactor
         // the stack must end in the input's shape; a dense stack on images gets a flatten in front and a reshape after
         Network network = LayerStacks.network("network", setup.stack("network"), setup.exampleShape(),
                 setup.exampleShape(), setup.registry(), setup.dataType(), setup.seed());
-        String lossId = setup.parameters().getString("loss");
+        String lossId = setup.parameters().as(Settings.class).loss();
         return new ReconstructionModel(network, Losses.ofPrediction(setup.registry(), lossId, "loss", Map.of()), lossId);
     }
 

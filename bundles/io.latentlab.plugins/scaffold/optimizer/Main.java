@@ -5,8 +5,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
@@ -25,15 +25,20 @@ public final class @@CLASS@@ extends AbstractContribution implements OptimizerFa
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "w -= lr * g / (sqrt(sum g^2) + epsilon).", ParameterSchema.builder()
-                .number("learning_rate", 0.01, 0.0, 10.0, "", "step size")
-                .number("epsilon", 1e-8, 0.0, 1.0, "", "added to the denominator").build());
+        super(ID, "@@NAME@@", "w -= lr * g / (sqrt(sum g^2) + epsilon).", Settings.class);
+    }
+
+    /** The parameters, declared once (experiments write learning_rate, epsilon). */
+    record Settings(
+            @Setting(doc = "step size", defaultValue = "0.01", min = 0, max = 10) double learningRate,
+            @Setting(doc = "added to the denominator", defaultValue = "1e-8", min = 0, max = 1) double epsilon) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        double epsilon = parameters.getDouble("epsilon");
-        return new FlatOptimizer(parameters.getDouble("learning_rate"), "sum_squares") {
+        Settings settings = parameters.as(Settings.class);
+        double epsilon = settings.epsilon();
+        return new FlatOptimizer(settings.learningRate(), "sum_squares") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 INDArray sum = state("sum_squares").addi(scratch.assign(gradients).muli(gradients));

@@ -3,8 +3,8 @@ package @@PACKAGE@@;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.optim.LearningRateSchedule;
 import io.latentlab.core.optim.ScheduleFactory;
 
@@ -21,13 +21,17 @@ public final class @@CLASS@@ extends AbstractContribution implements ScheduleFac
 
     /** Creates the contribution (Declarative Services calls this). */
     public @@CLASS@@() {
-        super(ID, "@@NAME@@", "rate = base / sqrt(1 + (step - 1) / decay_steps).", ParameterSchema.builder()
-                .integer("decay_steps", 100L, 1L, null, "steps", "steps after which the rate is base / sqrt 2").build());
+        super(ID, "@@NAME@@", "rate = base / sqrt(1 + (step - 1) / decay_steps).", Settings.class);
+    }
+
+    /** The parameters, declared once (experiments write decay_steps). */
+    record Settings(@Setting(doc = "steps after which the rate is base / sqrt 2", defaultValue = "100", min = 1,
+            unit = "steps") long decaySteps) {
     }
 
     @Override
     public LearningRateSchedule create(Parameters parameters) {
-        double decaySteps = parameters.getLong("decay_steps");
+        double decaySteps = parameters.as(Settings.class).decaySteps();
         return (base, step, total) -> base / Math.sqrt(1 + (step - 1) / decaySteps);
     }
 }

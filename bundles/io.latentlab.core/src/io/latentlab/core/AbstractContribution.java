@@ -21,6 +21,17 @@ public abstract class AbstractContribution implements Contribution {
         this.schema = schema;
     }
 
+    /**
+     * @param id the stable id
+     * @param name the human name
+     * @param doc one line
+     * @param settings the settings record declaring the parameters ({@link Setting}); {@code create}
+     *        reads it with {@link Parameters#as(Class)}
+     */
+    protected AbstractContribution(String id, String name, String doc, Class<? extends Record> settings) {
+        this(id, name, doc, TypedSettings.schema(settings));
+    }
+
     @Override
     public final String id() {
         return id;

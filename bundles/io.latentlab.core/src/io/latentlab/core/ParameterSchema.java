@@ -25,7 +25,7 @@ public final class ParameterSchema {
 
     private final Map<String, ParameterSpec> specs = new LinkedHashMap<>();
 
-    private ParameterSchema(List<ParameterSpec> specs) {
+    ParameterSchema(List<ParameterSpec> specs) {
         for (ParameterSpec spec : specs) {
             if (this.specs.putIfAbsent(spec.name(), spec) != null) {
                 throw new IllegalArgumentException("parameter '" + spec.name() + "' is declared twice");
@@ -33,7 +33,12 @@ public final class ParameterSchema {
         }
     }
 
-    /** @return a builder for a new schema */
+    /**
+     * @return a builder for a new schema
+     * @deprecated declare the parameters as a settings record with {@link Setting} (the schema is
+     *             {@link TypedSettings#schema}); the builder keeps working through 2.x for existing plugins
+     */
+    @Deprecated(since = "2.0")
     public static Builder builder() {
         return new Builder();
     }
@@ -59,6 +64,36 @@ public final class ParameterSchema {
     /** @return the name without underscores, hyphens and case: beta_1, beta1 and Beta-1 are one name */
     private static String canonical(String name) {
         return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The same parameters with other defaults: for contributions that share settings and differ
+     * only in their defaults (the denoising autoencoder's noise).
+     *
+     * @param defaults new default values by parameter name, as an experiment would give them
+     * @return the schema with those defaults
+     * @throws IllegalArgumentException for an undeclared name or a value the parameter does not accept
+     */
+    public ParameterSchema withDefaults(Map<String, ?> defaults) {
+        List<ParameterSpec> changed = new ArrayList<>();
+        for (ParameterSpec spec : specs.values()) {
+            if (!defaults.containsKey(spec.name())) {
+                changed.add(spec);
+                continue;
+            }
+            Object value = ParameterValues.convert(spec, defaults.get(spec.name())).filter(v ->
+                    ParameterValues.rangeProblem(spec, v) == null).orElseThrow(() -> new IllegalArgumentException(
+                            "default " + defaults.get(spec.name()) + " of '" + spec.name() + "' is not "
+                                    + spec.expectation()));
+            changed.add(new ParameterSpec(spec.name(), spec.type(), value, spec.min(), spec.max(), spec.choices(),
+                    spec.unit(), spec.doc(), spec.kind()));
+        }
+        for (String name : defaults.keySet()) {
+            if (!specs.containsKey(name)) {
+                throw new IllegalArgumentException("no parameter '" + name + "' to give a default; declared: " + specs.keySet());
+            }
+        }
+        return new ParameterSchema(changed);
     }
 
     /**

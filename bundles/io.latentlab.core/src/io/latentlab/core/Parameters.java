@@ -29,6 +29,17 @@ public final class Parameters {
         return schema.resolve("parameters", given);
     }
 
+    /**
+     * The values as the contribution's settings record ({@link Setting}): typed, each declared once.
+     *
+     * @param type the settings record the schema was made from ({@link TypedSettings#schema})
+     * @param <S> its type
+     * @return the record holding these values
+     */
+    public <S extends Record> S as(Class<S> type) {
+        return TypedSettings.read(type, this);
+    }
+
     /** @return every value by name, in declaration order; what a run records as "resolved parameters" */
     public Map<String, Object> asMap() {
         return values;

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.data.AugmentationFactory;
 
@@ -26,12 +26,16 @@ public final class Augmentations {
         /** Creates the contribution. */
         public GaussianNoise() {
             super(ID, "Gaussian noise", "Adds N(0, std^2) to every value, then clips to [0, 1].",
-                    ParameterSchema.builder().number("std", 0.1, 0.0, 10.0, "", "noise standard deviation").build());
+                    Settings.class);
+        }
+
+        /** Gaussian noise's settings. */
+        record Settings(@Setting(doc = "noise standard deviation", defaultValue = "0.1", min = 0, max = 10) double std) {
         }
 
         @Override
         public Augmentation create(Parameters parameters) {
-            double std = parameters.getDouble("std");
+            double std = parameters.as(Settings.class).std();
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (float[] image : images.values) {
@@ -54,12 +58,16 @@ public final class Augmentations {
         /** Creates the contribution. */
         public SaltAndPepper() {
             super(ID, "Salt-and-pepper noise", "Sets a random fraction of values to 0 or 1.",
-                    ParameterSchema.builder().number("fraction", 0.05, 0.0, 1.0, "", "share of values changed").build());
+                    Settings.class);
+        }
+
+        /** Salt-and-pepper noise's settings. */
+        record Settings(@Setting(doc = "share of values changed", defaultValue = "0.05", min = 0, max = 1) double fraction) {
         }
 
         @Override
         public Augmentation create(Parameters parameters) {
-            double fraction = parameters.getDouble("fraction");
+            double fraction = parameters.as(Settings.class).fraction();
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (float[] image : images.values) {
@@ -84,7 +92,11 @@ public final class Augmentations {
         /** Creates the contribution. */
         public Occlusion() {
             super(ID, "Occlusion", "Masks a random square of each image to 0.",
-                    ParameterSchema.builder().integer("size", 8L, 1L, 4096L, "px", "side of the square").build());
+                    Settings.class);
+        }
+
+        /** Occlusion's settings. */
+        record Settings(@Setting(doc = "side of the square", defaultValue = "8", min = 1, max = 4096, unit = "px") int size) {
         }
 
         @Override
@@ -94,7 +106,7 @@ public final class Augmentations {
 
         @Override
         public Augmentation create(Parameters parameters) {
-            int size = parameters.getInt("size");
+            int size = parameters.as(Settings.class).size();
             return (batch, random) -> {
                 Images images = new Images(batch);
                 int side = Math.min(size, Math.min(images.height, images.width));
@@ -124,7 +136,11 @@ public final class Augmentations {
         /** Creates the contribution. */
         public Shift() {
             super(ID, "Random shift", "Moves each image by up to max_pixels in x and y, filling with 0.",
-                    ParameterSchema.builder().integer("max_pixels", 2L, 0L, 1024L, "px", "largest shift").build());
+                    Settings.class);
+        }
+
+        /** Random shift's settings. */
+        record Settings(@Setting(doc = "largest shift", defaultValue = "2", min = 0, max = 1024, unit = "px") int maxPixels) {
         }
 
         @Override
@@ -134,7 +150,7 @@ public final class Augmentations {
 
         @Override
         public Augmentation create(Parameters parameters) {
-            int most = parameters.getInt("max_pixels");
+            int most = parameters.as(Settings.class).maxPixels();
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (int n = 0; n < images.count; n++) {
@@ -173,8 +189,12 @@ public final class Augmentations {
         /** Creates the contribution. */
         public HorizontalFlip() {
             super(ID, "Horizontal flip", "Mirrors images left-right at random (not for digits, whose shape matters).",
-                    ParameterSchema.builder().number("probability", 0.5, 0.0, 1.0, "", "chance of flipping each image")
-                            .build());
+                    Settings.class);
+        }
+
+        /** Horizontal flip's settings. */
+        record Settings(@Setting(doc = "chance of flipping each image", defaultValue = "0.5", min = 0, max = 1)
+                double probability) {
         }
 
         @Override
@@ -184,7 +204,7 @@ public final class Augmentations {
 
         @Override
         public Augmentation create(Parameters parameters) {
-            double probability = parameters.getDouble("probability");
+            double probability = parameters.as(Settings.class).probability();
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (float[] image : images.values) {
@@ -217,7 +237,12 @@ public final class Augmentations {
         /** Creates the contribution. */
         public Rotation() {
             super(ID, "Random rotation", "Rotates each image about its centre by up to max_degrees either way.",
-                    ParameterSchema.builder().number("max_degrees", 15.0, 0.0, 180.0, "degrees", "largest rotation").build());
+                    Settings.class);
+        }
+
+        /** Random rotation's settings. */
+        record Settings(@Setting(doc = "largest rotation", defaultValue = "15", min = 0, max = 180, unit = "degrees")
+                double maxDegrees) {
         }
 
         @Override
@@ -227,7 +252,7 @@ public final class Augmentations {
 
         @Override
         public Augmentation create(Parameters parameters) {
-            double most = Math.toRadians(parameters.getDouble("max_degrees"));
+            double most = Math.toRadians(parameters.as(Settings.class).maxDegrees());
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (int n = 0; n < images.count; n++) {
@@ -251,10 +276,13 @@ public final class Augmentations {
         /** Creates the contribution. */
         public Scaling() {
             super(ID, "Random scaling", "Zooms each image about its centre by a factor drawn from [min, max].",
-                    ParameterSchema.builder()
-                            .number("min", 0.9, 0.1, 10.0, "", "smallest factor (below 1 shrinks)")
-                            .number("max", 1.1, 0.1, 10.0, "", "largest factor (above 1 enlarges)")
-                            .build());
+                    Settings.class);
+        }
+
+        /** Random scaling's settings. */
+        record Settings(
+                @Setting(doc = "smallest factor (below 1 shrinks)", defaultValue = "0.9", min = 0.1, max = 10) double min,
+                @Setting(doc = "largest factor (above 1 enlarges)", defaultValue = "1.1", min = 0.1, max = 10) double max) {
         }
 
         @Override
@@ -264,8 +292,8 @@ public final class Augmentations {
 
         @Override
         public Augmentation create(Parameters parameters) {
-            double low = Math.min(parameters.getDouble("min"), parameters.getDouble("max"));
-            double high = Math.max(parameters.getDouble("min"), parameters.getDouble("max"));
+            double low = Math.min(parameters.as(Settings.class).min(), parameters.as(Settings.class).max());
+            double high = Math.max(parameters.as(Settings.class).min(), parameters.as(Settings.class).max());
             return (batch, random) -> {
                 Images images = new Images(batch);
                 for (int n = 0; n < images.count; n++) {

@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.core.data.DatasetFactory;
@@ -32,32 +32,37 @@ public final class CsvDataset extends AbstractContribution implements DatasetFac
     /** Creates the contribution. */
     public CsvDataset() {
         super(ID, "CSV rows", "One example per line of comma-separated numbers; an optional label column.",
-                ParameterSchema.builder()
-                        .text("train_file", null, "the training rows (relative to the experiment file)")
-                        .text("test_file", null, "the test rows")
-                        .integer("label_column", -1L, -1L, null, "", "0-based column holding an integer label; -1: none")
-                        .bool("header", false, "skip the first line")
-                        .number("scale", 255.0, 1e-12, null, "", "values are divided by this (255 for 8-bit pixels)")
-                        .integers("shape", List.of(), 1L, "", "the shape of one example, e.g. [1, 28, 28]; empty: a vector")
-                        .build());
+                Settings.class);
+    }
+
+    /** The CSV dataset's settings. */
+    record Settings(
+            @Setting(doc = "the training rows (relative to the experiment file)") String trainFile,
+            @Setting(doc = "the test rows") String testFile,
+            @Setting(doc = "0-based column holding an integer label; -1: none", defaultValue = "-1", min = -1) int labelColumn,
+            @Setting(doc = "skip the first line", defaultValue = "false") boolean header,
+            @Setting(doc = "values are divided by this (255 for 8-bit pixels)", defaultValue = "255", min = 1e-12)
+            double scale,
+            @Setting(doc = "the shape of one example, e.g. [1, 28, 28]; empty: a vector", defaultValue = "[]", min = 1)
+            List<Long> shape) {
     }
 
     @Override
     public Dataset load(Parameters parameters, Path baseDirectory) throws DatasetException {
         Nd4jRuntime.initialize();
-        Rows train = read(baseDirectory.resolve(parameters.getString("train_file")), parameters);
-        Rows test = read(baseDirectory.resolve(parameters.getString("test_file")), parameters);
+        Rows train = read(baseDirectory.resolve(parameters.as(Settings.class).trainFile()), parameters);
+        Rows test = read(baseDirectory.resolve(parameters.as(Settings.class).testFile()), parameters);
         if (train.width != test.width) {
             throw new DatasetException("the training rows have " + train.width + " values, the test rows " + test.width);
         }
-        List<?> given = (List<?>) parameters.asMap().get("shape");
+        List<?> given = parameters.as(Settings.class).shape();
         long[] dims = given.isEmpty() ? new long[] {train.width} : given.stream().mapToLong(v -> ((Number) v).longValue()).toArray();
         Shape shape = Shape.of(dims);
         if (shape.size() != train.width) {
             throw new DatasetException("shape " + shape + " holds " + shape.size() + " values but the rows have " + train.width);
         }
-        int classes = parameters.getLong("label_column") < 0 ? 0 : (int) Math.max(train.maxLabel, test.maxLabel) + 1;
-        return new Dataset("CSV " + parameters.getString("train_file"), shape, train.features(shape), train.labelColumn(),
+        int classes = parameters.as(Settings.class).labelColumn() < 0 ? 0 : (int) Math.max(train.maxLabel, test.maxLabel) + 1;
+        return new Dataset("CSV " + parameters.as(Settings.class).trainFile(), shape, train.features(shape), train.labelColumn(),
                 test.features(shape), test.labelColumn(), classes);
     }
 
@@ -81,8 +86,8 @@ public final class CsvDataset extends AbstractContribution implements DatasetFac
     }
 
     private static Rows read(Path file, Parameters parameters) throws DatasetException {
-        int labelColumn = parameters.getInt("label_column");
-        double scale = parameters.getDouble("scale");
+        int labelColumn = parameters.as(Settings.class).labelColumn();
+        double scale = parameters.as(Settings.class).scale();
         List<float[]> rows = new ArrayList<>();
         List<Float> labels = new ArrayList<>();
         int width = -1;
@@ -92,7 +97,7 @@ public final class CsvDataset extends AbstractContribution implements DatasetFac
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if ((number == 1 && parameters.getBoolean("header")) || line.isBlank()) {
+                if ((number == 1 && parameters.as(Settings.class).header()) || line.isBlank()) {
                     continue;
                 }
                 String[] cells = line.split(",", -1);

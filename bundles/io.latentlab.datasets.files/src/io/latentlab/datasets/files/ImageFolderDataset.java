@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.core.data.DatasetFactory;
@@ -40,22 +40,27 @@ public final class ImageFolderDataset extends AbstractContribution implements Da
     /** Creates the contribution. */
     public ImageFolderDataset() {
         super(ID, "Image folder", "Images in train/<label>/ and test/<label>/ folders, resized to one size.",
-                ParameterSchema.builder()
-                        .text("directory", null, "the folder holding train/ and test/ (relative to the experiment file)")
-                        .integer("width", 28L, 1L, 4096L, "px", "images are resized to this width")
-                        .integer("height", 28L, 1L, 4096L, "px", "images are resized to this height")
-                        .choice("color", "grey", List.of("grey", "rgb"), "one grey channel or three colour channels")
-                        .build());
+                Settings.class);
+    }
+
+    /** The image folder's settings. */
+    record Settings(
+            @Setting(doc = "the folder holding train/ and test/ (relative to the experiment file)") String directory,
+            @Setting(doc = "images are resized to this width", defaultValue = "28", min = 1, max = 4096, unit = "px") int width,
+            @Setting(doc = "images are resized to this height", defaultValue = "28", min = 1, max = 4096, unit = "px")
+            int height,
+            @Setting(doc = "one grey channel or three colour channels", defaultValue = "grey", choices = {"grey", "rgb"})
+            String color) {
     }
 
     @Override
     public Dataset load(Parameters parameters, Path baseDirectory) throws DatasetException {
         Nd4jRuntime.initialize();
-        Path root = baseDirectory.resolve(parameters.getString("directory"));
+        Path root = baseDirectory.resolve(parameters.as(Settings.class).directory());
         List<String> labels = labels(root.resolve("train"));
-        int width = parameters.getInt("width");
-        int height = parameters.getInt("height");
-        int channels = "rgb".equals(parameters.getString("color")) ? 3 : 1;
+        int width = parameters.as(Settings.class).width();
+        int height = parameters.as(Settings.class).height();
+        int channels = "rgb".equals(parameters.as(Settings.class).color()) ? 3 : 1;
         INDArray[] train = read(root.resolve("train"), labels, width, height, channels);
         INDArray[] test = read(root.resolve("test"), labels, width, height, channels);
         return new Dataset("images in " + root, Shape.of(channels, height, width), train[0], train[1], test[0], test[1],

@@ -17,8 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Dataset;
 import io.latentlab.core.data.DatasetException;
 import io.latentlab.core.data.DatasetFactory;
@@ -41,27 +41,32 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
     /** Creates the contribution. */
     public Mnist() {
         super(ID, "MNIST", "Handwritten digits 0-9, 28x28 grey; the 10k test set is embedded.",
-                ParameterSchema.builder()
-                        .text("directory", "", "folder with train-/t10k- images and labels (IDX, .gz or not);"
-                                + " empty: the embedded 10k test set")
-                        .integer("train_limit", 0L, 0L, 60_000L, "images", "use at most this many training images (0: all)")
-                        .integer("test_limit", 0L, 0L, 10_000L, "images", "use at most this many test images (0: all)")
-                        .integer("embedded_test_images", 2000L, 1L, 9_999L, "images",
-                                "with the embedded set: how many of its 10k images are held out for testing")
-                        .integers("train_digits", List.of(), 0L, 9L, "", "train only on these digits (e.g. [0] for anomaly"
-                                + " detection); empty: all. The test set keeps every digit")
-                        .build());
+                Settings.class);
+    }
+
+    /** MNIST's settings. */
+    record Settings(
+            @Setting(doc = "folder with train-/t10k- images and labels (IDX, .gz or not); empty: the embedded 10k test set",
+                    defaultValue = "") String directory,
+            @Setting(doc = "use at most this many training images (0: all)", defaultValue = "0", min = 0, max = 60_000,
+                    unit = "images") int trainLimit,
+            @Setting(doc = "use at most this many test images (0: all)", defaultValue = "0", min = 0, max = 10_000,
+                    unit = "images") int testLimit,
+            @Setting(doc = "with the embedded set: how many of its 10k images are held out for testing",
+                    defaultValue = "2000", min = 1, max = 9_999, unit = "images") int embeddedTestImages,
+            @Setting(doc = "train only on these digits (e.g. [0] for anomaly detection); empty: all. The test set keeps"
+                    + " every digit", defaultValue = "[]", min = 0, max = 9) List<Long> trainDigits) {
     }
 
     @Override
     public Dataset load(Parameters parameters, Path baseDirectory) throws DatasetException {
         Nd4jRuntime.initialize();
-        int trainLimit = parameters.getInt("train_limit");
-        int testLimit = parameters.getInt("test_limit");
-        String directory = parameters.getString("directory");
+        int trainLimit = parameters.as(Settings.class).trainLimit();
+        int testLimit = parameters.as(Settings.class).testLimit();
+        String directory = parameters.as(Settings.class).directory();
         if (directory.isBlank()) {
             INDArray[] all = read("embedded " + FILES[2], resource(FILES[2]), "embedded " + FILES[3], resource(FILES[3]), 0);
-            int held = parameters.getInt("embedded_test_images");
+            int held = parameters.as(Settings.class).embeddedTestImages();
             long count = all[0].size(0);
             INDArray trainX = all[0].get(NDArrayIndex.interval(0, count - held));
             INDArray trainY = all[1].get(NDArrayIndex.interval(0, count - held));
@@ -82,7 +87,7 @@ public final class Mnist extends AbstractContribution implements DatasetFactory 
 
     /** @return the images and labels of the chosen {@code train_digits} (all when none are chosen) */
     private static INDArray[] digits(INDArray images, INDArray labels, Parameters parameters) {
-        List<?> chosen = (List<?>) parameters.asMap().get("train_digits");
+        List<?> chosen = parameters.as(Settings.class).trainDigits();
         if (chosen.isEmpty()) {
             return new INDArray[] {images, labels};
         }

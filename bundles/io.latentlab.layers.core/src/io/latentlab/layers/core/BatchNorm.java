@@ -9,8 +9,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -34,15 +34,20 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
     /** Creates the contribution. */
     public BatchNorm() {
         super(ID, "Batch normalisation", "Normalises each channel over the batch, then scales and shifts it.",
-                ParameterSchema.builder()
-                        .number("momentum", 0.9, 0.0, 1.0, "", "running statistics: new = momentum * old + (1 - momentum) * batch")
-                        .number("epsilon", 1e-5, 0.0, 1.0, "", "added to the variance for stability")
-                        .build());
+                Settings.class);
+    }
+
+    /** Batch normalisation's settings. */
+    record Settings(
+            @Setting(doc = "running statistics: new = momentum * old + (1 - momentum) * batch", defaultValue = "0.9",
+                    min = 0, max = 1) double momentum,
+            @Setting(doc = "added to the variance for stability", defaultValue = "1e-5", min = 0, max = 1) double epsilon) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new BatchNormLayer(parameters.getDouble("momentum"), parameters.getDouble("epsilon"));
+        Settings settings = parameters.as(Settings.class);
+        return new BatchNormLayer(settings.momentum(), settings.epsilon());
     }
 
     private static final class BatchNormLayer implements Layer {

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Initializer;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
@@ -32,17 +32,26 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
     /** Creates the contribution. */
     public Conv2D() {
         super(ID, "Convolution 2-D", "Slides learned filters over an image (cross-correlation, NCHW).",
-                ConvGeometry.declare(ParameterSchema.builder()
-                        .integer("filters", null, 1L, 1L << 16, "", "number of output channels"), 3, 1L, "same", true)
-                        .bool("use_bias", true, "add a learned params.bias per filter")
-                        .choice("initializer", "he_normal", List.of("xavier_uniform", "he_normal"), "weight initialisation")
-                        .build());
+                Settings.class);
+    }
+
+    /** A convolution's settings. */
+    record Settings(
+            @Setting(doc = "number of output channels", min = 1, max = 1 << 16) long filters,
+            @Setting(doc = ConvGeometry.KERNEL_DOC, defaultValue = "[3]", min = 1, unit = "px") List<Long> kernel,
+            @Setting(doc = ConvGeometry.STRIDE_DOC, defaultValue = "[1]", min = 1, unit = "px") List<Long> stride,
+            @Setting(doc = ConvGeometry.PADDING_DOC, defaultValue = "same") ConvGeometry.Padding padding,
+            @Setting(doc = ConvGeometry.DILATION_DOC, defaultValue = "[1]", min = 1, unit = "px") List<Long> dilation,
+            @Setting(doc = "add a learned bias per filter", defaultValue = "true") boolean useBias,
+            @Setting(doc = "weight initialisation", defaultValue = "he_normal", choices = {"xavier_uniform", "he_normal"})
+            String initializer) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new ConvLayer(parameters.getLong("filters"), ConvGeometry.of(parameters), parameters.getBoolean("use_bias"),
-                Initializers.of(parameters.getString("initializer")));
+        Settings settings = parameters.as(Settings.class);
+        return new ConvLayer(settings.filters(), ConvGeometry.of(settings.kernel(), settings.stride(), settings.dilation(),
+                settings.padding()), settings.useBias(), Initializers.of(settings.initializer()));
     }
 
     private static final class ConvLayer implements Layer {

@@ -2,14 +2,12 @@ package io.latentlab.layers.core;
 
 import java.util.List;
 
-import io.latentlab.core.ParameterSchema;
-import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
 
 /**
- * Kernel, stride, dilation and padding of a 2-D convolution or pooling, read from the shared
- * parameters, with the output-size arithmetic.
+ * Kernel, stride, dilation and padding of a 2-D convolution or pooling, from their settings,
+ * with the output-size arithmetic.
  *
  * @param kernelH kernel height
  * @param kernelW kernel width
@@ -21,27 +19,39 @@ import io.latentlab.core.layer.ShapeException;
  */
 record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW, boolean same) {
 
-    /** Adds kernel, stride, padding (and optionally dilation) to a schema. */
-    static ParameterSchema.Builder declare(ParameterSchema.Builder builder, long defaultKernel, Long defaultStride,
-            String defaultPadding, boolean dilation) {
-        builder.integers("kernel", List.of(defaultKernel), 1L, "px", "kernel size: one value, or [height, width]")
-                .integers("stride", defaultStride == null ? List.of() : List.of(defaultStride), 1L, "px",
-                        "step between windows: one value, or [height, width]" + (defaultStride == null
-                                ? "; empty: the kernel size" : ""))
-                .choice("padding", defaultPadding, List.of("same", "valid"),
-                        "same: output size = ceil(input / stride); valid: only whole windows");
-        if (dilation) {
-            builder.integers("dilation", List.of(1L), 1L, "px", "spacing between kernel taps: one value, or [height, width]");
-        }
-        return builder;
+    /** The documentation of the geometry's settings, shared by convolutions and pooling. */
+    static final String KERNEL_DOC = "kernel size: one value, or [height, width]";
+    static final String STRIDE_DOC = "step between windows: one value, or [height, width]";
+    static final String PADDING_DOC = "same: output size = ceil(input / stride); valid: only whole windows";
+    static final String DILATION_DOC = "spacing between kernel taps: one value, or [height, width]";
+
+    /** How a convolution or pooling treats the borders. */
+    enum Padding {
+        /** Zero padding so that the output size is ceil(input / stride). */
+        SAME,
+        /** Only whole windows. */
+        VALID
     }
 
-    static ConvGeometry of(Parameters parameters) {
-        int[] kernel = parameters.getInts("kernel", 2);
-        int[] stride = ((List<?>) parameters.asMap().get("stride")).isEmpty() ? kernel : parameters.getInts("stride", 2);
-        int[] dilation = parameters.asMap().containsKey("dilation") ? parameters.getInts("dilation", 2) : new int[] {1, 1};
-        return new ConvGeometry(kernel[0], kernel[1], stride[0], stride[1], dilation[0], dilation[1],
-                "same".equals(parameters.getString("padding")));
+    /**
+     * @param kernel one value, or [height, width]
+     * @param stride one value, [height, width], or empty for the kernel size
+     * @param dilation one value, or [height, width]
+     * @param padding same or valid
+     * @return the geometry
+     */
+    static ConvGeometry of(List<Long> kernel, List<Long> stride, List<Long> dilation, Padding padding) {
+        int[] k = pair("kernel", kernel);
+        int[] s = stride.isEmpty() ? k : pair("stride", stride);
+        int[] d = pair("dilation", dilation);
+        return new ConvGeometry(k[0], k[1], s[0], s[1], d[0], d[1], padding == Padding.SAME);
+    }
+
+    private static int[] pair(String name, List<Long> values) {
+        if (values.size() != 1 && values.size() != 2) {
+            throw new IllegalArgumentException("'" + name + "' must have 1 or 2 values, not " + values);
+        }
+        return new int[] {Math.toIntExact(values.get(0)), Math.toIntExact(values.get(values.size() - 1))};
     }
 
     /** @return output height of a convolution or pooling over {@code height} rows */

@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Initializer;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
@@ -29,18 +29,21 @@ public final class Dense extends AbstractContribution implements LayerFactory {
     /** Creates the contribution. */
     public Dense() {
         super(ID, "Dense (fully connected)", "y = xW + b on a vector input; flatten images first.",
-                ParameterSchema.builder()
-                        .integer("units", null, 1L, 1L << 24, "", "number of outputs")
-                        .bool("use_bias", true, "add a learned params.bias b")
-                        .choice("initializer", "xavier_uniform", List.of("xavier_uniform", "he_normal"),
-                                "weight initialisation: Xavier for sigmoid/tanh/linear, He for ReLU")
-                        .build());
+                Settings.class);
+    }
+
+    /** A dense layer's settings. */
+    record Settings(
+            @Setting(doc = "number of outputs", min = 1, max = 1 << 24) long units,
+            @Setting(doc = "add a learned bias b", defaultValue = "true") boolean useBias,
+            @Setting(doc = "weight initialisation: Xavier for sigmoid/tanh/linear, He for ReLU",
+                    defaultValue = "xavier_uniform", choices = {"xavier_uniform", "he_normal"}) String initializer) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new DenseLayer(parameters.getLong("units"), parameters.getBoolean("use_bias"),
-                Initializers.of(parameters.getString("initializer")));
+        Settings settings = parameters.as(Settings.class);
+        return new DenseLayer(settings.units(), settings.useBias(), Initializers.of(settings.initializer()));
     }
 
     private static final class DenseLayer implements Layer {

@@ -8,8 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -26,12 +26,16 @@ public final class Dropout extends AbstractContribution implements LayerFactory 
     /** Creates the contribution. */
     public Dropout() {
         super(ID, "Dropout", "Randomly zeroes values while training, to regularise.",
-                ParameterSchema.builder().number("rate", 0.5, 0.0, 0.99, "", "probability of dropping each value").build());
+                Settings.class);
+    }
+
+    /** Dropout's settings. */
+    record Settings(@Setting(doc = "probability of dropping each value", defaultValue = "0.5", min = 0, max = 0.99) double rate) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new DropoutLayer(parameters.getDouble("rate"));
+        return new DropoutLayer(parameters.as(Settings.class).rate());
     }
 
     private static final class DropoutLayer implements Layer {

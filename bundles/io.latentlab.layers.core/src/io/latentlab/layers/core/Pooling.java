@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -21,13 +21,22 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
     private final String op;
 
     Pooling(String id, String name, String doc, String op) {
-        super(id, name, doc, ConvGeometry.declare(ParameterSchema.builder(), 2, null, "valid", false).build());
+        super(id, name, doc, Settings.class);
         this.op = op;
+    }
+
+    /** Max and average pooling's settings. */
+    record Settings(
+            @Setting(doc = ConvGeometry.KERNEL_DOC, defaultValue = "[2]", min = 1, unit = "px") List<Long> kernel,
+            @Setting(doc = ConvGeometry.STRIDE_DOC + "; empty: the kernel size", defaultValue = "[]", min = 1, unit = "px")
+            List<Long> stride,
+            @Setting(doc = ConvGeometry.PADDING_DOC, defaultValue = "valid") ConvGeometry.Padding padding) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        return new PoolingLayer(op, ConvGeometry.of(parameters));
+        Settings settings = parameters.as(Settings.class);
+        return new PoolingLayer(op, ConvGeometry.of(settings.kernel(), settings.stride(), List.of(1L), settings.padding()));
     }
 
     private static final class PoolingLayer implements Layer {

@@ -5,8 +5,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerFactory;
 
@@ -20,12 +20,15 @@ public final class Reshape extends AbstractContribution implements LayerFactory 
     /** Creates the contribution. */
     public Reshape() {
         super(ID, "Reshape", "Gives each example a new shape with the same number of values (C-order).",
-                ParameterSchema.builder().integers("shape", null, 1L, "", "the new shape of one example, e.g. [128, 7, 7]").build());
+                Settings.class);
+    }
+
+    /** Reshape's settings. */
+    record Settings(@Setting(doc = "the new shape of one example, e.g. [128, 7, 7]", min = 1) List<Long> shape) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        List<?> shape = (List<?>) parameters.asMap().get("shape");
-        return new Flatten.ReshapeLayer(shape.stream().mapToLong(v -> ((Number) v).longValue()).toArray());
+        return new Flatten.ReshapeLayer(parameters.as(Settings.class).shape().stream().mapToLong(Long::longValue).toArray());
     }
 }

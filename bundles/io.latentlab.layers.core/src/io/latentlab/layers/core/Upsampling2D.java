@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
@@ -29,16 +29,28 @@ public final class Upsampling2D extends AbstractContribution implements LayerFac
     /** Creates the contribution. */
     public Upsampling2D() {
         super(ID, "Upsampling 2-D", "Enlarges an image by integer factors, nearest or bilinear.",
-                ParameterSchema.builder()
-                        .integers("factor", List.of(2L), 1L, "", "scale: one value, or [height, width]")
-                        .choice("interpolation", "nearest", List.of("nearest", "bilinear"), "how new pixels are filled")
-                        .build());
+                Settings.class);
+    }
+
+    /** How new pixels are filled. */
+    enum Interpolation {
+        /** Copies of the nearest pixel. */
+        NEAREST,
+        /** Weighted means of the four nearest. */
+        BILINEAR
+    }
+
+    /** Upsampling's settings. */
+    record Settings(
+            @Setting(doc = "scale: one value, or [height, width]", defaultValue = "[2]", min = 1) List<Long> factor,
+            @Setting(doc = "how new pixels are filled", defaultValue = "nearest") Interpolation interpolation) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
         int[] factor = parameters.getInts("factor", 2);
-        return new UpsamplingLayer(factor[0], factor[1], "bilinear".equals(parameters.getString("interpolation")));
+        return new UpsamplingLayer(factor[0], factor[1],
+                parameters.as(Settings.class).interpolation() == Interpolation.BILINEAR);
     }
 
     private static final class UpsamplingLayer implements Layer {

@@ -8,7 +8,8 @@ import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ContributionKind;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
+import io.latentlab.core.TypedSettings;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
@@ -47,15 +48,22 @@ public class Autoencoder extends AbstractContribution implements ModelFactory {
      * @param sparsity the default {@code sparsity_weight}
      */
     protected Autoencoder(String id, String name, String doc, double noise, double sparsity) {
-        super(id, name, doc, ParameterSchema.builder()
-                .contribution("loss", ContributionKind.LOSS, "bce", "reconstruction loss between the output and the"
-                        + " input (any installed loss of a prediction and a target); its test value is the headline")
-                .number("noise_std", noise, 0.0, 10.0, "", "denoising: Gaussian noise added to the input in training"
-                        + " (then clipped to [0, 1]); the target stays clean")
-                .number("sparsity_weight", sparsity, 0.0, 100.0, "", "sparse: weight of the KL sparsity penalty on the"
-                        + " code (the last encoder layer's activations, which should lie in (0, 1))")
-                .number("sparsity_target", 0.05, 0.001, 0.999, "", "sparse: the mean activation rho wanted per code unit")
-                .build());
+        super(id, name, doc, TypedSettings.schema(Settings.class)
+                .withDefaults(Map.of("noise_std", noise, "sparsity_weight", sparsity)));
+    }
+
+    /** The autoencoders' settings (the denoising and sparse ones differ in the defaults of noise and sparsity). */
+    record Settings(
+            @Setting(doc = "reconstruction loss between the output and the input (any installed loss of a prediction"
+                    + " and a target); its test value is the headline", defaultValue = "bce", contribution = "loss")
+            String loss,
+            @Setting(doc = "denoising: Gaussian noise added to the input in training (then clipped to [0, 1]); the"
+                    + " target stays clean", defaultValue = "0", min = 0, max = 10) double noiseStd,
+            @Setting(doc = "sparse: weight of the KL sparsity penalty on the code (the last encoder layer's"
+                    + " activations, which should lie in (0, 1))", defaultValue = "0", min = 0, max = 100)
+            double sparsityWeight,
+            @Setting(doc = "sparse: the mean activation rho wanted per code unit", defaultValue = "0.05", min = 0.001,
+                    max = 0.999) double sparsityTarget) {
     }
 
     @Override
@@ -82,7 +90,7 @@ public class Autoencoder extends AbstractContribution implements ModelFactory {
         nodes = LayerStacks.endingIn(nodes, LayerStacks.outputShape(input, nodes, setup.registry()), input, "decoder");
         Network network = Network.build(AutoencoderModel.NETWORK, NetworkSpec.sequential(input, nodes), setup.registry(),
                 setup.dataType(), setup.seed());
-        String lossId = setup.parameters().getString("loss");
+        String lossId = setup.parameters().as(Settings.class).loss();
         List<String> ids = new ArrayList<>(network.contributionIds());
         ids.add(lossId);
         return new AutoencoderModel(network, Losses.ofPrediction(setup.registry(), lossId, "reconstruction loss", Map.of()),

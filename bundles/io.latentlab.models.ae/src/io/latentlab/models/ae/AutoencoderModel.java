@@ -42,9 +42,10 @@ final class AutoencoderModel implements Model {
         this.codeNode = codeNode;
         this.lossId = lossId;
         this.ids = List.copyOf(ids);
-        this.noise = parameters.getDouble("noise_std");
-        this.sparsityWeight = parameters.getDouble("sparsity_weight");
-        this.sparsityTarget = parameters.getDouble("sparsity_target");
+        Autoencoder.Settings settings = parameters.as(Autoencoder.Settings.class);
+        this.noise = settings.noiseStd();
+        this.sparsityWeight = settings.sparsityWeight();
+        this.sparsityTarget = settings.sparsityTarget();
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
@@ -28,7 +28,12 @@ public final class Classifier extends AbstractContribution implements ModelFacto
     /** Creates the contribution. */
     public Classifier() {
         super(ID, "Classifier", "The encoder stack with a logistic (softmax) or linear head, trained on the labels.",
-                ParameterSchema.builder().spec(StackedAutoencoder.HEAD).build());
+                Settings.class);
+    }
+
+    /** The classifier's settings. */
+    record Settings(@Setting(doc = StackedAutoencoder.HEAD_DOC, defaultValue = "logistic", choices = {"logistic", "linear"})
+            String head) {
     }
 
     @Override
@@ -44,7 +49,7 @@ public final class Classifier extends AbstractContribution implements ModelFacto
     @Override
     public Model create(ModelSetup setup) {
         Parameters parameters = Parameters.of(stacked.schema(),
-                Map.of("pretrain_epochs", 0, "head", setup.parameters().getString("head")));
+                Map.of("pretrain_epochs", 0, "head", setup.parameters().as(Settings.class).head()));
         return stacked.create(new ModelSetup(parameters, setup.stacks(), setup.exampleShape(), setup.classes(),
                 setup.registry(), setup.dataType(), setup.seed(), setup.stepsPerEpoch()));
     }

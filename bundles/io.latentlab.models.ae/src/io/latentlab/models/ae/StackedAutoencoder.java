@@ -6,10 +6,8 @@ import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
+import io.latentlab.core.Setting;
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
-import io.latentlab.core.ParameterSpec;
-import io.latentlab.core.ParameterType;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.model.LayerEntry;
@@ -38,20 +36,22 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
     /** Creates the contribution. */
     public StackedAutoencoder() {
         super(ID, "Stacked autoencoder", "Greedy layer-wise pre-training of the encoder, then fine-tuning with a"
-                + " logistic (softmax) or linear head on the labels.", ParameterSchema.builder()
-                        .integer("pretrain_epochs", 2L, 0L, 1000L, "epochs", "pre-training epochs per encoder layer;"
-                                + " fine-tuning takes the rest of training.epochs; 0: train from scratch")
-                        .number("pretrain_rate_scale", 0.1, 0.0, 10.0, "", "pre-training uses the optimizer's learning"
-                                + " rate times this; a smaller rate keeps the pre-trained weights near the scale that"
-                                + " fine-tuning starts well from")
-                        .spec(HEAD)
-                        .build());
+                + " logistic (softmax) or linear head on the labels.", Settings.class);
     }
 
-    /** The head's choice, which the classifier shares. */
-    static final ParameterSpec HEAD = new ParameterSpec("head", ParameterType.CHOICE, "logistic", null, null,
-            List.of("logistic", "linear"), "", "logistic: softmax and cross-entropy; linear: identity and squared error to"
-                    + " the one-hot label");
+    /** The head's documentation, which the classifier shares. */
+    static final String HEAD_DOC = "logistic: softmax and cross-entropy; linear: identity and squared error to the"
+            + " one-hot label";
+
+    /** The stacked autoencoder's settings. */
+    record Settings(
+            @Setting(doc = "pre-training epochs per encoder layer; fine-tuning takes the rest of training.epochs; 0:"
+                    + " train from scratch", defaultValue = "2", min = 0, max = 1000, unit = "epochs") long pretrainEpochs,
+            @Setting(doc = "pre-training uses the optimizer's learning rate times this; a smaller rate keeps the"
+                    + " pre-trained weights near the scale that fine-tuning starts well from", defaultValue = "0.1", min = 0,
+                    max = 10) double pretrainRateScale,
+            @Setting(doc = HEAD_DOC, defaultValue = "logistic", choices = {"logistic", "linear"}) String head) {
+    }
 
     @Override
     public List<String> stackNames() {
@@ -70,7 +70,7 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
         if (setup.classes() < 2) {
             throw new IllegalArgumentException("this model learns class labels; the dataset has none");
         }
-        long pretrainEpochs = setup.parameters().getLong("pretrain_epochs");
+        long pretrainEpochs = setup.parameters().as(Settings.class).pretrainEpochs();
         List<String> ids = new ArrayList<>();
 
         // one network per encoder layer, so that each can be trained alone, and a decoder for each
@@ -107,12 +107,12 @@ public final class StackedAutoencoder extends AbstractContribution implements Mo
         head.computeInputGradients(true);
         ids.addAll(head.contributionIds());
 
-        boolean logistic = "logistic".equals(setup.parameters().getString("head"));
+        boolean logistic = "logistic".equals(setup.parameters().as(Settings.class).head());
         Loss headLoss = loss(setup, logistic ? "cce" : "mse", logistic ? Map.of("from_logits", true) : Map.of(), ids);
         Loss pixels = loss(setup, "bce", Map.of(), ids);
         Loss features = loss(setup, "mse", Map.of(), ids);
         return new StackedAutoencoderModel(layers, decoders, head, pixels, features, headLoss, logistic, setup.classes(),
-                pretrainEpochs * setup.stepsPerEpoch(), setup.parameters().getDouble("pretrain_rate_scale"), ids);
+                pretrainEpochs * setup.stepsPerEpoch(), setup.parameters().as(Settings.class).pretrainRateScale(), ids);
     }
 
     private static Loss loss(ModelSetup setup, String id, Map<String, Object> parameters, List<String> ids) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
@@ -34,13 +34,18 @@ public final class Gan extends AbstractContribution implements ModelFactory {
     /** Creates the contribution. */
     public Gan() {
         super(ID, "GAN", "Generator and discriminator trained against each other (non-saturating loss).",
-                ParameterSchema.builder()
-                        .integer("latent_dim", 100L, 1L, 4096L, "", "dimensions of the generator's input z")
-                        .integer("d_steps", 1L, 1L, 100L, "", "discriminator updates per generator update (k)")
-                        .number("label_smoothing", 0.0, 0.0, 0.5, "", "real images are labelled 1 - this (one-sided smoothing)")
-                        .choice("data_range", "minus_one_one", List.of("minus_one_one", "zero_one"),
-                                "the range the generator produces: [-1, 1] (tanh output) or [0, 1] (sigmoid output)")
-                        .build());
+                Settings.class);
+    }
+
+    /** The GAN's settings. */
+    record Settings(
+            @Setting(doc = "dimensions of the generator's input z", defaultValue = "100", min = 1, max = 4096) long latentDim,
+            @Setting(doc = "discriminator updates per generator update (k)", defaultValue = "1", min = 1, max = 100)
+            int dSteps,
+            @Setting(doc = "real images are labelled 1 - this (one-sided smoothing)", defaultValue = "0", min = 0, max = 0.5)
+            double labelSmoothing,
+            @Setting(doc = "the range the generator produces: [-1, 1] (tanh output) or [0, 1] (sigmoid output)",
+                    defaultValue = "minus_one_one", choices = {"minus_one_one", "zero_one"}) String dataRange) {
     }
 
     @Override
@@ -51,7 +56,7 @@ public final class Gan extends AbstractContribution implements ModelFactory {
     @Override
     public Model create(ModelSetup setup) {
         Shape image = setup.exampleShape();
-        long latent = setup.parameters().getLong("latent_dim");
+        long latent = setup.parameters().as(Settings.class).latentDim();
         List<LayerEntry> generatorStack = setup.stack(GanModel.GENERATOR);
         List<LayerEntry> discriminatorStack = setup.stack(GanModel.DISCRIMINATOR);
         Shape latentShape = Shape.of(latent);

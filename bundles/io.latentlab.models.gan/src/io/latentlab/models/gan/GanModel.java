@@ -45,12 +45,13 @@ final class GanModel implements Model {
         this.generator = generator;
         this.discriminator = discriminator;
         this.loss = loss;
-        this.latent = parameters.getLong("latent_dim");
-        this.smoothing = parameters.getDouble("label_smoothing");
-        this.tanhRange = "minus_one_one".equals(parameters.getString("data_range"));
+        Gan.Settings settings = parameters.as(Gan.Settings.class);
+        this.latent = settings.latentDim();
+        this.smoothing = settings.labelSmoothing();
+        this.tanhRange = "minus_one_one".equals(settings.dataRange());
         this.ids = List.copyOf(ids);
         List<Update> perStep = new ArrayList<>();
-        for (int k = 0; k < parameters.getInt("d_steps"); k++) {
+        for (int k = 0; k < settings.dSteps(); k++) {
             perStep.add(Update.of(DISCRIMINATOR, DISCRIMINATOR));
         }
         perStep.add(Update.of(GENERATOR, GENERATOR));

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.data.AugmentationFactory;
 import io.latentlab.core.layer.Shape;
@@ -36,19 +36,28 @@ public final class UNet extends AbstractContribution implements ModelFactory {
     /** Creates the contribution. */
     public UNet() {
         super(ID, "U-Net", "Encoder-decoder with skip connections by concatenation, for segmentation and denoising.",
-                ParameterSchema.builder()
-                        .integer("depth", 2L, 1L, 6L, "levels", "how many times the image is halved; its height and width"
-                                + " must be divisible by 2^depth")
-                        .integer("filters", 16L, 1L, 1024L, "", "channels of the first level, doubled at each level down")
-                        .bool("batch_norm", false, "batch normalisation after each 3x3 convolution, before its ReLU")
-                        .choice("task", "segmentation", List.of("segmentation", "denoising"), "segmentation: predict the"
-                                + " clean image's foreground (value > threshold); denoising: predict the clean image")
-                        .number("threshold", 0.5, 0.0, 1.0, "", "segmentation: a pixel is foreground above this value")
-                        .number("noise_std", 0.5, 0.0, 10.0, "", "Gaussian noise added to the input (then clipped to [0, 1])")
-                        .integer("occlusion", 8L, 0L, 4096L, "px", "side of a random square set to 0 in the input; 0: none")
-                        .number("dice_weight", 1.0, 0.0, 100.0, "", "segmentation: weight of a soft Dice loss added to the"
-                                + " per-pixel cross-entropy (optimises overlap, which IoU measures); 0: cross-entropy only")
-                        .build());
+                Settings.class);
+    }
+
+    /** The U-Net's settings. */
+    record Settings(
+            @Setting(doc = "how many times the image is halved; its height and width must be divisible by 2^depth",
+                    defaultValue = "2", min = 1, max = 6, unit = "levels") int depth,
+            @Setting(doc = "channels of the first level, doubled at each level down", defaultValue = "16", min = 1,
+                    max = 1024) long filters,
+            @Setting(doc = "batch normalisation after each 3x3 convolution, before its ReLU", defaultValue = "false")
+            boolean batchNorm,
+            @Setting(doc = "segmentation: predict the clean image's foreground (value > threshold); denoising: predict"
+                    + " the clean image", defaultValue = "segmentation", choices = {"segmentation", "denoising"}) String task,
+            @Setting(doc = "segmentation: a pixel is foreground above this value", defaultValue = "0.5", min = 0, max = 1)
+            double threshold,
+            @Setting(doc = "Gaussian noise added to the input (then clipped to [0, 1])", defaultValue = "0.5", min = 0,
+                    max = 10) double noiseStd,
+            @Setting(doc = "side of a random square set to 0 in the input; 0: none", defaultValue = "8", min = 0,
+                    max = 4096, unit = "px") long occlusion,
+            @Setting(doc = "segmentation: weight of a soft Dice loss added to the per-pixel cross-entropy (optimises"
+                    + " overlap, which IoU measures); 0: cross-entropy only", defaultValue = "1", min = 0, max = 100)
+            double diceWeight) {
     }
 
     @Override
@@ -64,8 +73,8 @@ public final class UNet extends AbstractContribution implements ModelFactory {
     @Override
     public Model create(ModelSetup setup) {
         Shape input = setup.exampleShape();
-        int depth = setup.parameters().getInt("depth");
-        long filters = setup.parameters().getLong("filters");
+        int depth = setup.parameters().as(Settings.class).depth();
+        long filters = setup.parameters().as(Settings.class).filters();
         if (input.rank() != 3) {
             throw new IllegalArgumentException("a U-Net reads images [channels, height, width]; the dataset gives " + input);
         }
@@ -76,11 +85,11 @@ public final class UNet extends AbstractContribution implements ModelFactory {
                     + input.dim(2) + " (lower depth)");
         }
         Network network = Network.build(UNetModel.NETWORK, spec(input, depth, filters,
-                setup.parameters().getBoolean("batch_norm")), setup.registry(), setup.dataType(), setup.seed());
+                setup.parameters().as(Settings.class).batchNorm()), setup.registry(), setup.dataType(), setup.seed());
 
         List<Augmentation> corruption = new ArrayList<>();
-        double noise = setup.parameters().getDouble("noise_std");
-        long occlusion = setup.parameters().getLong("occlusion");
+        double noise = setup.parameters().as(Settings.class).noiseStd();
+        long occlusion = setup.parameters().as(Settings.class).occlusion();
         List<String> ids = new ArrayList<>(network.contributionIds());
         if (noise > 0) {
             corruption.add(augmentation(setup, "gaussian_noise", Map.of("std", noise), ids));
@@ -89,11 +98,11 @@ public final class UNet extends AbstractContribution implements ModelFactory {
             corruption.add(augmentation(setup, "occlusion", Map.of("size", occlusion), ids));
         }
         ids.add("bce");
-        boolean segmentation = "segmentation".equals(setup.parameters().getString("task"));
+        boolean segmentation = "segmentation".equals(setup.parameters().as(Settings.class).task());
         return new UNetModel(network, Losses.create(setup.registry(), "bce", Map.of("from_logits", true)), corruption,
                 segmentation,
-                setup.parameters().getDouble("threshold"),
-                segmentation ? setup.parameters().getDouble("dice_weight") : 0.0, setup.seed(), ids);
+                setup.parameters().as(Settings.class).threshold(),
+                segmentation ? setup.parameters().as(Settings.class).diceWeight() : 0.0, setup.seed(), ids);
     }
 
     private static Augmentation augmentation(ModelSetup setup, String id, Map<String, Object> parameters,

@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ContributionKind;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
@@ -41,14 +41,18 @@ public final class Vae extends AbstractContribution implements ModelFactory {
     /** Creates the contribution. */
     public Vae() {
         super(ID, "Variational autoencoder", "z = mu + eps * sigma with a KL term to N(0, I); beta weights the KL term.",
-                ParameterSchema.builder()
-                        .integer("latent_dim", 20L, 1L, 4096L, "", "dimensions of z")
-                        .number("beta", 1.0, 0.0, 1000.0, "", "weight of the KL term (beta-VAE); 1 for the ELBO")
-                        .bool("conditional", false, "conditional VAE: encoder and decoder also read the one-hot label,"
-                                + " so z keeps only what the label does not say (style); dense stacks only")
-                        .contribution("reconstruction_loss", ContributionKind.LOSS, "bce", "-log p(x|z), summed over"
-                                + " each image's values (bce: Bernoulli pixels; mse: a Gaussian up to constants)")
-                        .build());
+                Settings.class);
+    }
+
+    /** The VAE's settings. */
+    record Settings(
+            @Setting(doc = "dimensions of z", defaultValue = "20", min = 1, max = 4096) long latentDim,
+            @Setting(doc = "weight of the KL term (beta-VAE); 1 for the ELBO", defaultValue = "1", min = 0, max = 1000)
+            double beta,
+            @Setting(doc = "conditional VAE: encoder and decoder also read the one-hot label, so z keeps only what the"
+                    + " label does not say (style); dense stacks only", defaultValue = "false") boolean conditional,
+            @Setting(doc = "-log p(x|z), summed over each image's values (bce: Bernoulli pixels; mse: a Gaussian up to"
+                    + " constants)", defaultValue = "bce", contribution = "loss") String reconstructionLoss) {
     }
 
     @Override
@@ -58,8 +62,8 @@ public final class Vae extends AbstractContribution implements ModelFactory {
 
     @Override
     public Model create(ModelSetup setup) {
-        return build(setup, setup.parameters().getLong("latent_dim"), setup.parameters().getDouble("beta"),
-                setup.parameters().getBoolean("conditional"), setup.parameters().getString("reconstruction_loss"));
+        Settings settings = setup.parameters().as(Settings.class);
+        return build(setup, settings.latentDim(), settings.beta(), settings.conditional(), settings.reconstructionLoss());
     }
 
     /**

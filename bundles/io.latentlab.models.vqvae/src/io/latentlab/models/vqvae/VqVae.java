@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.ContributionKind;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
@@ -35,17 +35,21 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
     /** Creates the contribution. */
     public VqVae() {
         super(ID, "VQ-VAE", "Discrete latent codes from a learned codebook, straight-through estimator, commitment loss.",
-                ParameterSchema.builder()
-                        .integer("codes", 64L, 2L, 65_536L, "", "codebook size K; the code dimension D is the number of"
-                                + " channels (or units) of the encoder's last layer")
-                        .number("commitment", 0.25, 0.0, 100.0, "", "beta, the weight of ||z_e - sg[e]||^2")
-                        .integer("restart_every", 20L, 0L, 1_000_000L, "steps", "every this many steps, codes no vector"
-                                + " of the batch chose are moved onto random encoder outputs of the batch (dead-code"
-                                + " restart); 0: never")
-                        .contribution("loss", ContributionKind.LOSS, "bce", "reconstruction loss between the output and"
-                                + " the input (any installed loss of a prediction and a target); its test value is the"
-                                + " headline")
-                        .build());
+                Settings.class);
+    }
+
+    /** The VQ-VAE's settings. */
+    record Settings(
+            @Setting(doc = "codebook size K; the code dimension D is the number of channels (or units) of the encoder's"
+                    + " last layer", defaultValue = "64", min = 2, max = 65_536) int codes,
+            @Setting(doc = "beta, the weight of ||z_e - sg[e]||^2", defaultValue = "0.25", min = 0, max = 100)
+            double commitment,
+            @Setting(doc = "every this many steps, codes no vector of the batch chose are moved onto random encoder"
+                    + " outputs of the batch (dead-code restart); 0: never", defaultValue = "20", min = 0, max = 1_000_000,
+                    unit = "steps") long restartEvery,
+            @Setting(doc = "reconstruction loss between the output and the input (any installed loss of a prediction"
+                    + " and a target); its test value is the headline", defaultValue = "bce", contribution = "loss")
+            String loss) {
     }
 
     @Override
@@ -74,12 +78,12 @@ public final class VqVae extends AbstractContribution implements ModelFactory {
                 setup.dataType(), setup.seed() + 1);
         decoderNetwork.computeInputGradients(true); // the straight-through gradient goes on to the encoder
 
-        String lossId = setup.parameters().getString("loss");
+        String lossId = setup.parameters().as(Settings.class).loss();
         List<String> ids = new ArrayList<>(encoderNetwork.contributionIds());
         ids.addAll(decoderNetwork.contributionIds());
         ids.add(lossId);
-        return new VqVaeModel(encoderNetwork, decoderNetwork, code, setup.parameters().getInt("codes"),
-                setup.parameters().getDouble("commitment"), setup.parameters().getLong("restart_every"),
+        return new VqVaeModel(encoderNetwork, decoderNetwork, code, setup.parameters().as(Settings.class).codes(),
+                setup.parameters().as(Settings.class).commitment(), setup.parameters().as(Settings.class).restartEvery(),
                 Losses.ofPrediction(setup.registry(), lossId, "reconstruction loss", Map.of()), lossId, setup.seed(), ids);
     }
 }

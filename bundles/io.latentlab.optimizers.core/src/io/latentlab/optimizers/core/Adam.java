@@ -1,12 +1,15 @@
 package io.latentlab.optimizers.core;
 
+import java.util.Map;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
+import io.latentlab.core.TypedSettings;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
@@ -30,22 +33,29 @@ public class Adam extends AbstractContribution implements OptimizerFactory {
     }
 
     Adam(String id, String name, String doc, double defaultWeightDecay) {
-        super(id, name, doc, ParameterSchema.builder()
-                .number("learning_rate", 0.001, 0.0, 10.0, "", "step size (alpha)")
-                .number("beta_1", 0.9, 0.0, 0.9999999, "", "decay of the first-moment estimate s")
-                .number("beta_2", 0.999, 0.0, 0.9999999, "", "decay of the second-moment estimate r")
-                .number("epsilon", 1e-8, 0.0, 1.0, "", "added to sqrt(r^) for stability")
-                .number("weight_decay", defaultWeightDecay, 0.0, 1.0, "", "decoupled weight decay (AdamW); 0 for Adam")
-                .build());
+        super(id, name, doc, TypedSettings.schema(Settings.class).withDefaults(Map.of("weight_decay", defaultWeightDecay)));
+    }
+
+    /** Adam's and AdamW's settings (AdamW's weight decay defaults to 0.01). */
+    record Settings(
+            @Setting(doc = "step size (alpha)", defaultValue = "0.001", min = 0, max = 10) double learningRate,
+            @Setting(doc = "decay of the first-moment estimate s", defaultValue = "0.9", min = 0, max = 0.9999999)
+            double beta1,
+            @Setting(doc = "decay of the second-moment estimate r", defaultValue = "0.999", min = 0, max = 0.9999999)
+            double beta2,
+            @Setting(doc = "added to sqrt(r^) for stability", defaultValue = "1e-8", min = 0, max = 1) double epsilon,
+            @Setting(doc = "decoupled weight decay (AdamW); 0 for Adam", defaultValue = "0", min = 0, max = 1)
+            double weightDecay) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        double beta1 = parameters.getDouble("beta_1");
-        double beta2 = parameters.getDouble("beta_2");
-        double epsilon = parameters.getDouble("epsilon");
-        double weightDecay = parameters.getDouble("weight_decay");
-        return new FlatOptimizer(parameters.getDouble("learning_rate"), "s", "r") {
+        Settings settings = parameters.as(Settings.class);
+        double beta1 = settings.beta1();
+        double beta2 = settings.beta2();
+        double epsilon = settings.epsilon();
+        double weightDecay = settings.weightDecay();
+        return new FlatOptimizer(settings.learningRate(), "s", "r") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 if (weightDecay > 0) {

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
@@ -23,18 +23,23 @@ public final class Momentum extends AbstractContribution implements OptimizerFac
     /** Creates the contribution. */
     public Momentum() {
         super(ID, "Momentum", "SGD with a velocity that accumulates past gradients (optionally Nesterov).",
-                ParameterSchema.builder()
-                        .number("learning_rate", 0.01, 0.0, 10.0, "", "step size")
-                        .number("momentum", 0.9, 0.0, 0.9999, "", "fraction of the velocity kept each step")
-                        .bool("nesterov", false, "use Nesterov's look-ahead update")
-                        .build());
+                Settings.class);
+    }
+
+    /** Momentum's settings. */
+    record Settings(
+            @Setting(doc = "step size", defaultValue = "0.01", min = 0, max = 10) double learningRate,
+            @Setting(doc = "fraction of the velocity kept each step", defaultValue = "0.9", min = 0, max = 0.9999)
+            double momentum,
+            @Setting(doc = "use Nesterov's look-ahead update", defaultValue = "false") boolean nesterov) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        double momentum = parameters.getDouble("momentum");
-        boolean nesterov = parameters.getBoolean("nesterov");
-        return new FlatOptimizer(parameters.getDouble("learning_rate"), "velocity") {
+        Settings settings = parameters.as(Settings.class);
+        double momentum = settings.momentum();
+        boolean nesterov = settings.nesterov();
+        return new FlatOptimizer(settings.learningRate(), "velocity") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 INDArray velocity = state("velocity");

@@ -5,7 +5,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
@@ -21,18 +21,23 @@ public final class RmsProp extends AbstractContribution implements OptimizerFact
     /** Creates the contribution. */
     public RmsProp() {
         super(ID, "RMSprop", "Divides each step by a running root-mean-square of recent gradients.",
-                ParameterSchema.builder()
-                        .number("learning_rate", 0.001, 0.0, 10.0, "", "step size")
-                        .number("rho", 0.9, 0.0, 0.9999, "", "decay of the squared-gradient average")
-                        .number("epsilon", 1e-7, 0.0, 1.0, "", "added to the denominator for stability")
-                        .build());
+                Settings.class);
+    }
+
+    /** RMSprop's settings. */
+    record Settings(
+            @Setting(doc = "step size", defaultValue = "0.001", min = 0, max = 10) double learningRate,
+            @Setting(doc = "decay of the squared-gradient average", defaultValue = "0.9", min = 0, max = 0.9999) double rho,
+            @Setting(doc = "added to the denominator for stability", defaultValue = "1e-7", min = 0, max = 1)
+            double epsilon) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        double rho = parameters.getDouble("rho");
-        double epsilon = parameters.getDouble("epsilon");
-        return new FlatOptimizer(parameters.getDouble("learning_rate"), "mean_square") {
+        Settings settings = parameters.as(Settings.class);
+        double rho = settings.rho();
+        double epsilon = settings.epsilon();
+        return new FlatOptimizer(settings.learningRate(), "mean_square") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 INDArray meanSquare = state("mean_square");

@@ -1,6 +1,5 @@
 package io.latentlab.optimizers.core;
 
-import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
@@ -9,6 +8,7 @@ import io.latentlab.core.AbstractContribution;
 import io.latentlab.core.Metrics;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.optim.LearningRateSchedule;
 import io.latentlab.core.optim.ScheduleFactory;
 
@@ -48,15 +48,19 @@ public final class Schedules {
 
         /** Creates the contribution. */
         public Step() {
-            super(ID, "Step decay", "rate = base * gamma^floor((step - 1) / step_size).", ParameterSchema.builder()
-                    .integer("step_size", 1000L, 1L, null, "steps", "steps between decays")
-                    .number("gamma", 0.1, 0.0, 1.0, "", "factor applied at each decay").build());
+            super(ID, "Step decay", "rate = base * gamma^floor((step - 1) / step_size).", Settings.class);
+        }
+
+        /** Step decay's settings. */
+        record Settings(
+                @Setting(doc = "steps between decays", defaultValue = "1000", min = 1, unit = "steps") long stepSize,
+                @Setting(doc = "factor applied at each decay", defaultValue = "0.1", min = 0, max = 1) double gamma) {
         }
 
         @Override
         public LearningRateSchedule create(Parameters parameters) {
-            long size = parameters.getLong("step_size");
-            double gamma = parameters.getDouble("gamma");
+            long size = parameters.as(Settings.class).stepSize();
+            double gamma = parameters.as(Settings.class).gamma();
             return (base, step, total) -> base * Math.pow(gamma, (step - 1) / size);
         }
     }
@@ -70,13 +74,16 @@ public final class Schedules {
 
         /** Creates the contribution. */
         public Exponential() {
-            super(ID, "Exponential decay", "rate = base * gamma^(step - 1).", ParameterSchema.builder()
-                    .number("gamma", 0.9999, 0.0, 1.0, "", "factor applied every step").build());
+            super(ID, "Exponential decay", "rate = base * gamma^(step - 1).", Settings.class);
+        }
+
+        /** Exponential decay's settings. */
+        record Settings(@Setting(doc = "factor applied every step", defaultValue = "0.9999", min = 0, max = 1) double gamma) {
         }
 
         @Override
         public LearningRateSchedule create(Parameters parameters) {
-            double gamma = parameters.getDouble("gamma");
+            double gamma = parameters.as(Settings.class).gamma();
             return (base, step, total) -> base * Math.pow(gamma, step - 1);
         }
     }
@@ -91,12 +98,16 @@ public final class Schedules {
         /** Creates the contribution. */
         public Cosine() {
             super(ID, "Cosine annealing", "rate = min + (base - min) (1 + cos(pi (step - 1) / total)) / 2.",
-                    ParameterSchema.builder().number("minimum_rate", 0.0, 0.0, null, "", "the rate at the end").build());
+                    Settings.class);
+        }
+
+        /** Cosine annealing's settings. */
+        record Settings(@Setting(doc = "the rate at the end", defaultValue = "0", min = 0) double minimumRate) {
         }
 
         @Override
         public LearningRateSchedule create(Parameters parameters) {
-            double minimum = parameters.getDouble("minimum_rate");
+            double minimum = parameters.as(Settings.class).minimumRate();
             return (base, step, total) -> minimum
                     + (base - minimum) * (1 + Math.cos(Math.PI * (step - 1) / Math.max(1, total))) / 2;
         }
@@ -116,23 +127,39 @@ public final class Schedules {
         /** Creates the contribution. */
         public ReduceOnPlateau() {
             super(ID, "Reduce on plateau", "rate = base * factor^k, k growing when the evaluated metric stops improving.",
-                    ParameterSchema.builder()
-                            .text("metric", "", "the evaluation metric followed; empty: the model's headline metric")
-                            .choice("mode", "auto", List.of("auto", "min", "max"), "min: lower is better; max: higher is"
-                                    + " better; auto: from the metric's name (max for accuracy, IoU, PSNR, AUC...)")
-                            .number("factor", 0.1, 0.0, 0.999999, "", "multiplies the rate at each reduction")
-                            .integer("patience", 2L, 0L, 100_000L, "evaluations", "evaluations without improvement"
-                                    + " before a reduction")
-                            .number("threshold", 1e-4, 0.0, 1.0, "", "relative improvement that counts as one")
-                            .number("minimum_rate", 0.0, 0.0, null, "", "the rate never falls below this")
-                            .build());
+                    Settings.class);
+        }
+
+        /** Which way is better. */
+        enum Mode {
+            /** From the metric's name (max for accuracy, IoU, PSNR, AUC...). */
+            AUTO,
+            /** Lower is better. */
+            MIN,
+            /** Higher is better. */
+            MAX
+        }
+
+        /** Reduce on plateau's settings. */
+        record Settings(
+                @Setting(doc = "the evaluation metric followed; empty: the model's headline metric", defaultValue = "")
+                String metric,
+                @Setting(doc = "min: lower is better; max: higher is better; auto: from the metric's name (max for"
+                        + " accuracy, IoU, PSNR, AUC...)", defaultValue = "auto") Mode mode,
+                @Setting(doc = "multiplies the rate at each reduction", defaultValue = "0.1", min = 0, max = 0.999999)
+                double factor,
+                @Setting(doc = "evaluations without improvement before a reduction", defaultValue = "2", min = 0,
+                        max = 100_000, unit = "evaluations") long patience,
+                @Setting(doc = "relative improvement that counts as one", defaultValue = "1e-4", min = 0, max = 1)
+                double threshold,
+                @Setting(doc = "the rate never falls below this", defaultValue = "0", min = 0) double minimumRate) {
         }
 
         @Override
         public LearningRateSchedule create(Parameters parameters) {
-            return new Plateau(parameters.getString("metric"), parameters.getString("mode"),
-                    parameters.getDouble("factor"), parameters.getLong("patience"), parameters.getDouble("threshold"),
-                    parameters.getDouble("minimum_rate"));
+            Settings settings = parameters.as(Settings.class);
+            return new Plateau(settings.metric(), settings.mode().name().toLowerCase(java.util.Locale.ROOT),
+                    settings.factor(), settings.patience(), settings.threshold(), settings.minimumRate());
         }
     }
 

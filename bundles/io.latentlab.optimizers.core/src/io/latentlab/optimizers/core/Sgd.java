@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
@@ -19,13 +19,16 @@ public final class Sgd extends AbstractContribution implements OptimizerFactory 
 
     /** Creates the contribution. */
     public Sgd() {
-        super(ID, "SGD", "w -= learning_rate * g.", ParameterSchema.builder()
-                .number("learning_rate", 0.01, 0.0, 10.0, "", "step size").build());
+        super(ID, "SGD", "w -= learning_rate * g.", Settings.class);
+    }
+
+    /** SGD's settings. */
+    record Settings(@Setting(doc = "step size", defaultValue = "0.01", min = 0, max = 10) double learningRate) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        return new FlatOptimizer(parameters.getDouble("learning_rate")) {
+        return new FlatOptimizer(parameters.as(Settings.class).learningRate()) {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 weights.subi(scratch.assign(gradients).muli(learningRate));

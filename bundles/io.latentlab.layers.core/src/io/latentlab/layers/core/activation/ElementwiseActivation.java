@@ -28,6 +28,17 @@ public abstract class ElementwiseActivation extends AbstractContribution impleme
     }
 
     /**
+     * @param id the stable id
+     * @param name the human name
+     * @param doc one line
+     * @param settings the settings record declaring its parameters ({@link io.latentlab.core.Setting}); read them
+     *        in {@link #apply} and {@link #backward} with {@code parameters.as(...)}
+     */
+    protected ElementwiseActivation(String id, String name, String doc, Class<? extends Record> settings) {
+        super(id, name, doc, settings);
+    }
+
+    /**
      * Computes f(x) into {@code y}.
      *
      * @param x the input (do not modify)

@@ -3,8 +3,8 @@ package io.latentlab.layers.core.activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.ActivationFactory;
 
 /** Leaky ReLU: f(x) = x for x > 0, alpha x otherwise. */
@@ -17,7 +17,11 @@ public final class LeakyRelu extends ElementwiseActivation {
     /** Creates the contribution. */
     public LeakyRelu() {
         super(ID, "Leaky ReLU", "f(x) = x if x > 0, else alpha * x.",
-                ParameterSchema.builder().number("alpha", 0.01, 0.0, 1.0, "", "slope for negative inputs").build());
+                Settings.class);
+    }
+
+    /** Leaky ReLU's settings. */
+    record Settings(@Setting(doc = "slope for negative inputs", defaultValue = "0.01", min = 0, max = 1) double alpha) {
     }
 
     static INDArray slopes(INDArray x, double alpha) {
@@ -27,11 +31,11 @@ public final class LeakyRelu extends ElementwiseActivation {
 
     @Override
     protected void apply(INDArray x, INDArray y, Parameters parameters) {
-        y.assign(x).muli(slopes(x, parameters.getDouble("alpha")));
+        y.assign(x).muli(slopes(x, parameters.as(Settings.class).alpha()));
     }
 
     @Override
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
-        dx.assign(gradient).muli(slopes(x, parameters.getDouble("alpha")));
+        dx.assign(gradient).muli(slopes(x, parameters.as(Settings.class).alpha()));
     }
 }

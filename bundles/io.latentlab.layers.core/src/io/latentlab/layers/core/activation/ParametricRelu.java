@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
@@ -25,12 +25,16 @@ public final class ParametricRelu extends AbstractContribution implements Activa
     /** Creates the contribution. */
     public ParametricRelu() {
         super(ID, "Parametric ReLU", "Leaky ReLU whose negative slope is learned.",
-                ParameterSchema.builder().number("initial_slope", 0.25, 0.0, 1.0, "", "the slope before training").build());
+                Settings.class);
+    }
+
+    /** PReLU's settings. */
+    record Settings(@Setting(doc = "the slope before training", defaultValue = "0.25", min = 0, max = 1) double initialSlope) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        double initial = parameters.getDouble("initial_slope");
+        double initial = parameters.as(Settings.class).initialSlope();
         return new Layer() {
             private INDArray slope;
             private INDArray slopeGradient;

@@ -8,8 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.layer.ActivationFactory;
 import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
@@ -26,16 +26,19 @@ public final class RandomizedRelu extends AbstractContribution implements Activa
     /** Creates the contribution. */
     public RandomizedRelu() {
         super(ID, "Randomized ReLU", "Leaky ReLU with a random slope in training and the mean slope in evaluation.",
-                ParameterSchema.builder()
-                        .number("lower", 1.0 / 8, 0.0, 1.0, "", "smallest negative slope")
-                        .number("upper", 1.0 / 3, 0.0, 1.0, "", "largest negative slope")
-                        .build());
+                Settings.class);
+    }
+
+    /** RReLU's settings: the negative slope is drawn from [lower, upper] in training, their mean in evaluation. */
+    record Settings(
+            @Setting(doc = "smallest negative slope", defaultValue = "0.125", min = 0, max = 1) double lower,
+            @Setting(doc = "largest negative slope", defaultValue = "0.3333333333333333", min = 0, max = 1) double upper) {
     }
 
     @Override
     public Layer create(Parameters parameters) {
-        double lower = parameters.getDouble("lower");
-        double upper = parameters.getDouble("upper");
+        double lower = parameters.as(Settings.class).lower();
+        double upper = parameters.as(Settings.class).upper();
         if (upper < lower) {
             throw new IllegalArgumentException("rrelu: upper (" + upper + ") must not be below lower (" + lower + ")");
         }

@@ -7,8 +7,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
 import io.latentlab.nd4j.Reductions;
@@ -28,15 +28,19 @@ public final class BinaryCrossEntropy extends AbstractContribution implements Lo
     /** Creates the contribution. */
     public BinaryCrossEntropy() {
         super(ID, "Binary cross-entropy", "For targets in [0, 1], e.g. pixel intensities or real/fake labels.",
-                Reduction.declare(ParameterSchema.builder(), "mean")
-                        .bool("from_logits", false, "the prediction is a logit (no sigmoid applied yet)")
-                        .build());
+                Settings.class);
+    }
+
+    /** Binary cross-entropy's settings. */
+    record Settings(
+            @Setting(doc = Reduction.DOC, defaultValue = "mean", choices = {"mean", "sum"}) String reduction,
+            @Setting(doc = "the prediction is a logit (no sigmoid applied yet)", defaultValue = "false") boolean fromLogits) {
     }
 
     @Override
     public Loss create(Parameters parameters) {
-        String reduction = parameters.getString(Reduction.PARAMETER);
-        boolean fromLogits = parameters.getBoolean("from_logits");
+        String reduction = parameters.as(Settings.class).reduction();
+        boolean fromLogits = parameters.as(Settings.class).fromLogits();
         return new Loss() {
             private final Scratch scratch = new Scratch();
             private INDArray prediction;

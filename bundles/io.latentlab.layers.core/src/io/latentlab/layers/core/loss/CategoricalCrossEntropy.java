@@ -7,8 +7,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
 import io.latentlab.nd4j.Reductions;
@@ -25,15 +25,20 @@ public final class CategoricalCrossEntropy extends AbstractContribution implemen
     /** Creates the contribution. */
     public CategoricalCrossEntropy() {
         super(ID, "Categorical cross-entropy", "For one-hot (or soft) class targets [batch, classes].",
-                Reduction.declare(ParameterSchema.builder(), "sum")
-                        .bool("from_logits", false, "the prediction is raw scores; softmax is applied inside (more stable)")
-                        .build());
+                Settings.class);
+    }
+
+    /** Categorical cross-entropy's settings. */
+    record Settings(
+            @Setting(doc = Reduction.DOC, defaultValue = "sum", choices = {"mean", "sum"}) String reduction,
+            @Setting(doc = "the prediction is raw scores; softmax is applied inside (more stable)", defaultValue = "false")
+            boolean fromLogits) {
     }
 
     @Override
     public Loss create(Parameters parameters) {
-        String reduction = parameters.getString(Reduction.PARAMETER);
-        boolean fromLogits = parameters.getBoolean("from_logits");
+        String reduction = parameters.as(Settings.class).reduction();
+        boolean fromLogits = parameters.as(Settings.class).fromLogits();
         return new Loss() {
             private INDArray probabilities;
             private INDArray target;

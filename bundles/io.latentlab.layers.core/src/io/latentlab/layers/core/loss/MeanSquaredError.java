@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.loss.Loss;
 import io.latentlab.core.loss.LossFactory;
 import io.latentlab.nd4j.Reductions;
@@ -22,12 +22,16 @@ public final class MeanSquaredError extends AbstractContribution implements Loss
     /** Creates the contribution. */
     public MeanSquaredError() {
         super(ID, "Mean squared error", "(prediction - target)^2, for real-valued targets.",
-                Reduction.declare(ParameterSchema.builder(), "mean").build());
+                Settings.class);
+    }
+
+    /** Mean squared error's settings. */
+    record Settings(@Setting(doc = Reduction.DOC, defaultValue = "mean", choices = {"mean", "sum"}) String reduction) {
     }
 
     @Override
     public Loss create(Parameters parameters) {
-        String reduction = parameters.getString(Reduction.PARAMETER);
+        String reduction = parameters.as(Settings.class).reduction();
         return new Loss() {
             private INDArray difference;
             private double divisor;

@@ -116,7 +116,7 @@ class OptimizerTest {
     @Test
     void badHyperParametersAreAllReportedWithTheirNames() {
         InvalidParametersException e = assertThrows(InvalidParametersException.class,
-                () -> Parameters.of(new Adam().schema(), Map.of("learning_rate", -1, "beta1", 0.5, "epsilon", "tiny")));
+                () -> Parameters.of(new Adam().schema(), Map.of("learning_rate", -1, "betta_1", 0.5, "epsilon", "tiny")));
         assertEquals(3, e.problems().size(), e.getMessage());
         Assertions.assertTrue(e.getMessage().contains("did you mean 'beta_1'"), e.getMessage());
     }

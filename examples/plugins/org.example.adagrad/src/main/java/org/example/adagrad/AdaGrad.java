@@ -5,8 +5,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
+import io.latentlab.core.Setting;
 import io.latentlab.core.optim.FlatOptimizer;
 import io.latentlab.core.optim.Optimizer;
 import io.latentlab.core.optim.OptimizerFactory;
@@ -21,18 +21,23 @@ public final class AdaGrad extends AbstractContribution implements OptimizerFact
     /** Creates the contribution (DS calls this). */
     public AdaGrad() {
         super(ID, "AdaGrad", "w -= lr * g / (sqrt(sum of g^2) + eps): per-weight steps that shrink as gradients add up.",
-                ParameterSchema.builder()
-                        .number("learning_rate", 0.01, 0.0, 10.0, "", "step size")
-                        .number("epsilon", 1e-8, 0.0, 1.0, "", "added to the denominator for stability")
-                        .build());
+                Settings.class);
+    }
+
+    /** AdaGrad's parameters, declared once: experiments write learning_rate and epsilon. */
+    record Settings(
+            @Setting(doc = "step size", defaultValue = "0.01", min = 0, max = 10) double learningRate,
+            @Setting(doc = "added to the denominator for stability", defaultValue = "1e-8", min = 0, max = 1)
+            double epsilon) {
     }
 
     @Override
     public Optimizer create(Parameters parameters) {
-        double epsilon = parameters.getDouble("epsilon");
+        Settings settings = parameters.as(Settings.class);
+        double epsilon = settings.epsilon();
         // FlatOptimizer keeps the named state arrays (saved with checkpoints, so a resumed run
         // continues to the same numbers) and a scratch array; we write only the update.
-        return new FlatOptimizer(parameters.getDouble("learning_rate"), "sum_squares") {
+        return new FlatOptimizer(settings.learningRate(), "sum_squares") {
             @Override
             public void step(INDArray weights, INDArray gradients, long step, double learningRate) {
                 INDArray sum = state("sum_squares").addi(scratch.assign(gradients).muli(gradients));

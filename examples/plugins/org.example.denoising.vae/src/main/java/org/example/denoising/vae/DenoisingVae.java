@@ -5,7 +5,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 import io.latentlab.core.AbstractContribution;
-import io.latentlab.core.ParameterSchema;
+import io.latentlab.core.Setting;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.core.model.ModelSetup;
@@ -25,11 +25,15 @@ public final class DenoisingVae extends AbstractContribution implements ModelFac
     /** Creates the contribution (DS calls this). */
     public DenoisingVae() {
         super(ID, "Denoising VAE", "A VAE that reconstructs clean images from noisy ones; reports PSNR before and after.",
-                ParameterSchema.builder()
-                        .integer("latent_dim", 20L, 1L, 4096L, "", "dimensions of z")
-                        .number("beta", 1.0, 0.0, 1000.0, "", "weight of the KL term")
-                        .number("noise_std", 0.5, 0.0, 10.0, "", "standard deviation of the Gaussian noise added to inputs")
-                        .build());
+                Settings.class);
+    }
+
+    /** The parameters, declared once: latent_dim, beta and noise_std in experiments. */
+    record Settings(
+            @Setting(doc = "dimensions of z", defaultValue = "20", min = 1, max = 4096) long latentDim,
+            @Setting(doc = "weight of the KL term", defaultValue = "1", min = 0, max = 1000) double beta,
+            @Setting(doc = "standard deviation of the Gaussian noise added to inputs", defaultValue = "0.5", min = 0,
+                    max = 10) double noiseStd) {
     }
 
     @Override
@@ -39,8 +43,8 @@ public final class DenoisingVae extends AbstractContribution implements ModelFac
 
     @Override
     public Model create(ModelSetup setup) {
-        return new DenoisingVaeModel(Vae.build(setup, setup.parameters().getLong("latent_dim"),
-                setup.parameters().getDouble("beta"), false, "bce"), setup.parameters().getDouble("noise_std"),
-                setup.seed());
+        Settings settings = setup.parameters().as(Settings.class);
+        return new DenoisingVaeModel(Vae.build(setup, settings.latentDim(), settings.beta(), false, "bce"),
+                settings.noiseStd(), setup.seed());
     }
 }

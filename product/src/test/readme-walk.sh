@@ -202,6 +202,13 @@ contains "$log" "Wrote the activation plugin org.example.walkact (id 'walk_act')
 expect_refused plugins-new-bad-name plugins new activation Org.Example
 contains "$log" "not a lower-case Java identifier"
 
+# one contribution's parameters, from its settings record
+expect_ok info-dense info dense
+contains "$log" "layer 'dense': Dense (fully connected) (io.latentlab.layers.core"
+contains "$log" "use_bias"
+expect_refused info-unknown info desne
+contains "$log" "did you mean 'dense'?"
+
 # errors are answered plainly
 expect_refused refused-missing train no-such.experiment.yaml
 

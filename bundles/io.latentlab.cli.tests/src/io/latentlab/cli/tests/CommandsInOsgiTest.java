@@ -55,4 +55,25 @@ class CommandsInOsgiTest {
         assertTrue(text.contains("Models and their networks") && text.matches("(?s).*\\n  vae +encoder, decoder\\n.*"), text);
         assertTrue(text.contains("io.latentlab.layers.core"), "the bundles that contribute are listed: " + text);
     }
+
+    /** {@code latentlab info adam}: the contribution and each parameter with its type, range, default and doc. */
+    @Test
+    void infoOfOneContributionListsItsParameters() throws Exception {
+        Command info = command("info");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(0, info.run(List.of("adam"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("optimizer 'adam': Adam (io.latentlab.optimizers.core "), text);
+        assertTrue(text.contains("  beta_1                 a number in [0, 0.9999999]; default 0.9\n"
+                + "                         decay of the first-moment estimate s\n"), text);
+        assertTrue(text.contains("  learning_rate          a number in [0, 10]; default 0.001\n"), text);
+
+        ByteArrayOutputStream unknown = new ByteArrayOutputStream();
+        assertEquals(2, info.run(List.of("adma"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(unknown, true, StandardCharsets.UTF_8)));
+        assertTrue(unknown.toString(StandardCharsets.UTF_8).contains("unknown contribution 'adma'; did you mean 'adam'?"),
+                unknown.toString(StandardCharsets.UTF_8));
+    }
 }

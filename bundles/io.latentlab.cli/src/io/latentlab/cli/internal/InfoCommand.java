@@ -17,10 +17,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.latentlab.cli.Command;
+import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.DuplicateContribution;
+import io.latentlab.core.ParameterSpec;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.core.UnknownContributionException;
 import io.latentlab.core.model.ModelFactory;
 import io.latentlab.nd4j.BackendInfo;
 import io.latentlab.nd4j.Nd4jRuntime;
@@ -42,11 +45,18 @@ public final class InfoCommand implements Command {
 
     @Override
     public String summary() {
-        return "print the ND4J backend, BLAS, threads, Java and the installed Latentlab bundles";
+        return "print the ND4J backend, BLAS, threads, Java and the installed Latentlab bundles; info ID: one contribution and its parameters";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (arguments.size() == 1) {
+            return describe(arguments.get(0), out, err);
+        }
+        if (!arguments.isEmpty()) {
+            err.println("usage: latentlab info [ID]");
+            return 2;
+        }
         BackendInfo backend = Nd4jRuntime.initialize();
         out.println("Latentlab " + FrameworkUtil.getBundle(getClass()).getVersion());
         backend.describe().forEach(out::println);
@@ -82,6 +92,37 @@ public final class InfoCommand implements Command {
                 .sorted(Comparator.comparing(Bundle::getSymbolicName))
                 .forEach(bundle -> out.printf("  %-40s %-28s %s%n", bundle.getSymbolicName(), bundle.getVersion(),
                         stateName(bundle.getState())));
+        return 0;
+    }
+
+    /** {@code latentlab info ID}: what a contribution is and its parameters, from its declaration. */
+    private int describe(String id, PrintStream out, PrintStream err) {
+        List<RegisteredContribution<?>> found = new ArrayList<>();
+        for (ContributionKind kind : ContributionKind.all()) {
+            registry.list(kind.serviceType()).stream().filter(r -> r.kind().equals(kind) && r.id().equals(id))
+                    .forEach(found::add);
+        }
+        if (found.isEmpty()) {
+            err.println("latentlab info: " + UnknownContributionException.of(registry, "contribution", id, Contribution.class)
+                    .getMessage());
+            return 2;
+        }
+        for (RegisteredContribution<?> registered : found) {
+            Contribution contribution = registered.contribution();
+            out.println(registered.kind().label() + " '" + id + "': " + contribution.name() + " (" + registered.bundle()
+                    + " " + registered.version() + ")");
+            out.println("  " + contribution.doc());
+            if (contribution.schema().specs().isEmpty()) {
+                out.println("  no parameters");
+            }
+            for (ParameterSpec spec : contribution.schema().specs()) {
+                out.printf("  %-22s %s; %s%s%n", spec.name(), spec.expectation(), spec.required() ? "required"
+                        : "default " + spec.defaultValue(), spec.unit().isEmpty() ? "" : " (" + spec.unit() + ")");
+                if (!spec.doc().isEmpty()) {
+                    out.println("  " + " ".repeat(22) + " " + spec.doc());
+                }
+            }
+        }
         return 0;
     }
 

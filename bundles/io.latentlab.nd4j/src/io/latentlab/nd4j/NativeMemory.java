@@ -43,6 +43,11 @@ public final class NativeMemory {
         return machine > 0 ? Math.min(limit, machine) : limit;
     }
 
+    /** @return the bytes native arrays may still take: {@link #budgetBytes()} less what the process holds now */
+    public static long availableBytes() {
+        return Math.max(0, budgetBytes() - Pointer.physicalBytes());
+    }
+
     /**
      * @param bytes an estimate of what is about to be allocated
      * @return whether it fits beside what the process holds now, within {@link #budgetBytes()}

@@ -92,6 +92,22 @@ public final class PluginScaffold {
         return Optional.empty();
     }
 
+    /** System property naming the Latentlab installation new projects build against (tests; another installation). */
+    public static final String HOME_PROPERTY = "latentlab.home";
+
+    /**
+     * @return the Latentlab installation new projects build against: {@code -Dlatentlab.home}, else
+     *         the one this runs from (its {@code plugins/} and {@code lib/} are what the project uses)
+     */
+    public static Path installation() {
+        String given = System.getProperty(HOME_PROPERTY);
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        String area = System.getProperty("osgi.install.area");
+        return area == null ? Path.of(".").toAbsolutePath() : Path.of(java.net.URI.create(area.replace(" ", "%20")));
+    }
+
     /** @return the id a bundle's contribution gets by default: its last name segment ({@code org.example.gelu}: gelu) */
     public static String defaultId(String bundle) {
         return bundle.substring(bundle.lastIndexOf('.') + 1);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,16 +22,19 @@ import io.latentlab.core.data.Dataset;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelSetup;
+import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Checkpoint;
 import io.latentlab.engine.ModelStep;
+import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkBuildException;
 import io.latentlab.engine.TrainingState;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.Experiment;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.InvalidExperimentException;
+import io.latentlab.nd4j.NativeMemory;
 import io.latentlab.nd4j.Nd4jRuntime;
 
 /**
@@ -305,6 +309,7 @@ public final class ExperimentRunner {
                 training.batchSize(), true, experiment.seed());
         try {
             Model model = checked.model().create(setup);
+            requireActivationsFit(checked, model, Math.min(batch, dataset.trainFeatures().size(0)));
             ModelStep step = new ModelStep(model, checked.optimizers(), registry, training.clipNorm(), training.clipValue(),
                     batches.batchesPerEpoch() * training.epochs());
             return new Prepared(dataset, model, step, batches);
@@ -333,6 +338,41 @@ public final class ExperimentRunner {
         if (!problems.isEmpty()) {
             throw new InvalidExperimentException(problems);
         }
+    }
+
+    /**
+     * Refuses a batch whose activations cannot be held, before the first step allocates them:
+     * libnd4j takes the process down when an allocation is refused. Counted per example: each
+     * layer's output, its gradient and one work buffer, in float32.
+     */
+    private static void requireActivationsFit(CheckedExperiment checked, Model model, long batch)
+            throws InvalidExperimentException {
+        long perExample = 0;
+        NodeInfo largest = null;
+        for (TrainedNetwork trained : model.networks()) {
+            if (trained instanceof Network network) {
+                for (NodeInfo node : network.nodes()) {
+                    perExample += node.outputShape().size();
+                    if (largest == null || node.outputShape().size() > largest.outputShape().size()) {
+                        largest = node;
+                    }
+                }
+            }
+        }
+        long bytesPerExample = perExample * 3 * Float.BYTES;
+        long bytes = bytesPerExample > 0 && batch > Long.MAX_VALUE / bytesPerExample ? Long.MAX_VALUE : bytesPerExample * batch;
+        if (largest == null || NativeMemory.fits(bytes)) {
+            return;
+        }
+        long available = NativeMemory.availableBytes();
+        String path = "training.batch_size";
+        int[] position = checked.positions().of(path);
+        throw new InvalidExperimentException(List.of(new ExperimentProblem(checked.experiment().file().toString(),
+                position[0], position[1], path, String.format(Locale.ROOT, "a batch of %,d examples needs about %.1f GB"
+                        + " for the layers' activations (each layer's output, its gradient and a work buffer: %,d values"
+                        + " per example) but %.1f GB are available to arrays: a batch of at most %,d fits (layer '%s' alone"
+                        + " gives %,d values per example)", batch, bytes / 1e9, perExample, available / 1e9,
+                        available / bytesPerExample, largest.name(), largest.outputShape().size()))));
     }
 
     private static ExperimentProblem problemAt(CheckedExperiment checked, String layer, String message) {

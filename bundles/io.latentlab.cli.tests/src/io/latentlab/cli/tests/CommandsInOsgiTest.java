@@ -76,4 +76,52 @@ class CommandsInOsgiTest {
         assertTrue(unknown.toString(StandardCharsets.UTF_8).contains("unknown contribution 'adma'; did you mean 'adam'?"),
                 unknown.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A command that fails unexpectedly (a plugin's bug) ends with exit 1 and one line naming the
+     * failure and its cause; the stack trace goes to a file the line names, not to the terminal.
+     */
+    @Test
+    void anUnexpectedFailureIsOneLineAndAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path crashes) throws Exception {
+        command("info"); // every Latentlab bundle started
+        BundleContext context = FrameworkUtil.getBundle(CommandsInOsgiTest.class).getBundleContext();
+        var registration = context.registerService(Command.class, new Command() {
+            @Override
+            public String name() {
+                return "explode";
+            }
+
+            @Override
+            public String summary() {
+                return "fails";
+            }
+
+            @Override
+            public int run(List<String> arguments, PrintStream out, PrintStream err) {
+                throw new IllegalStateException("layer 'odd' (faulty from org.example.faulty 1.0.0) failed in forward",
+                        new ArithmeticException("/ by zero"));
+            }
+        }, null);
+        System.setProperty("latentlab.crashes", crashes.toString());
+        try {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new io.latentlab.cli.internal.CommandLineApplication().run(List.of("explode", "now"),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, exit, text);
+            assertTrue(text.startsWith("latentlab explode: layer 'odd' (faulty from org.example.faulty 1.0.0) failed in"
+                    + " forward: / by zero\n  (details: " + crashes), text);
+            assertTrue(!text.contains("\tat "), "no stack trace on the terminal: " + text);
+            try (var files = java.nio.file.Files.list(crashes)) {
+                java.nio.file.Path report = files.findFirst().orElseThrow();
+                String details = java.nio.file.Files.readString(report);
+                assertTrue(details.startsWith("latentlab explode now\n") && details.contains("ArithmeticException: / by zero")
+                        && details.contains("\tat "), details);
+            }
+        } finally {
+            System.clearProperty("latentlab.crashes");
+            registration.unregister();
+        }
+    }
 }

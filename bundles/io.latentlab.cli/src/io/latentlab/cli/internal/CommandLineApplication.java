@@ -31,7 +31,15 @@ public final class CommandLineApplication implements IApplication {
         return run(Arrays.asList(arguments), System.out, System.err);
     }
 
-    int run(List<String> arguments, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command line (public for tests).
+     *
+     * @param arguments the command and its arguments
+     * @param out where results go
+     * @param err where problems go
+     * @return the exit code: 0, 1 for a failure, 2 for a usage error
+     */
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
         BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
         Map<String, Command> commands = commands(bundleContext);
         if (arguments.isEmpty() || List.of("help", "--help", "-h").contains(arguments.get(0))) {
@@ -47,8 +55,9 @@ public final class CommandLineApplication implements IApplication {
         try {
             return command.run(arguments.subList(1, arguments.size()), out, err);
         } catch (RuntimeException e) {
-            err.println("latentlab " + command.name() + ": " + e.getMessage());
-            e.printStackTrace(err);
+            // a message a user can act on; the stack trace is for us, in a file the message names
+            err.println("latentlab " + command.name() + ": " + ErrorReport.describe(e));
+            ErrorReport.write(command.name(), arguments, e).ifPresent(file -> err.println("  (details: " + file + ")"));
             return 1;
         } catch (OutOfMemoryError e) {
             // never exit 0 after this; files written so far stay as they were written (atomically)

@@ -152,4 +152,36 @@ class ExperimentValidationTest {
                 + " holds 281,474,993,487,872 of them: make it smaller"), all);
         assertEquals(0, Files.list(runs).count(), "no run directory for an experiment that cannot start");
     }
+
+    /**
+     * A batch whose activations cannot be held is refused at training.batch_size, with the batch
+     * that fits, before the first step allocates anything: 1,024 filters on 28x28 images are
+     * 802,816 values per example; 8,000 at once would need about 77 GB.
+     */
+    @Test
+    void aBatchTooLargeForMemoryIsRefusedWithTheBatchThatFits(@TempDir Path runs) throws Exception {
+        String text = """
+                name: wide
+                seed: 1
+                dataset: {id: mnist}
+                model:
+                  id: autoencoder
+                  encoder:
+                    - conv2d: {filters: 1024, kernel: 3}
+                    - conv2d: {filters: 1, kernel: 3, activation: sigmoid}
+                  decoder:
+                    - conv2d: {filters: 1, kernel: 3, activation: sigmoid}
+                optimizer: {id: adam}
+                training: {epochs: 1, batch_size: 8000}
+                """;
+        CheckedExperiment checked = new ExperimentReader(Fixtures.REGISTRY).check(Path.of("wide.experiment.yaml"), text);
+        InvalidExperimentException e = assertThrows(InvalidExperimentException.class,
+                () -> new ExperimentRunner(Fixtures.REGISTRY).run(checked, runs, (line, end) -> { }));
+        String all = render(e.problems());
+        assertTrue(all.matches("(?s)wide\\.experiment\\.yaml:12:\\d+: training\\.batch_size: a batch of 8,000 examples"
+                + " needs about 7\\d\\.\\d GB .*"), all);
+        assertTrue(all.matches("(?s).*GB are available to arrays: a batch of at most [0-9,]+ fits \\(layer 'encoder1' alone"
+                + " gives 802,816 values per example\\).*"), all);
+        assertEquals(0, Files.list(runs).count(), "no run directory for an experiment that cannot start");
+    }
 }

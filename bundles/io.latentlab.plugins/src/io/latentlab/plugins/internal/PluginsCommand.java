@@ -1,7 +1,6 @@
 package io.latentlab.plugins.internal;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +168,7 @@ public final class PluginsCommand implements Command {
         }
         String contributionId = id == null ? PluginScaffold.defaultId(bundle) : id;
         Path directory = Path.of(dir == null ? bundle : dir).toAbsolutePath().normalize();
-        Path home = installation();
+        Path home = PluginScaffold.installation();
         PluginScaffold.Project project;
         try {
             project = PluginScaffold.write(kind, bundle, contributionId, directory, home,
@@ -192,9 +191,4 @@ public final class PluginsCommand implements Command {
         return 0;
     }
 
-    /** @return the Latentlab installation this runs from: its plugins/ and lib/ are what new projects build against */
-    private static Path installation() {
-        String area = System.getProperty("osgi.install.area");
-        return area == null ? Path.of(".").toAbsolutePath() : Path.of(URI.create(area.replace(" ", "%20")));
-    }
 }

@@ -104,6 +104,11 @@ class ExperimentFormTest {
         assertTrue(document.get().endsWith("  batch_size: 128\n  evaluate_every: 2\n"), document.get());
         type(text(form, "training.evaluate_every"), "");
         assertTrue(document.get().endsWith("  batch_size: 128\n"), document.get());
+        // how many checkpoints a run keeps: a training field like the others, written and cleared the same way
+        type(text(form, "training.keep_checkpoints"), "3");
+        assertTrue(document.get().endsWith("  batch_size: 128\n  keep_checkpoints: 3\n"), document.get());
+        type(text(form, "training.keep_checkpoints"), "");
+        assertTrue(document.get().endsWith("  batch_size: 128\n"), document.get());
 
         // the first encoder layer is selected: its parameters come from the dense layer's schema
         type(text(form, "model.encoder[0].dense.units"), "256");

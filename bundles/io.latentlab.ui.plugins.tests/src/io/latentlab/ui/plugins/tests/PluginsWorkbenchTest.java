@@ -19,10 +19,16 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
@@ -33,6 +39,7 @@ import org.osgi.framework.FrameworkUtil;
 
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.plugins.PluginScaffold;
 import io.latentlab.ui.editor.internal.ExperimentFormEditor;
 import io.latentlab.ui.plugins.internal.PluginsView;
 import io.latentlab.ui.plugins.tests.plugin.CubeActivation;
@@ -197,5 +204,71 @@ class PluginsWorkbenchTest {
         view.refresh();
         assertTrue(view.contributions().size() > 40, "the contributions are still listed");
         System.clearProperty("latentlab.plugins");
+    }
+
+    /** The dialog's field named {@code name} (its data under "latentlab.field"). */
+    private static <T extends Control> T field(Shell dialog, Class<T> type, String name) {
+        return Controls.all(dialog, type).stream().filter(c -> name.equals(c.getData("latentlab.field"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the dialog has no field " + name));
+    }
+
+    /**
+     * New Plugin Project...: the dialog refuses a bad bundle name as it is typed, then writes the
+     * project into the folder chosen and opens its README in the editor area.
+     */
+    @Test
+    void newPluginProjectWritesAProjectAndOpensItsReadme(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path home = folder.resolve("latentlab"); // an installation, as far as a project uses it
+        Files.createDirectories(home.resolve("plugins"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.writeString(home.resolve("lib/find-java.sh"), "latentlab_find_java() { :; }\n");
+        System.setProperty(PluginScaffold.HOME_PROPERTY, home.toString());
+        try {
+            IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+            window.getShell().setSize(1500, 950);
+            PluginsView view = (PluginsView) window.getActivePage().showView(PluginsView.ID);
+            Shots.idle(display);
+            Path project = folder.resolve("projects").resolve("org.example.gelu");
+            AtomicReference<Optional<Path>> written = new AtomicReference<>(Optional.empty());
+            String refusal = ModalDialog.inspect(display, () -> written.set(view.newPluginProject()), dialog -> {
+                TitleAreaDialog shown = (TitleAreaDialog) dialog.getData();
+                Button create = Controls.all(dialog, Button.class).stream().filter(b -> "&Create".equals(b.getText()))
+                        .findFirst().orElseThrow();
+                assertTrue(create.isEnabled(), "the suggested names are valid: " + shown.getErrorMessage());
+                Text bundle = field(dialog, Text.class, "bundle");
+                bundle.setText("Org.Example");
+                String error = shown.getErrorMessage();
+                assertTrue(!create.isEnabled(), "Create is enabled for a bad name");
+                Shots.dispatch(display); // the typed name and the error painted
+                Shots.take(display, dialog.getBounds(), "new-plugin-project-refused.png");
+                Combo kind = field(dialog, Combo.class, "kind");
+                kind.select(kind.indexOf("activation"));
+                kind.notifyListeners(SWT.Selection, new Event());
+                bundle.setText("org.example.gelu");
+                assertEquals("gelu", field(dialog, Text.class, "id").getText(), "the id follows the bundle name");
+                field(dialog, Text.class, "directory").setText(project.toString());
+                assertTrue(create.isEnabled(), String.valueOf(shown.getErrorMessage()));
+                Shots.dispatch(display);
+                Shots.take(display, dialog.getBounds(), "new-plugin-project.png");
+                create.notifyListeners(SWT.Selection, new Event());
+                return error;
+            });
+            assertTrue(refusal.contains("'Org' in 'Org.Example' is not a lower-case Java identifier"), refusal);
+            assertEquals(Optional.of(project), written.get());
+            assertTrue(Files.isRegularFile(project.resolve("src/main/java/org/example/gelu/Gelu.java")));
+            assertTrue(Files.isExecutable(project.resolve("mvnw")));
+            assertEquals("-Dlatentlab.home=" + home + "\n", Files.readString(project.resolve(".mvn/maven.config")),
+                    "it builds against this installation");
+            Shots.until(display, "the project's README open in the editor area", () -> {
+                var editor = window.getActivePage().getActiveEditor();
+                return editor != null && "README.md".equals(editor.getTitle());
+            });
+            Shots.idle(display);
+            Shots.take(display, window.getShell().getBounds(), "new-plugin-project-readme.png");
+            window.getActivePage().closeAllEditors(false);
+        } finally {
+            System.clearProperty(PluginScaffold.HOME_PROPERTY);
+        }
     }
 }

@@ -2,10 +2,12 @@ package io.latentlab.ui.plugins.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -15,9 +17,12 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.ide.FileStoreEditorInput;
 import org.eclipse.ui.part.ViewPart;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -27,7 +32,9 @@ import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionKind;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.RegisteredContribution;
+import io.latentlab.plugins.InstalledPackages;
 import io.latentlab.plugins.PluginFolder;
+import io.latentlab.plugins.PluginScaffold;
 import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
 
@@ -36,7 +43,7 @@ import io.latentlab.ui.ViewParts;
  * datasets, augmentations) with the bundle and version it comes from; installing a plugin
  * bundle at run time (kept in the plugin folder, so it is there at the next start), and
  * uninstalling one. A bundle that does not resolve or fails to start is reported and not kept,
- * and the workbench carries on.
+ * and the workbench carries on. New Plugin Project... writes a plugin project to start from.
  */
 public final class PluginsView extends ViewPart {
 
@@ -44,6 +51,9 @@ public final class PluginsView extends ViewPart {
     public static final String ID = "io.latentlab.ui.plugins.view";
 
     private static final int REFRESH_MILLISECONDS = 2000;
+
+    /** Eclipse's plain text editor (org.eclipse.ui.editors), for a new project's README. */
+    private static final String TEXT_EDITOR = "org.eclipse.ui.DefaultTextEditor";
 
     @Inject
     @Service
@@ -75,6 +85,9 @@ public final class PluginsView extends ViewPart {
         toolbar.add(ViewParts.action("Install Plugin Bundle...", "Install a bundle jar that contributes layers, optimizers,"
                 + " models...; it is active at once, no restart", this::install));
         toolbar.add(ViewParts.action("Uninstall", "Uninstall the bundle of the selected contribution", this::uninstall));
+        toolbar.add(ViewParts.action("New Plugin Project...", "Write a standalone plugin project (an activation, layer,"
+                + " loss, optimizer, schedule, model, dataset or augmentation) that builds against this installation",
+                this::newPluginProject));
         refresh();
         ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
     }
@@ -141,6 +154,37 @@ public final class PluginsView extends ViewPart {
             MessageDialog.openError(getSite().getShell(), "Install Plugin Bundle", message
                     + "\n\nThe bundle was not kept; everything else keeps working. Details are in the Error Log.");
             return null;
+        }
+    }
+
+    /**
+     * Asks for a kind, a bundle name and a folder, writes the plugin project there (as
+     * {@code latentlab plugins new} does) and opens its README, which says how to build, install
+     * and train it.
+     *
+     * @return the project's folder, if one was written
+     */
+    public java.util.Optional<Path> newPluginProject() {
+        NewPluginProjectDialog dialog = new NewPluginProjectDialog(getSite().getShell(),
+                Path.of(System.getProperty("user.home"), "latentlab-plugins"));
+        if (dialog.open() != Window.OK || dialog.choice().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        NewPluginProjectDialog.Choice choice = dialog.choice().get();
+        try {
+            PluginScaffold.Project project = PluginScaffold.write(choice.kind(), choice.bundle(), choice.id(),
+                    choice.directory(), PluginScaffold.installation(),
+                    new InstalledPackages(FrameworkUtil.getBundle(getClass()).getBundleContext())::newest);
+            // the text editor, not whatever the system associates with .md (it could start another program)
+            getSite().getPage().openEditor(new FileStoreEditorInput(EFS.getLocalFileSystem()
+                    .getStore(project.directory().resolve("README.md").toUri())), TEXT_EDITOR);
+            return java.util.Optional.of(project.directory());
+        } catch (IOException | IllegalArgumentException | PartInitException e) {
+            String message = "Cannot write the plugin project " + choice.bundle() + " into " + choice.directory() + ": "
+                    + e.getMessage();
+            ILog.of(getClass()).error(message, e);
+            MessageDialog.openError(getSite().getShell(), "New Plugin Project", message);
+            return java.util.Optional.empty();
         }
     }
 

@@ -112,6 +112,26 @@ expect_ok anomaly anomaly "$ae" --normal 0
 contains "$log" "ROC AUC"
 expect_ok cluster cluster "$ae" --k 3
 contains "$log" "accuracy"
+expect_ok export export "$ae" --format npz --out "$work/ae.npz"
+contains "$log" "reconstructions \[128, 1, 28, 28\] float32"
+[ "$(head -c 2 "$work/ae.npz")" = PK ] || fail "export wrote no .npz (zip) file"
+expect_refused export-onnx export "$ae" --format onnx
+# the exported arrays train again as a NumPy dataset: a round trip through the .npz
+cat > numpy.experiment.yaml <<EOF
+name: numpy-round-trip
+seed: 3
+dataset: {id: numpy, train_file: $work/ae.npz, test_file: $work/ae.npz, features: inputs, labels: labels}
+model:
+  id: autoencoder
+  encoder:
+    - dense: {units: 16, activation: relu}
+  decoder:
+    - dense: {units: 784, activation: sigmoid}
+optimizer: {id: adam, learning_rate: 0.003}
+training: {epochs: 1, batch_size: 64}
+EOF
+expect_ok train-numpy train numpy.experiment.yaml --runs numpy-runs
+grep -q '^completed' "$(run_of "$log")/status" || fail "training on the exported .npz did not complete"
 
 # a VAE with a 2-D latent space: generation, interpolation, latent map with the manifold
 expect_ok train-vae train vae.experiment.yaml --runs runs

@@ -1,0 +1,112 @@
+package io.latentlab.analyses.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.latentlab.cli.Command;
+import io.latentlab.core.ContributionRegistry;
+import io.latentlab.datasets.files.NumPyArrays;
+import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentReader;
+import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunCommands;
+import io.latentlab.runs.RunDirectory;
+
+/**
+ * {@code latentlab export RUN_DIR --format npz [--out FILE]}: the run's test inputs, labels, the
+ * model's reconstructions (its images for those inputs) and latent codes as one NumPy
+ * {@code .npz}, so that a notebook picks up where the workbench stops.
+ */
+@Component(service = Command.class)
+public final class ExportCommand implements Command {
+
+    @Reference
+    private ContributionRegistry registry;
+
+    @Override
+    public String name() {
+        return "export";
+    }
+
+    @Override
+    public String summary() {
+        return "export RUN_DIR --format npz [--out FILE]: the test inputs, labels, reconstructions and latent codes as a"
+                + " NumPy .npz (default RUN_DIR/export.npz)";
+    }
+
+    @Override
+    public int run(List<String> arguments, PrintStream out, PrintStream err) {
+        String format = null;
+        String file = null;
+        List<String> positional = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (("--format".equals(argument) || "--out".equals(argument)) && i + 1 < arguments.size()) {
+                if ("--format".equals(argument)) {
+                    format = arguments.get(++i);
+                } else {
+                    file = arguments.get(++i);
+                }
+            } else if (argument.startsWith("--")) {
+                err.println("latentlab export: unknown option " + argument + "; usage: latentlab " + summary());
+                return RunCommands.INVALID;
+            } else {
+                positional.add(argument);
+            }
+        }
+        if (positional.size() != 1 || format == null) {
+            err.println("usage: latentlab " + summary());
+            return RunCommands.INVALID;
+        }
+        if (!"npz".equals(format)) {
+            err.println("latentlab export: --format " + format + " is not one this writes; formats: npz");
+            return RunCommands.INVALID;
+        }
+        Path directory = RunCommands.runDirectory("export", positional.get(0), true, err);
+        if (directory == null) {
+            return RunCommands.INVALID;
+        }
+        Path target = file == null ? directory.resolve("export.npz") : Path.of(file).toAbsolutePath();
+        return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
+            CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);
+            ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
+            INDArray inputs = loaded.dataset().testFeatures();
+            Map<String, NumPyArrays.Array> arrays = new LinkedHashMap<>();
+            arrays.put("inputs", array(inputs));
+            if (loaded.dataset().testLabels() != null) {
+                INDArray labels = loaded.dataset().testLabels();
+                arrays.put("labels", array(labels.reshape(labels.length())));
+            }
+            arrays.put("reconstructions", array(loaded.model().sample(inputs)));
+            try {
+                arrays.put("codes", array(loaded.model().encode(inputs)));
+            } catch (UnsupportedOperationException e) {
+                // a model without latent codes (a GAN): the other arrays still go out
+            }
+            // written beside the target and moved into place: an interrupted export leaves no half file
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            NumPyArrays.writeNpz(temporary, arrays);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println("Wrote " + target + ":");
+            arrays.forEach((name, array) -> out.println("  " + name + " " + Arrays.toString(array.shape()) + " float32"));
+        });
+    }
+
+    private static NumPyArrays.Array array(INDArray values) {
+        INDArray flat = values.castTo(DataType.FLOAT).dup('c');
+        return new NumPyArrays.Array(flat.shape(), "<f4", flat.data().asFloat());
+    }
+}

@@ -46,6 +46,10 @@ exercise() {
     "$(grep '^epoch' "$log" | tail -1)"
 }
 
+# docs/plugins.md's five commands as written there (the product is built already): my.act, id act
+(cd "$work" && latentlab plugins new activation my.act > "$work/my.act.new.log") || { cat "$work/my.act.new.log"; fail "plugins new activation my.act failed"; }
+exercise "$work/my.act" my.act act "$work/my.act/act.experiment.yaml"
+
 # every kind, as `latentlab plugins new` writes it
 for kind in activation layer loss optimizer schedule model dataset augmentation; do
   bundle="org.sdktest.my_$kind"
@@ -67,4 +71,4 @@ done
 grep -q test_psnr_gain "$(sed -n 's/^Run directory: //p' "$work/org.example.denoising.vae.log")/summary.json" \
   || fail "the denoising VAE reported no PSNR gain"
 
-echo "plugin-sdk-test: 8 kinds and 3 examples generated, built, tested, installed, trained and uninstalled in $(( $(date +%s) - started )) s"
+echo "plugin-sdk-test: docs/plugins.md's my.act, 8 kinds and 3 examples generated, built, tested, installed, trained and uninstalled in $(( $(date +%s) - started )) s"

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Parameters {
 
     private final Map<String, Object> values;
+    /** The settings record last asked for ({@link #as}); a benign race at worst builds it twice. */
+    private volatile Record typed;
 
     Parameters(Map<String, Object> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -37,7 +39,13 @@ public final class Parameters {
      * @return the record holding these values
      */
     public <S extends Record> S as(Class<S> type) {
-        return TypedSettings.read(type, this);
+        // made once per Parameters (they never change): activations read their settings at every forward pass
+        Record settings = typed;
+        if (settings == null || settings.getClass() != type) {
+            settings = TypedSettings.read(type, this);
+            typed = settings;
+        }
+        return type.cast(settings);
     }
 
     /** @return every value by name, in declaration order; what a run records as "resolved parameters" */

@@ -108,6 +108,31 @@ public final class PluginScaffold {
         return area == null ? Path.of(".").toAbsolutePath() : Path.of(java.net.URI.create(area.replace(" ", "%20")));
     }
 
+    /**
+     * @param id a contribution id
+     * @return why it cannot be used, if it cannot
+     */
+    public static Optional<String> problemWithId(String id) {
+        return SEGMENT.matcher(id).matches() ? Optional.empty()
+                : Optional.of("'" + id + "' is not an id: lower-case words joined by _, e.g. my_gelu");
+    }
+
+    /**
+     * @param directory where a project would go
+     * @return why it cannot go there (a file, or a folder that is not empty), if it cannot
+     */
+    public static Optional<String> problemWithDirectory(Path directory) {
+        if (Files.isRegularFile(directory)) {
+            return Optional.of(directory + " is a file");
+        }
+        try {
+            return Files.isDirectory(directory) && !isEmptyDirectory(directory)
+                    ? Optional.of(directory + " exists and is not empty: choose another folder") : Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(directory + " cannot be read: " + e.getMessage());
+        }
+    }
+
     /** @return the id a bundle's contribution gets by default: its last name segment ({@code org.example.gelu}: gelu) */
     public static String defaultId(String bundle) {
         return bundle.substring(bundle.lastIndexOf('.') + 1);
@@ -134,17 +159,17 @@ public final class PluginScaffold {
         problemWithName(bundle).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        if (!SEGMENT.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + id + "' is not an id: lower-case words joined by _, e.g. my_gelu");
-        }
+        problemWithId(id).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         Path findJava = latentlabHome.resolve("lib").resolve("find-java.sh");
         if (!Files.isRegularFile(findJava) || !Files.isDirectory(latentlabHome.resolve("plugins"))) {
             throw new IllegalArgumentException(latentlabHome + " is not a Latentlab installation (no lib/find-java.sh"
                     + " and plugins/ folder)");
         }
-        if (Files.exists(directory) && !isEmptyDirectory(directory)) {
-            throw new IllegalArgumentException(directory + " exists and is not empty: give another --dir");
-        }
+        problemWithDirectory(directory).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         String className = className(id);
         String packagePath = bundle.replace('.', '/');
         Map<String, String> values = new LinkedHashMap<>();
@@ -253,9 +278,6 @@ public final class PluginScaffold {
     }
 
     private static boolean isEmptyDirectory(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return false;
-        }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.findAny().isEmpty();
         }

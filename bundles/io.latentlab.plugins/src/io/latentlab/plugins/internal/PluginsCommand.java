@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -157,15 +156,7 @@ public final class PluginsCommand implements Command {
         }
         String kind = positional.get(0);
         String bundle = positional.get(1);
-        if (!PluginScaffold.KINDS.contains(kind)) {
-            err.println("latentlab plugins new: unknown kind '" + kind + "': one of " + String.join(", ", PluginScaffold.KINDS));
-            return 2;
-        }
-        Optional<String> badName = PluginScaffold.problemWithName(bundle);
-        if (badName.isPresent()) {
-            err.println("latentlab plugins new: " + badName.get());
-            return 2;
-        }
+        // the kind and the names are checked by PluginScaffold.write, whose message says what is wrong
         String contributionId = id == null ? PluginScaffold.defaultId(bundle) : id;
         Path directory = Path.of(dir == null ? bundle : dir).toAbsolutePath().normalize();
         Path home = PluginScaffold.installation();

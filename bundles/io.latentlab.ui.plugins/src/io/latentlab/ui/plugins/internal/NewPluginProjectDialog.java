@@ -1,10 +1,7 @@
 package io.latentlab.ui.plugins.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -172,32 +169,17 @@ final class NewPluginProjectDialog extends TitleAreaDialog {
     }
 
     private Optional<String> problem() {
-        String name = bundle.getText().strip();
-        Optional<String> badName = PluginScaffold.problemWithName(name);
+        Optional<String> badName = PluginScaffold.problemWithName(bundle.getText().strip());
         if (badName.isPresent()) {
             return badName;
         }
-        if (!id.getText().strip().matches("[a-z][a-z0-9_]*")) {
-            return Optional.of("'" + id.getText().strip() + "' is not an id: lower-case words joined by _, e.g. my_gelu");
+        Optional<String> badId = PluginScaffold.problemWithId(id.getText().strip());
+        if (badId.isPresent()) {
+            return badId;
         }
         String folder = directory.getText().strip();
-        if (folder.isEmpty()) {
-            return Optional.of("Choose a folder for the project");
-        }
-        Path path = Path.of(folder);
-        if (Files.isRegularFile(path)) {
-            return Optional.of(path + " is a file");
-        }
-        if (Files.isDirectory(path)) {
-            try (Stream<Path> entries = Files.list(path)) {
-                if (entries.findAny().isPresent()) {
-                    return Optional.of(path + " exists and is not empty: choose another folder");
-                }
-            } catch (IOException e) {
-                return Optional.of(path + " cannot be read: " + e.getMessage());
-            }
-        }
-        return Optional.empty();
+        return folder.isEmpty() ? Optional.of("Choose a folder for the project")
+                : PluginScaffold.problemWithDirectory(Path.of(folder));
     }
 
     @Override

@@ -13,6 +13,9 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * A layer followed by its {@code activation} parameter, as one node: readers see the activated
@@ -21,7 +24,7 @@ import io.latentlab.core.layer.Shape;
  * gradient must have the layer output's shape, and with value checks on, its values are checked
  * apart from the layer's, so a NaN it makes is blamed on it and its bundle.
  */
-final class ActivatedLayer implements Layer {
+final class ActivatedLayer implements Layer, OnnxExportable {
 
     private static final String PREFIX = "activation/";
 
@@ -36,6 +39,8 @@ final class ActivatedLayer implements Layer {
     /** e.g. "activation 'swish' (swish from org.example.swish 1.0.0) attached to layer 'dec1' (dense from ...)" */
     private final String description;
     private ValueCheck check;
+    /** The layer's output shape, which the activation reads. */
+    private Shape layerShape;
     private String layerWhere;
     private String activationWhere;
 
@@ -59,6 +64,7 @@ final class ActivatedLayer implements Layer {
     @Override
     public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
         Shape shape = layer.build(inputShapes, declarations);
+        layerShape = shape;
         Shape activated = activation.build(List.of(shape), new ParameterDeclarations() {
             @Override
             public void weight(String name, long[] weightShape, Initializer initializer, long fanIn, long fanOut) {
@@ -139,6 +145,44 @@ final class ActivatedLayer implements Layer {
             check.check(gradient, activationWhere, "gradient of its input");
         }
         return layer.backward(gradient, context);
+    }
+
+    @Override
+    public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+        if (!(layer instanceof OnnxExportable exportableLayer)) {
+            throw new OnnxExportException("has no ONNX mapping; its bundle can add one by implementing "
+                    + OnnxExportable.class.getName() + " (docs/plugins.md)");
+        }
+        if (!(activation instanceof OnnxExportable exportableActivation)) {
+            throw new OnnxExportException(description + " has no ONNX mapping; its bundle can add one by implementing "
+                    + OnnxExportable.class.getName() + " (docs/plugins.md)");
+        }
+        String output = exportableLayer.toOnnx(graph, inputs, inputShapes);
+        Shape shape = layerShape;
+        try {
+            return exportableActivation.toOnnx(new PrefixedGraph(graph), List.of(output), List.of(shape));
+        } catch (OnnxExportException e) {
+            throw new OnnxExportException(description + ": " + e.getMessage());
+        }
+    }
+
+    /** The activation's constants named {@code activation/<name>}, as its parameters are. */
+    private record PrefixedGraph(OnnxGraph graph) implements OnnxGraph {
+
+        @Override
+        public String constant(String name, INDArray value) {
+            return graph.constant(PREFIX + name, value);
+        }
+
+        @Override
+        public String integers(String name, long... values) {
+            return graph.integers(PREFIX + name, values);
+        }
+
+        @Override
+        public String operator(String operator, List<String> inputs, java.util.Map<String, Object> attributes) {
+            return graph.operator(operator, inputs, attributes);
+        }
     }
 
     private void requireShape(INDArray array, INDArray like, String what, String phase) {

@@ -25,6 +25,9 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
+import io.latentlab.core.onnx.OnnxExportException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 import io.latentlab.nd4j.Nd4jRuntime;
 
 /**
@@ -308,6 +311,40 @@ public final class Network implements TrainedNetwork {
      */
     public INDArray forward(INDArray input, boolean training) {
         return forward(Map.of(inputShapes.keySet().iterator().next(), input), training).get(0);
+    }
+
+    /**
+     * Writes the network in evaluation mode as ONNX operators: each node through its layer's
+     * {@link OnnxExportable} mapping, in graph order.
+     *
+     * @param graph where to write; its network inputs must already be values named as {@link #inputShapes()}'s keys
+     * @param scoped gives the graph a layer writes through, with names scoped to its node
+     * @return the ONNX value name of each output of {@link #outputs()}, in order
+     * @throws OnnxExportException naming the node, its layer id and bundle, when a layer has no mapping or fails
+     */
+    public List<String> toOnnx(OnnxGraph graph, java.util.function.Function<String, OnnxGraph> scoped) {
+        Map<String, String> values = new HashMap<>();
+        inputShapes.keySet().forEach(input -> values.put(input, input));
+        for (Node node : nodes) {
+            if (!(node.layer() instanceof OnnxExportable exportable)) {
+                throw new OnnxExportException("layer '" + node.name() + "' (" + node.origin() + ") of network '" + name
+                        + "' has no ONNX mapping; its bundle can add one by implementing "
+                        + OnnxExportable.class.getName() + " (docs/plugins.md)");
+            }
+            List<String> inputs = node.inputs().stream().map(values::get).toList();
+            String output;
+            try {
+                output = exportable.toOnnx(scoped.apply(node.name()), inputs, node.inputShapes());
+            } catch (OnnxExportException e) {
+                throw new OnnxExportException("layer '" + node.name() + "' (" + node.origin() + ") of network '" + name
+                        + "': " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new OnnxExportException("layer '" + node.name() + "' (" + node.origin() + ") of network '" + name
+                        + "' failed to write its ONNX mapping: " + e);
+            }
+            values.put(node.name(), output);
+        }
+        return outputs.stream().map(values::get).toList();
     }
 
     /**

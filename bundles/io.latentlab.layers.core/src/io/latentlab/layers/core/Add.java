@@ -2,6 +2,7 @@ package io.latentlab.layers.core;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +16,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Sums inputs of the same shape: residual connections. */
 @Component(service = LayerFactory.class)
@@ -33,7 +36,7 @@ public final class Add extends AbstractContribution implements LayerFactory {
         return new AddLayer();
     }
 
-    private static final class AddLayer implements Layer {
+    private static final class AddLayer implements Layer, OnnxExportable {
 
         private int count;
 
@@ -58,6 +61,11 @@ public final class Add extends AbstractContribution implements LayerFactory {
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             return Collections.nCopies(count, outputGradient);
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            return graph.operator("Sum", inputs, Map.of());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.latentlab.layers.core;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -18,6 +19,8 @@ import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * Batch normalisation per feature (vectors) or per channel (images): y = gamma x^ + beta,
@@ -50,7 +53,7 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
         return new BatchNormLayer(settings.momentum(), settings.epsilon());
     }
 
-    private static final class BatchNormLayer implements Layer {
+    private static final class BatchNormLayer implements Layer, OnnxExportable {
 
         private final double momentum;
         private final double epsilon;
@@ -212,6 +215,15 @@ public final class BatchNorm extends AbstractContribution implements LayerFactor
             scaleAndShift(rows(product), spread(b, "b", context), null, image());
             inputGradient.addi(product);
             return List.of(inputGradient);
+        }
+    
+        /** Evaluation mode: the running statistics. */
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            long channels = inputShapes.get(0).dim(0);
+            return graph.operator("BatchNormalization", List.of(inputs.get(0), graph.constant("gamma", gamma.reshape(channels)),
+                    graph.constant("beta", beta.reshape(channels)), graph.constant("mean", runningMean.reshape(channels)),
+                    graph.constant("variance", runningVariance.reshape(channels))), Map.of("epsilon", epsilon));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.latentlab.layers.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,6 +20,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Joins its inputs along the channel (first example) dimension: U-Net skip connections. */
 @Component(service = LayerFactory.class)
@@ -38,7 +41,7 @@ public final class Concat extends AbstractContribution implements LayerFactory {
         return new ConcatLayer();
     }
 
-    private static final class ConcatLayer implements Layer {
+    private static final class ConcatLayer implements Layer, OnnxExportable {
 
         private long[] sizes;
 
@@ -86,6 +89,11 @@ public final class Concat extends AbstractContribution implements LayerFactory {
                 offset += size;
             }
             return gradients;
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            return graph.operator("Concat", inputs, Map.of("axis", 1L));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.latentlab.layers.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * 2-D convolution (cross-correlation) on NCHW images with libnd4j's fused conv2d/conv2d_bp.
@@ -54,7 +57,7 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
                 settings.padding()), settings.useBias(), Initializers.of(settings.initializer()));
     }
 
-    private static final class ConvLayer implements Layer {
+    private static final class ConvLayer implements Layer, OnnxExportable {
 
         private final long filters;
         private final ConvGeometry geometry;
@@ -112,6 +115,16 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
             }
             Nd4j.exec(op.build());
             return context.inputGradientNeeded(0) ? List.of(inputGradient) : Collections.singletonList(null);
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            // ONNX's weight layout is [filters, inChannels, kH, kW]
+            List<String> operands = new ArrayList<>(List.of(inputs.get(0), graph.constant("W", params.weights.permute(3, 2, 0, 1))));
+            if (params.useBias) {
+                operands.add(graph.constant("b", params.bias));
+            }
+            return graph.operator("Conv", operands, geometry.onnxAttributes(inputShapes.get(0), true));
         }
     }
 }

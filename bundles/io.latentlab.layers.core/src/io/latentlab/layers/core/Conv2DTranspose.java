@@ -1,7 +1,10 @@
 package io.latentlab.layers.core;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -18,6 +21,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * Transposed 2-D convolution ("deconvolution"): each input value scales one copy of the
@@ -57,7 +62,7 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
                 settings.padding()), settings.useBias(), Initializers.of(settings.initializer()));
     }
 
-    private static final class TransposedLayer implements Layer {
+    private static final class TransposedLayer implements Layer, OnnxExportable {
 
         private final long filters;
         private final ConvGeometry geometry;
@@ -130,6 +135,34 @@ public final class Conv2DTranspose extends AbstractContribution implements Layer
             Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(outputGradient, params.weights).addOutputs(inputGradient)
                     .addIntegerArguments(geometry.nd4jArguments()).build());
             return List.of(inputGradient);
+        }
+
+        /**
+         * ONNX's ConvTranspose is the same adjoint, with weights [inChannels, filters, kH, kW]. Same
+         * padding crops what the convolution it is the adjoint of would pad (the odd pixel at the
+         * end); a kernel smaller than the stride leaves zeros at the end (output_padding).
+         */
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            attributes.put("kernel_shape", new long[] {geometry.kernelH(), geometry.kernelW()});
+            attributes.put("strides", new long[] {geometry.strideH(), geometry.strideW()});
+            long[] pads = new long[4];
+            long[] outputPadding = new long[2];
+            if (geometry.same()) {
+                long cropH = geometry.kernelH() - geometry.strideH();
+                long cropW = geometry.kernelW() - geometry.strideW();
+                pads = new long[] {Math.max(0, cropH) / 2, Math.max(0, cropW) / 2, Math.max(0, cropH) - Math.max(0, cropH) / 2,
+                    Math.max(0, cropW) - Math.max(0, cropW) / 2};
+                outputPadding = new long[] {Math.max(0, -cropH), Math.max(0, -cropW)};
+            }
+            attributes.put("pads", pads);
+            attributes.put("output_padding", outputPadding);
+            List<String> operands = new ArrayList<>(List.of(inputs.get(0), graph.constant("W", params.weights.permute(3, 2, 0, 1))));
+            if (params.useBias) {
+                operands.add(graph.constant("b", params.bias));
+            }
+            return graph.operator("ConvTranspose", operands, attributes);
         }
     }
 }

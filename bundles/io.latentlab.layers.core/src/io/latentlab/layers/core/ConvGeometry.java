@@ -1,6 +1,8 @@
 package io.latentlab.layers.core;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
@@ -89,6 +91,30 @@ record ConvGeometry(int kernelH, int kernelW, int strideH, int strideW, int dila
      */
     int[] nd4jArguments() {
         return new int[] {kernelH, kernelW, strideH, strideW, 0, 0, dilationH, dilationW, same ? 1 : 0, 0, 0};
+    }
+
+    /**
+     * The ONNX attributes of this window over an image: kernel_shape, strides, pads and (for
+     * convolutions) dilations. libnd4j's same padding puts the odd pixel after the image (bottom,
+     * right), as ONNX's SAME_UPPER does; the pads are written out for the image's size.
+     *
+     * @param in the image [channels, height, width]
+     * @param withDilations whether to write dilations (pooling has none in opset 17's AveragePool)
+     * @return the attributes
+     */
+    Map<String, Object> onnxAttributes(Shape in, boolean withDilations) {
+        long padH = same ? Math.max(0, (outputHeight(in.dim(1)) - 1) * strideH + (long) (kernelH - 1) * dilationH + 1
+                - in.dim(1)) : 0;
+        long padW = same ? Math.max(0, (outputWidth(in.dim(2)) - 1) * strideW + (long) (kernelW - 1) * dilationW + 1
+                - in.dim(2)) : 0;
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("kernel_shape", new long[] {kernelH, kernelW});
+        attributes.put("strides", new long[] {strideH, strideW});
+        attributes.put("pads", new long[] {padH / 2, padW / 2, padH - padH / 2, padW - padW / 2});
+        if (withDilations) {
+            attributes.put("dilations", new long[] {dilationH, dilationW});
+        }
+        return attributes;
     }
 
     /**

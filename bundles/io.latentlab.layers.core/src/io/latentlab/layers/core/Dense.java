@@ -18,6 +18,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Fully connected layer: y = x W + b, with W of shape [inputs, units]. */
 @Component(service = LayerFactory.class)
@@ -46,7 +48,7 @@ public final class Dense extends AbstractContribution implements LayerFactory {
         return new DenseLayer(settings.units(), settings.useBias(), Initializers.of(settings.initializer()));
     }
 
-    private static final class DenseLayer implements Layer {
+    private static final class DenseLayer implements Layer, OnnxExportable {
 
         private final long units;
         private final WeightAndBias params;
@@ -102,6 +104,15 @@ public final class Dense extends AbstractContribution implements LayerFactory {
             INDArray inputGradient = context.buffer("input_gradient", input.shape());
             Nd4j.gemm(outputGradient, params.weights, inputGradient, false, true, 1.0, 0.0);
             return List.of(inputGradient);
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            String weights = graph.constant("W", params.weights);
+            if (!params.useBias) {
+                return graph.operator("MatMul", inputs.get(0), weights);
+            }
+            return graph.operator("Gemm", inputs.get(0), weights, graph.constant("b", params.bias.reshape(units)));
         }
     }
 }

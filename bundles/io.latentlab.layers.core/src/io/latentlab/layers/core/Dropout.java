@@ -15,6 +15,8 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Inverted dropout: in training, zeroes each value with probability {@code rate} and scales the rest by 1/(1-rate); identity in evaluation. */
 @Component(service = LayerFactory.class)
@@ -38,7 +40,7 @@ public final class Dropout extends AbstractContribution implements LayerFactory 
         return new DropoutLayer(parameters.as(Settings.class).rate());
     }
 
-    private static final class DropoutLayer implements Layer {
+    private static final class DropoutLayer implements Layer, OnnxExportable {
 
         private final double rate;
         private INDArray mask;
@@ -69,6 +71,12 @@ public final class Dropout extends AbstractContribution implements LayerFactory 
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             return List.of(mask == null ? outputGradient
                     : context.buffer("input_gradient", outputGradient.shape()).assign(outputGradient).muli(mask));
+        }
+
+        /** Evaluation mode: dropout passes its input through. */
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            return inputs.get(0);
         }
     }
 }

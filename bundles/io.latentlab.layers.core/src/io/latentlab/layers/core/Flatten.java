@@ -1,6 +1,7 @@
 package io.latentlab.layers.core;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,8 @@ import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Flattens each example to a vector (C-order: channel, row, column). */
 @Component(service = LayerFactory.class)
@@ -33,7 +36,7 @@ public final class Flatten extends AbstractContribution implements LayerFactory 
     }
 
     /** Reshapes each example to a target shape (or to a vector when the target is {@code null}). */
-    static final class ReshapeLayer implements Layer {
+    static final class ReshapeLayer implements Layer, OnnxExportable {
 
         private final long[] target;
         private Shape output;
@@ -64,6 +67,17 @@ public final class Flatten extends AbstractContribution implements LayerFactory 
         @Override
         public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
             return List.of(outputGradient.reshape('c', inputShape));
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            if (target == null) {
+                return graph.operator("Flatten", inputs, Map.of("axis", 1L));
+            }
+            long[] shape = new long[target.length + 1];
+            shape[0] = -1; // the batch
+            System.arraycopy(target, 0, shape, 1, target.length);
+            return graph.operator("Reshape", inputs.get(0), graph.integers("shape", shape));
         }
     }
 }

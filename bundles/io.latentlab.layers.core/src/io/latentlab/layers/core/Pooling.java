@@ -1,6 +1,7 @@
 package io.latentlab.layers.core;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -14,6 +15,8 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Max or average pooling over windows of an NCHW image; libnd4j maxpool2d/avgpool2d and their _bp ops. */
 abstract class Pooling extends AbstractContribution implements LayerFactory {
@@ -39,7 +42,7 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
         return new PoolingLayer(op, ConvGeometry.of(settings.kernel(), settings.stride(), List.of(1L), settings.padding()));
     }
 
-    private static final class PoolingLayer implements Layer {
+    private static final class PoolingLayer implements Layer, OnnxExportable {
 
         private final String op;
         private final ConvGeometry geometry;
@@ -72,6 +75,16 @@ abstract class Pooling extends AbstractContribution implements LayerFactory {
             Nd4j.exec(DynamicCustomOp.builder(op + "_bp").addInputs(input, outputGradient).addOutputs(inputGradient)
                     .addIntegerArguments(geometry.nd4jArguments()).build());
             return List.of(inputGradient);
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            Map<String, Object> attributes = geometry.onnxAttributes(inputShapes.get(0), false);
+            if (op.startsWith("avg")) {
+                attributes.put("count_include_pad", 0L); // padding is left out of the average's divisor
+                return graph.operator("AveragePool", inputs, attributes);
+            }
+            return graph.operator("MaxPool", inputs, attributes);
         }
     }
 }

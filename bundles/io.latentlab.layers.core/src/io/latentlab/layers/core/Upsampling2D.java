@@ -1,6 +1,7 @@
 package io.latentlab.layers.core;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,6 +15,8 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.LayerFactory;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * Upsampling of an NCHW image by integer factors: nearest (repeat each pixel) or bilinear
@@ -53,7 +56,7 @@ public final class Upsampling2D extends AbstractContribution implements LayerFac
                 parameters.as(Settings.class).interpolation() == Interpolation.BILINEAR);
     }
 
-    private static final class UpsamplingLayer implements Layer {
+    private static final class UpsamplingLayer implements Layer, OnnxExportable {
 
         private final int factorH;
         private final int factorW;
@@ -121,6 +124,16 @@ public final class Upsampling2D extends AbstractContribution implements LayerFac
             INDArray heightLast = alongWidth.reshape(planes, h, outW).permute(0, 2, 1).dup('c').reshape(planes * outW, h);
             INDArray alongHeight = heightLast.mmul(r.transpose()); // [planes*outW, outH]
             return alongHeight.reshape(planes, outW, outH).permute(0, 2, 1).dup('c').reshape(batch, channels, outH, outW);
+        }
+
+        /** Resize: nearest is out / factor rounded down (asymmetric, floor); bilinear uses half-pixel centres. */
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            String scales = graph.constant("scales", Nd4j.createFromArray(1f, 1f, factorH, factorW));
+            Map<String, Object> attributes = bilinear
+                    ? Map.of("mode", "linear", "coordinate_transformation_mode", "half_pixel")
+                    : Map.of("mode", "nearest", "coordinate_transformation_mode", "asymmetric", "nearest_mode", "floor");
+            return graph.operator("Resize", List.of(inputs.get(0), "", scales), attributes);
         }
     }
 }

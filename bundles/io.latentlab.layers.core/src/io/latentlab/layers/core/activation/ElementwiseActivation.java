@@ -13,6 +13,9 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** An activation without parameters applied to each value: subclasses give f and its derivative. */
 public abstract class ElementwiseActivation extends AbstractContribution implements ActivationFactory {
@@ -58,34 +61,66 @@ public abstract class ElementwiseActivation extends AbstractContribution impleme
      */
     protected abstract void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters);
 
+    /**
+     * Writes f as ONNX operators, for export. Without it (the default), exporting a network that
+     * uses this activation fails with a message naming it and its bundle.
+     *
+     * @param graph where to add operators
+     * @param input the ONNX value name of x
+     * @param parameters resolved parameters
+     * @return the ONNX value name of f(x), or {@code null} if this activation has no ONNX mapping
+     */
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return null;
+    }
+
     @Override
     public Layer create(Parameters parameters) {
-        return new Layer() {
-            private INDArray input;
-            private INDArray output;
+        return new ElementwiseLayer(parameters);
+    }
 
-            @Override
-            public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
-                if (inputShapes.size() != 1) {
-                    throw new ShapeException("one input", inputShapes);
-                }
-                return inputShapes.get(0);
-            }
+    /** The activation in a network; exportable as ONNX when the activation overrides {@link ElementwiseActivation#toOnnx}. */
+    private final class ElementwiseLayer implements Layer, OnnxExportable {
 
-            @Override
-            public INDArray forward(List<INDArray> inputs, LayerContext context) {
-                input = inputs.get(0);
-                output = context.buffer("output", input.shape());
-                apply(input, output, parameters);
-                return output;
-            }
+        private final Parameters parameters;
+        private INDArray input;
+        private INDArray output;
 
-            @Override
-            public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
-                INDArray inputGradient = context.buffer("input_gradient", input.shape());
-                ElementwiseActivation.this.backward(input, output, outputGradient, inputGradient, parameters);
-                return List.of(inputGradient);
+        ElementwiseLayer(Parameters parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public Shape build(List<Shape> inputShapes, ParameterDeclarations declarations) {
+            if (inputShapes.size() != 1) {
+                throw new ShapeException("one input", inputShapes);
             }
-        };
+            return inputShapes.get(0);
+        }
+
+        @Override
+        public INDArray forward(List<INDArray> inputs, LayerContext context) {
+            input = inputs.get(0);
+            output = context.buffer("output", input.shape());
+            apply(input, output, parameters);
+            return output;
+        }
+
+        @Override
+        public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
+            INDArray inputGradient = context.buffer("input_gradient", input.shape());
+            ElementwiseActivation.this.backward(input, output, outputGradient, inputGradient, parameters);
+            return List.of(inputGradient);
+        }
+
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            String value = ElementwiseActivation.this.toOnnx(graph, inputs.get(0), parameters);
+            if (value == null) {
+                throw new OnnxExportException("activation '" + id() + "' has no ONNX mapping; its bundle can add one"
+                        + " by overriding ElementwiseActivation.toOnnx (docs/plugins.md)");
+            }
+            return value;
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Identity activation: f(x) = x. */
 @Component(service = ActivationFactory.class)
@@ -27,5 +28,10 @@ public final class Identity extends ElementwiseActivation {
     @Override
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         dx.assign(gradient);
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return input;
     }
 }

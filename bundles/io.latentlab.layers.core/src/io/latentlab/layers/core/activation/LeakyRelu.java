@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.Setting;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Leaky ReLU: f(x) = x for x > 0, alpha x otherwise. */
 @Component(service = ActivationFactory.class)
@@ -37,5 +38,11 @@ public final class LeakyRelu extends ElementwiseActivation {
     @Override
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         dx.assign(gradient).muli(slopes(x, parameters.as(Settings.class).alpha()));
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return graph.operator("LeakyRelu", java.util.List.of(input),
+                java.util.Map.of("alpha", parameters.as(Settings.class).alpha()));
     }
 }

@@ -14,6 +14,8 @@ import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Parametric ReLU: f(x) = x for x > 0, a x otherwise, with the slope a learned (one for all values). */
 @Component(service = ActivationFactory.class)
@@ -35,7 +37,7 @@ public final class ParametricRelu extends AbstractContribution implements Activa
     @Override
     public Layer create(Parameters parameters) {
         double initial = parameters.as(Settings.class).initialSlope();
-        return new Layer() {
+        return new ExportableLayer() {
             private INDArray slope;
             private INDArray slopeGradient;
             private INDArray input;
@@ -68,6 +70,15 @@ public final class ParametricRelu extends AbstractContribution implements Activa
                 INDArray local = LeakyRelu.slopes(input, a);
                 return List.of(outputGradient.mul(local));
             }
+
+            @Override
+            public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+                return graph.operator("PRelu", inputs.get(0), graph.constant("alpha", slope));
+            }
         };
+    }
+
+    /** A layer that can be written as ONNX. */
+    interface ExportableLayer extends Layer, OnnxExportable {
     }
 }

@@ -1,6 +1,7 @@
 package io.latentlab.layers.core.activation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.UniformDistribution;
@@ -15,6 +16,7 @@ import io.latentlab.core.layer.Layer;
 import io.latentlab.core.layer.LayerContext;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Randomized ReLU: negative slopes drawn from U(lower, upper) per value in training; (lower + upper) / 2 in evaluation. */
 @Component(service = ActivationFactory.class)
@@ -42,7 +44,7 @@ public final class RandomizedRelu extends AbstractContribution implements Activa
         if (upper < lower) {
             throw new IllegalArgumentException("rrelu: upper (" + upper + ") must not be below lower (" + lower + ")");
         }
-        return new Layer() {
+        return new ParametricRelu.ExportableLayer() {
             private INDArray slopes;
 
             @Override
@@ -69,6 +71,12 @@ public final class RandomizedRelu extends AbstractContribution implements Activa
             @Override
             public List<INDArray> backward(INDArray outputGradient, LayerContext context) {
                 return List.of(outputGradient.mul(slopes));
+            }
+
+            /** Evaluation mode: the mean slope. */
+            @Override
+            public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+                return graph.operator("LeakyRelu", inputs, Map.of("alpha", (lower + upper) / 2));
             }
         };
     }

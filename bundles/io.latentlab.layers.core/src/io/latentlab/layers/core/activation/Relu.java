@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** ReLU activation: f(x) = max(0, x). */
 @Component(service = ActivationFactory.class)
@@ -32,5 +33,10 @@ public final class Relu extends ElementwiseActivation {
         // dy/dx is sign(y), 1 where x > 0 and 0 elsewhere: two light calls, a third of relu_bp's time
         Nd4j.exec(new Sign(y, dx));
         dx.muli(gradient);
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return graph.operator("Relu", input);
     }
 }

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Sigmoid activation: f(x) = 1 / (1 + exp(-x)), in (0, 1). */
 @Component(service = ActivationFactory.class)
@@ -31,5 +32,10 @@ public final class Sigmoid extends ElementwiseActivation {
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         // dy/dx = y (1 - y)
         dx.assign(y).rsubi(1).muli(y).muli(gradient);
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return graph.operator("Sigmoid", input);
     }
 }

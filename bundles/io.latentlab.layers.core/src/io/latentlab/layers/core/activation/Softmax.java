@@ -1,6 +1,8 @@
 package io.latentlab.layers.core.activation;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -9,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Softmax over the features of each example (vectors): y = exp(x) / sum(exp(x)). */
 @Component(service = ActivationFactory.class)
@@ -36,5 +39,10 @@ public final class Softmax extends ElementwiseActivation {
         // dx = y * (g - sum(g * y))
         INDArray dot = gradient.mul(y).sum(true, 1);
         dx.assign(gradient).subiColumnVector(dot).muli(y);
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return graph.operator("Softmax", List.of(input), Map.of("axis", 1L));
     }
 }

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /** Tanh activation: f(x) = tanh(x), in (-1, 1). */
 @Component(service = ActivationFactory.class)
@@ -31,5 +32,10 @@ public final class Tanh extends ElementwiseActivation {
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         // dy/dx = 1 - y^2
         dx.assign(y).muli(y).rsubi(1).muli(gradient);
+    }
+
+    @Override
+    protected String toOnnx(OnnxGraph graph, String input, Parameters parameters) {
+        return graph.operator("Tanh", input);
     }
 }

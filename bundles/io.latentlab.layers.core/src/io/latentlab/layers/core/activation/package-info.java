@@ -3,5 +3,5 @@
  * component: identity, sigmoid, tanh, relu, leaky_relu, prelu (learned slope), rrelu (random
  * slope in training, mean slope in evaluation) and softmax.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.latentlab.layers.core.activation;

@@ -5,5 +5,5 @@
  * ({@link io.latentlab.analyses.LatentProjection}, {@link io.latentlab.analyses.LatentPaths}),
  * the inception score ({@link io.latentlab.analyses.RunAnalyses}).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.latentlab.analyses;

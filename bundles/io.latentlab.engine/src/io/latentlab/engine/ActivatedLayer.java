@@ -147,22 +147,23 @@ final class ActivatedLayer implements Layer, OnnxExportable {
         return layer.backward(gradient, context);
     }
 
+    /** Messages are predicates the network prefixes with the layer's name: "has no ONNX mapping; ...". */
     @Override
     public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
         if (!(layer instanceof OnnxExportable exportableLayer)) {
             throw new OnnxExportException("has no ONNX mapping; its bundle can add one by implementing "
                     + OnnxExportable.class.getName() + " (docs/plugins.md)");
         }
+        String activationName = description.substring(0, description.indexOf(" attached to "));
         if (!(activation instanceof OnnxExportable exportableActivation)) {
-            throw new OnnxExportException(description + " has no ONNX mapping; its bundle can add one by implementing "
-                    + OnnxExportable.class.getName() + " (docs/plugins.md)");
+            throw new OnnxExportException("has " + activationName + " attached, which has no ONNX mapping; its bundle can"
+                    + " add one by implementing " + OnnxExportable.class.getName() + " (docs/plugins.md)");
         }
         String output = exportableLayer.toOnnx(graph, inputs, inputShapes);
-        Shape shape = layerShape;
         try {
-            return exportableActivation.toOnnx(new PrefixedGraph(graph), List.of(output), List.of(shape));
+            return exportableActivation.toOnnx(new PrefixedGraph(graph), List.of(output), List.of(layerShape));
         } catch (OnnxExportException e) {
-            throw new OnnxExportException(description + ": " + e.getMessage());
+            throw new OnnxExportException("has " + activationName + " attached, which " + e.getMessage());
         }
     }
 

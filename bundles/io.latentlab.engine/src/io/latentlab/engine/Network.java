@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -320,9 +321,11 @@ public final class Network implements TrainedNetwork {
      * @param graph where to write; its network inputs must already be values named as {@link #inputShapes()}'s keys
      * @param scoped gives the graph a layer writes through, with names scoped to its node
      * @return the ONNX value name of each output of {@link #outputs()}, in order
-     * @throws OnnxExportException naming the node, its layer id and bundle, when a layer has no mapping or fails
+     * @throws OnnxExportException naming the node, its layer id and bundle, when a layer has no mapping or fails (a
+     *         layer's own {@link OnnxExportException} says what is wrong as a predicate, "has no ONNX mapping", "cannot
+     *         ...", which follows the layer's name)
      */
-    public List<String> toOnnx(OnnxGraph graph, java.util.function.Function<String, OnnxGraph> scoped) {
+    public List<String> toOnnx(OnnxGraph graph, Function<String, OnnxGraph> scoped) {
         Map<String, String> values = new HashMap<>();
         inputShapes.keySet().forEach(input -> values.put(input, input));
         for (Node node : nodes) {
@@ -337,7 +340,7 @@ public final class Network implements TrainedNetwork {
                 output = exportable.toOnnx(scoped.apply(node.name()), inputs, node.inputShapes());
             } catch (OnnxExportException e) {
                 throw new OnnxExportException("layer '" + node.name() + "' (" + node.origin() + ") of network '" + name
-                        + "': " + e.getMessage());
+                        + "' " + e.getMessage());
             } catch (RuntimeException e) {
                 throw new OnnxExportException("layer '" + node.name() + "' (" + node.origin() + ") of network '" + name
                         + "' failed to write its ONNX mapping: " + e);

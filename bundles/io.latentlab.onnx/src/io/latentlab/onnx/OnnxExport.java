@@ -59,23 +59,18 @@ public final class OnnxExport {
     }
 
     /**
-     * Writes the model to a file, beside it first and then moved into place, so that an
+     * Writes a model to a file, beside it first and then moved into place, so that an
      * interrupted export never leaves half a file.
      *
-     * @param network a built (trained) network
      * @param file where to write, e.g. {@code decoder.onnx}
-     * @param description the model's doc string
-     * @param metadata key-value pairs stored in the model
+     * @param model the bytes of {@link #toBytes}
      * @throws IOException if the file cannot be written
-     * @throws OnnxExportException naming the layer and its bundle if a layer has no ONNX mapping
      */
-    public static void write(Network network, Path file, String description, Map<String, String> metadata)
-            throws IOException {
-        byte[] bytes = toBytes(network, description, metadata);
+    public static void write(Path file, byte[] model) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(temporary, bytes);
+        Files.write(temporary, model);
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -99,7 +99,7 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
                     geometry.outputWidth(input.size(3)));
             DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d").addIntegerArguments(geometry.nd4jArguments());
             op = params.useBias ? op.addInputs(input, params.weights, params.bias) : op.addInputs(input, params.weights);
-            Nd4j.exec(op.addOutputs(output).build());
+            execute(op.addOutputs(output).build());
             return output;
         }
 
@@ -113,8 +113,29 @@ public final class Conv2D extends AbstractContribution implements LayerFactory {
             } else {
                 op.addInputs(input, params.weights, outputGradient).addOutputs(inputGradient, params.weightGradient);
             }
-            Nd4j.exec(op.build());
+            execute(op.build());
             return context.inputGradientNeeded(0) ? List.of(inputGradient) : Collections.singletonList(null);
+        }
+
+        /**
+         * oneDNN in this libnd4j (1.0.0-M2.1) refuses dilated convolutions ("could not create a
+         * descriptor for a dilated convolution forward propagation primitive"), so those run on
+         * libnd4j's own kernels. The switch is global: dilated convolutions take turns, and ops of
+         * other threads that run meanwhile only lose oneDNN's speed, never their result.
+         */
+        private void execute(DynamicCustomOp op) {
+            if (geometry.dilationH() == 1 && geometry.dilationW() == 1) {
+                Nd4j.exec(op);
+                return;
+            }
+            synchronized (Conv2D.class) {
+                Nd4j.getEnvironment().allowHelpers(false);
+                try {
+                    Nd4j.exec(op);
+                } finally {
+                    Nd4j.getEnvironment().allowHelpers(true);
+                }
+            }
         }
 
         @Override

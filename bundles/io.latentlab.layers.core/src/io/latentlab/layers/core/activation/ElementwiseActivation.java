@@ -117,8 +117,8 @@ public abstract class ElementwiseActivation extends AbstractContribution impleme
         public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
             String value = ElementwiseActivation.this.toOnnx(graph, inputs.get(0), parameters);
             if (value == null) {
-                throw new OnnxExportException("activation '" + id() + "' has no ONNX mapping; its bundle can add one"
-                        + " by overriding ElementwiseActivation.toOnnx (docs/plugins.md)");
+                throw new OnnxExportException("has no ONNX mapping; its bundle can add one by overriding"
+                        + " ElementwiseActivation.toOnnx (docs/plugins.md)");
             }
             return value;
         }

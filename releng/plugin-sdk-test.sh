@@ -3,7 +3,8 @@
 # `latentlab plugins new KIND NAME` in a temporary directory, `./mvnw verify` in the new project
 # (its tests run in OSGi with the test kit), `latentlab plugins install`, train the project's
 # experiment, check the run records the plugin, uninstall, and check that the experiment is then
-# refused naming the missing plugin. Then the three example plugins of examples/plugins, built
+# refused naming the missing plugin; each run is also exported as ONNX (the templates' layer and
+# activation write ONNX operators). Then the three example plugins of examples/plugins, built
 # from the same templates (their own sources copied over the generated ones).
 #   releng/plugin-sdk-test.sh PRODUCT_DIR [WORK_DIR]
 # Budget: about 20 s per project build and 6 s per training here (2 cores), 4-5 minutes in all;
@@ -36,14 +37,16 @@ exercise() {
   run=$(sed -n 's/^Run directory: //p' "$log")
   grep -q '^completed' "$run/status" || fail "$bundle: $run did not complete"
   grep -q "$bundle" "$run/bundles.json" || fail "$bundle: $run/bundles.json does not record the plugin"
+  # the templates' and examples' layers and activations carry ONNX mappings: the run exports
+  latentlab export "$run" --format onnx > "$log.onnx" 2>&1 || { cat "$log.onnx"; fail "$bundle: ONNX export failed"; }
   latentlab plugins uninstall "$bundle" > /dev/null
   if (cd "$work" && latentlab train "$experiment" --runs "$work/runs" > "$log.refused" 2>&1); then
     fail "$bundle: training succeeded with the plugin uninstalled"
   fi
   grep -q "'$id': it came from plugin $bundle 1.0.0, which is not installed now" "$log.refused" \
     || fail "$bundle: the refusal does not say that its plugin is missing: $(head -3 "$log.refused")"
-  printf '%-34s build+test %3d s, target/ %5d KB, train %3d s: %s\n' "$bundle" $((t1 - t0)) "$size" $((t2 - t1)) \
-    "$(grep '^epoch' "$log" | tail -1)"
+  printf '%-34s build+test %3d s, target/ %5d KB, train %3d s, %d ONNX: %s\n' "$bundle" $((t1 - t0)) "$size" \
+    $((t2 - t1)) "$(grep -c '\.onnx$' "$log.onnx")" "$(grep '^epoch' "$log" | tail -1)"
 }
 
 # docs/plugins.md's five commands as written there (the product is built already): my.act, id act

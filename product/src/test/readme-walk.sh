@@ -115,7 +115,11 @@ contains "$log" "accuracy"
 expect_ok export export "$ae" --format npz --out "$work/ae.npz"
 contains "$log" "reconstructions \[128, 1, 28, 28\] float32"
 [ "$(head -c 2 "$work/ae.npz")" = PK ] || fail "export wrote no .npz (zip) file"
-expect_refused export-onnx export "$ae" --format onnx
+expect_ok export-onnx export "$ae" --format onnx
+contains "$log" "Wrote 1 ONNX model (opset 17"
+[ -s "$ae/onnx/autoencoder.onnx" ] || fail "export --format onnx wrote no $ae/onnx/autoencoder.onnx"
+expect_refused export-tflite export "$ae" --format tflite
+contains "$log" "formats: npz, onnx"
 # the exported arrays train again as a NumPy dataset: a round trip through the .npz
 cat > numpy.experiment.yaml <<EOF
 name: numpy-round-trip
@@ -137,6 +141,10 @@ grep -q '^completed' "$(run_of "$log")/status" || fail "training on the exported
 expect_ok train-vae train vae.experiment.yaml --runs runs
 vae=$(run_of "$log")
 expect_ok sample-prior sample "$vae" --prior --n 16 --out "$work/prior.png"
+expect_ok export-decoder export "$vae" --format onnx --network decoder --out "$work/vae-decoder.onnx"
+[ -s "$work/vae-decoder.onnx" ] || fail "export --network decoder --out wrote nothing"
+expect_refused export-no-network export "$vae" --format onnx --network generator
+contains "$log" "has no network 'generator'; its networks: encoder, decoder"
 [ -s "$work/prior.png" ] || fail "sample --prior wrote nothing"
 expect_ok interpolate interpolate "$vae" --from 0 --to 1 --steps 5 --spherical --out "$work/strip.png"
 [ -s "$work/strip.png" ] || fail "interpolate wrote no strip"

@@ -16,11 +16,14 @@ import io.latentlab.core.layer.ParameterBinding;
 import io.latentlab.core.layer.ParameterDeclarations;
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.layer.ShapeException;
+import io.latentlab.core.onnx.OnnxExportable;
+import io.latentlab.core.onnx.OnnxGraph;
 
 /**
  * @@NAME@@: y = x * g + b for each feature of a vector input, with g and b learned. A layer
  * declares its parameters in {@code build} (the engine allocates, initialises, optimises and
  * checkpoints them), reads them after {@code bind}, and writes their gradients in {@code backward}.
+ * {@code toOnnx} writes it as ONNX operators, for {@code latentlab export RUN --format onnx}.
  */
 @Component(service = LayerFactory.class)
 public final class @@CLASS@@ extends AbstractContribution implements LayerFactory {
@@ -43,7 +46,7 @@ public final class @@CLASS@@ extends AbstractContribution implements LayerFactor
         return new ScaleLayer(parameters.as(Settings.class).initialScale());
     }
 
-    private static final class ScaleLayer implements Layer {
+    private static final class ScaleLayer implements Layer, OnnxExportable {
 
         private final double initialScale;
         private INDArray scale;
@@ -90,6 +93,13 @@ public final class @@CLASS@@ extends AbstractContribution implements LayerFactor
                 return Collections.singletonList(null);
             }
             return List.of(outputGradient.mulRowVector(scale));
+        }
+
+        /** The same arithmetic as forward, as ONNX operators (g and b broadcast over the batch as rows). */
+        @Override
+        public String toOnnx(OnnxGraph graph, List<String> inputs, List<Shape> inputShapes) {
+            String scaled = graph.operator("Mul", inputs.get(0), graph.constant("g", scale));
+            return graph.operator("Add", scaled, graph.constant("b", shift));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.TrainedNetwork;
@@ -39,7 +40,7 @@ public final class OnnxNetworks {
     }
 
     /**
-     * Writes one network, or every network, of a loaded run.
+     * Writes one network, or every network, of a loaded run ({@code latentlab export --format onnx}).
      *
      * @param run the loaded run
      * @param runDirectory its directory (named in each model's metadata)
@@ -54,28 +55,56 @@ public final class OnnxNetworks {
      */
     public static List<Path> write(ExperimentRunner.LoadedRun run, Path runDirectory, String modelId, String network,
             Path out) throws IOException {
+        if (network != null && out != null) {
+            return write(run, runDirectory, modelId, List.of(network), name -> out);
+        }
+        Path folder = out != null ? out : runDirectory.resolve("onnx");
+        return write(run, runDirectory, modelId, network == null ? List.of() : List.of(network),
+                name -> folder.resolve(name + ".onnx"));
+    }
+
+    /**
+     * Writes the chosen networks of a loaded run into a folder, as NAME.onnx (the workbench's
+     * <i>Export Network as ONNX...</i>).
+     *
+     * @param run the loaded run
+     * @param runDirectory its directory
+     * @param modelId the run's model id
+     * @param networks the networks' names; empty for all
+     * @param folder where to write
+     * @return the files written, in network order
+     * @throws IllegalArgumentException if the model has no network of one of the names
+     * @throws OnnxExportException naming the layer and its bundle if a layer has no ONNX mapping
+     * @throws IOException if a file cannot be written
+     */
+    public static List<Path> writeInto(ExperimentRunner.LoadedRun run, Path runDirectory, String modelId,
+            List<String> networks, Path folder) throws IOException {
+        return write(run, runDirectory, modelId, networks, name -> folder.resolve(name + ".onnx"));
+    }
+
+    private static List<Path> write(ExperimentRunner.LoadedRun run, Path runDirectory, String modelId, List<String> names,
+            Function<String, Path> file) throws IOException {
         List<Network> networks = of(run.model());
-        List<Network> chosen = networks;
-        if (network != null) {
-            chosen = networks.stream().filter(n -> n.name().equals(network)).toList();
-            if (chosen.isEmpty()) {
-                throw new IllegalArgumentException("the " + modelId + " model of " + runDirectory.getFileName()
-                        + " has no network '" + network + "'; its networks: "
-                        + String.join(", ", networks.stream().map(Network::name).toList()));
-            }
+        List<Network> chosen = new ArrayList<>();
+        for (String name : names) {
+            chosen.add(networks.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException("the " + modelId + " model of " + runDirectory.getFileName()
+                            + " has no network '" + name + "'; its networks: "
+                            + String.join(", ", networks.stream().map(Network::name).toList()))));
+        }
+        if (names.isEmpty()) {
+            chosen = networks;
         }
         // every network is written to memory first: one without an ONNX mapping leaves no files behind
         Map<Path, byte[]> files = new LinkedHashMap<>();
         for (Network each : chosen) {
-            Path file = network != null && out != null ? out
-                    : (out != null ? out : runDirectory.resolve("onnx")).resolve(each.name() + ".onnx");
-            files.put(file.toAbsolutePath(), OnnxExport.toBytes(each, "network '" + each.name() + "' of the " + modelId
-                    + " run " + runDirectory.getFileName() + " (Latentlab), in evaluation mode",
+            files.put(file.apply(each.name()).toAbsolutePath(), OnnxExport.toBytes(each, "network '" + each.name()
+                    + "' of the " + modelId + " run " + runDirectory.getFileName() + " (Latentlab), in evaluation mode",
                     Map.of("latentlab.run", runDirectory.getFileName().toString(), "latentlab.model", modelId,
                             "latentlab.network", each.name())));
         }
-        for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-            OnnxExport.write(file.getKey(), file.getValue());
+        for (Map.Entry<Path, byte[]> entry : files.entrySet()) {
+            OnnxExport.write(entry.getKey(), entry.getValue());
         }
         return List.copyOf(files.keySet());
     }

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -122,6 +123,10 @@ public final class RunsView extends ViewPart {
         toolbar.add(ViewParts.action("Export Metrics...", "Write every metric of the selected runs to one CSV (run, step,"
                 + " metric, value)", this::exportMetrics));
         toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
+        MenuManager menu = new MenuManager();
+        menu.add(ViewParts.action("Export Network as ONNX...", "Write the selected run's networks as ONNX models, for"
+                + " ONNX Runtime, PyTorch or C++", this::exportOnnxSelected));
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
         refresh();
         ViewParts.every(viewer.getControl(), () -> REFRESH_MILLISECONDS, this::refresh);
     }
@@ -228,6 +233,17 @@ public final class RunsView extends ViewPart {
                 MessageDialog.openError(getSite().getShell(), "Export runs", "Cannot write " + file + ": " + e.getMessage());
             }
         }
+    }
+
+    /** Export Network as ONNX... on the selected run (the table's context menu; public for tests). */
+    public void exportOnnxSelected() {
+        List<RunInfo> runs = selected();
+        if (runs.size() != 1) {
+            MessageDialog.openInformation(getSite().getShell(), "Export Network as ONNX", "Select one run to export.");
+            return;
+        }
+        OnnxExportFlow.start(getSite().getShell(), runs.get(0).directory(), registry,
+                message -> getViewSite().getActionBars().getStatusLineManager().setMessage(message));
     }
 
     private void race() {

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import io.latentlab.core.ParameterSchema;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.ActivationFactory;
+import io.latentlab.core.onnx.OnnxGraph;
 import io.latentlab.layers.core.activation.ElementwiseActivation;
 
 /** Swish (SiLU), f(x) = x * sigmoid(x): smooth, non-monotonic, unbounded above. */
@@ -27,5 +28,11 @@ public final class Swish extends ElementwiseActivation {
     protected void backward(INDArray x, INDArray y, INDArray gradient, INDArray dx, Parameters parameters) {
         INDArray s = Transforms.sigmoid(x, true); // f'(x) = s + x s (1 - s)
         dx.assign(s.mul(x).muli(s.rsub(1)).addi(s).muli(gradient));
+    }
+
+    /** For ONNX export: x * Sigmoid(x) (ONNX has no Swish operator at opset 17). */
+    @Override
+    protected String toOnnx(OnnxGraph graph, String x, Parameters parameters) {
+        return graph.operator("Mul", x, graph.operator("Sigmoid", x));
     }
 }

@@ -40,6 +40,23 @@ public final class RunRecord {
         return flat;
     }
 
+    /**
+     * The run's summary as flat field paths ({@code examples_per_second}, {@code metrics.test_bce}),
+     * for the run editor's overview.
+     *
+     * @param run a run directory
+     * @return path to value, sorted; empty while the run has no summary.json
+     */
+    public static Map<String, String> summary(Path run) {
+        Map<String, String> flat = new TreeMap<>();
+        try {
+            flatten("", new Yaml().load(Files.readString(run.resolve(RunDirectory.SUMMARY))), flat);
+        } catch (IOException | RuntimeException e) {
+            // still training, or a damaged file: the overview shows what is known
+        }
+        return flat;
+    }
+
     private static void flatten(String prefix, Object value, Map<String, String> into) {
         if (value instanceof Map<?, ?> map) {
             map.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, into));

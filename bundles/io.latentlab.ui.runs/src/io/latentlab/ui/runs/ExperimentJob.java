@@ -20,7 +20,7 @@ import io.latentlab.runs.RunDirectory;
 
 /**
  * Trains (or resumes, or branches) an experiment with the same runner as {@code latentlab train},
- * in this JVM, off the UI thread, with progress; the run's dashboard opens as soon as its folder
+ * in this JVM, off the UI thread, with progress; the run's editor opens as soon as its folder
  * exists. Cancel stops after the current step with a final checkpoint, so a cancelled run can be
  * resumed.
  * <pre>{@code
@@ -121,9 +121,9 @@ public final class ExperimentJob extends Job {
     private static void open(Path run) {
         Display.getDefault().asyncExec(() -> {
             try {
-                RunViews.openDashboard(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), run);
+                RunViews.openRun(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), run);
             } catch (PartInitException e) {
-                ILog.of(ExperimentJob.class).error("cannot open the dashboard of " + run, e);
+                ILog.of(ExperimentJob.class).error("cannot open the run editor of " + run, e);
             }
         });
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
@@ -19,8 +20,8 @@ public final class RunViews {
     /** Id of the Runs view. */
     public static final String RUNS_VIEW_ID = "io.latentlab.ui.runs.view";
 
-    /** Id of the run dashboard view (one instance per run, {@link #secondaryId(Path)} as secondary id). */
-    public static final String DASHBOARD_VIEW_ID = "io.latentlab.ui.runs.dashboard";
+    /** Id of the run editor (one per run: Overview, Charts, Samples). */
+    public static final String RUN_EDITOR_ID = "io.latentlab.ui.runs.editor";
 
     /** Id of the run comparison view (one instance per set of runs). */
     public static final String COMPARE_VIEW_ID = "io.latentlab.ui.runs.compare";
@@ -31,11 +32,11 @@ public final class RunViews {
     /**
      * @param page the workbench page
      * @param run a run directory
-     * @return the dashboard view showing it (opened, or brought to the front)
-     * @throws PartInitException if the view cannot be created
+     * @return the run's editor (opened, or brought to the front: one per run)
+     * @throws PartInitException if the editor cannot be created
      */
-    public static IViewPart openDashboard(IWorkbenchPage page, Path run) throws PartInitException {
-        return page.showView(DASHBOARD_VIEW_ID, secondaryId(run), IWorkbenchPage.VIEW_ACTIVATE);
+    public static IEditorPart openRun(IWorkbenchPage page, Path run) throws PartInitException {
+        return page.openEditor(new RunEditorInput(run), RUN_EDITOR_ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
     }
 
     /**

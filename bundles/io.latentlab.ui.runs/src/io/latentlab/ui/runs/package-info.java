@@ -1,5 +1,5 @@
 /**
- * The workbench's runs: the Runs view, the live run dashboard and comparison, their preferences,
+ * The workbench's runs: the Runs view, the run editor with its live charts, the comparison, their preferences,
  * and training experiments in the background.
  */
 @org.osgi.annotation.versioning.Version("0.2.0")

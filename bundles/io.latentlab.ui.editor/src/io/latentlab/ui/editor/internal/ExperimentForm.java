@@ -246,7 +246,7 @@ public final class ExperimentForm {
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         status = new Label(header, SWT.WRAP);
         status.setLayoutData(wrapping(1));
-        button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; its dashboard opens",
+        button(header, "Run (Ctrl+F11)", "Save and train this experiment in the background; the run opens in its editor",
                 WorkbenchCommands.RUN_EXPERIMENT, this::run);
     }
 

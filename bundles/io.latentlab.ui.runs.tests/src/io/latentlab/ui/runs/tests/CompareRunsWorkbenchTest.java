@@ -24,7 +24,8 @@ import io.latentlab.ui.runs.RaceJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
 import io.latentlab.ui.runs.internal.RunComparisonView;
-import io.latentlab.ui.runs.internal.RunDashboardView;
+import io.latentlab.ui.runs.internal.RunDashboard;
+import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -100,7 +101,7 @@ class CompareRunsWorkbenchTest {
                             - dense: {units: 32, activation: relu}"""));
         Path run = new ExperimentRunner(Installed.registry()).run(new ExperimentReader(Installed.registry()).read(stacked),
                 runs, (line, end) -> { });
-        RunDashboardView dashboard = (RunDashboardView) RunViews.openDashboard(page, run);
+        RunDashboard dashboard = ((RunEditor) RunViews.openRun(page, run)).dashboard();
         Shots.until(display, "the dashboard to chart the run's phases", () -> dashboard.phaseMarkers() == 3);
         assertTrue(dashboard.seriesSizes().get("train_loss") == 96);
         Shots.take(display, window.getShell().getBounds(), "phases.png");
@@ -113,5 +114,7 @@ class CompareRunsWorkbenchTest {
         view.refresh();
         assertTrue(view.runs().stream().anyMatch(info -> !info.directory().equals(run) && info.name().contains("stacked")
                 && "completed".equals(info.status())), "the branched run: " + view.runs());
+        RunEditors.closeAll();
+        page.hideView(comparison); // its runs go with this test's folder
     }
 }

@@ -106,6 +106,7 @@ class OnnxExportWorkbenchTest {
             Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "export-onnx-done.png");
         } finally {
+            RunEditors.closeAll();
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
         }
     }

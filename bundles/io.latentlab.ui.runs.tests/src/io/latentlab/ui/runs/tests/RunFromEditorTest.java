@@ -75,6 +75,7 @@ class RunFromEditorTest {
             assertEquals("run-from-editor", run.getFileName().toString().replaceFirst("^\\d{8}-\\d{6}-", ""));
             page.closeEditor(editor, false);
         } finally {
+            RunEditors.closeAll();
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
         }
     }

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewReference;
+import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -27,7 +27,8 @@ import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
-import io.latentlab.ui.runs.internal.RunDashboardView;
+import io.latentlab.ui.runs.internal.RunDashboard;
+import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -77,12 +78,14 @@ class RunsWorkbenchTest {
         Job job = ExperimentJob.train(experiment, Installed.registry());
         job.schedule();
         Set<Integer> sizesSeen = new TreeSet<>();
-        RunDashboardView dashboard = null;
+        RunEditor editor = null;
+        RunDashboard dashboard = null;
         String throughputSeen = null;
         long deadline = System.currentTimeMillis() + 300_000;
         while (job.getResult() == null && System.currentTimeMillis() < deadline) {
             Shots.dispatch(display); // the dashboard refreshes on its timer: look at it after each round of events
-            dashboard = dashboard != null ? dashboard : findDashboard(page, folder.resolve("runs"));
+            editor = editor != null ? editor : findEditor(page, folder.resolve("runs"));
+            dashboard = editor == null ? null : editor.dashboard();
             if (dashboard != null) {
                 sizesSeen.add(dashboard.seriesSizes().getOrDefault("train_loss", 0));
                 if (dashboard.statusLine().contains("ex/s  ETA ")) {
@@ -92,12 +95,13 @@ class RunsWorkbenchTest {
         }
         assertNotNull(job.getResult(), "training did not finish in time");
         assertEquals(IStatus.OK, job.getResult().getSeverity(), job.getResult().getMessage());
-        assertNotNull(dashboard, "the dashboard did not open while training");
+        assertNotNull(dashboard, "the run editor did not open while training");
+        assertEquals("workbench-ae", editor.getPartName(), "the tab names the run, without its timestamp");
         sizesSeen.remove(0);
         RunsPreferences.instance().remove(RunsPreferences.REFRESH_MILLISECONDS);
         assertTrue(sizesSeen.size() >= 2, "the training chart did not grow while training ran: " + sizesSeen);
 
-        RunDashboardView shown = dashboard;
+        RunDashboard shown = dashboard;
         Shots.until(display, "the dashboard to read the end of metrics.csv", () -> {
             shown.refresh();
             return Integer.valueOf(750).equals(shown.seriesSizes().get("train_loss"));
@@ -126,6 +130,27 @@ class RunsWorkbenchTest {
                 && vector.contains("<path"), "an SVG of both charts, with their series as paths: "
                         + vector.substring(0, Math.min(300, vector.length())));
 
+        // the run as a document: its Overview and the sample grid of any epoch
+        editor.showPage(RunEditor.OVERVIEW);
+        String overview = editor.overviewText();
+        String folderName = ((io.latentlab.ui.runs.RunEditorInput) editor.getEditorInput()).run().getFileName().toString();
+        assertTrue(overview.startsWith(folderName + "   completed   test_bce = "), overview);
+        assertTrue(overview.matches("(?s).*epochs completed +3\n.*"), overview);
+        assertTrue(overview.matches("(?s).*examples per second +\\d+.*") && overview.contains("autoencoder"), overview);
+        Shots.idle(display);
+        Shots.take(display, window.getShell().getBounds(), "run-editor-overview.png");
+        editor.showPage(RunEditor.SAMPLES);
+        int grids = editor.sampleGrids();
+        assertTrue(grids >= 1, "the runner wrote sample grids");
+        String newest = editor.showSamplesOf(grids - 1);
+        assertTrue(newest.matches("epoch (\\d+) of \\1"), "the slider at the end shows the newest: " + newest + " ("
+                + grids + " grids)");
+        String first = editor.showSamplesOf(0);
+        assertTrue(first.matches("epoch \\d+ of \\d+") && !first.equals(newest) == (grids > 1), first);
+        Shots.idle(display);
+        Shots.take(display, window.getShell().getBounds(), "run-editor-samples.png");
+        editor.showPage(RunEditor.CHARTS);
+
         RunsView runs = (RunsView) page.showView(RunViews.RUNS_VIEW_ID);
         runs.refresh();
         List<RunInfo> listed = runs.runs();
@@ -141,6 +166,7 @@ class RunsWorkbenchTest {
                 + trainingSpeed(listed.get(0).directory()) + "; headless, same JVM, right after: " + trainingSpeed(headless));
         Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "runs.png");
+        RunEditors.closeAll();
     }
 
     private static String trainingSpeed(Path run) throws IOException {
@@ -148,13 +174,13 @@ class RunsWorkbenchTest {
                 .findFirst().orElse("").strip();
     }
 
-    /** The dashboard of a run in {@code runs} (other tests may have left dashboards of their runs open). */
-    private static RunDashboardView findDashboard(IWorkbenchPage page, Path runs) {
-        for (IViewReference reference : page.getViewReferences()) {
-            if (RunViews.DASHBOARD_VIEW_ID.equals(reference.getId())
-                    && RunViews.run(reference.getSecondaryId()).startsWith(runs.toAbsolutePath().normalize())
-                    && reference.getView(false) instanceof RunDashboardView view) {
-                return view;
+    /** The editor of a run in {@code runs} (other tests may have left editors of their runs open). */
+    private static RunEditor findEditor(IWorkbenchPage page, Path runs) {
+        for (IEditorReference reference : page.getEditorReferences()) {
+            if (RunViews.RUN_EDITOR_ID.equals(reference.getId()) && reference.getEditor(false) instanceof RunEditor editor
+                    && ((io.latentlab.ui.runs.RunEditorInput) editor.getEditorInput()).run()
+                            .startsWith(runs.toAbsolutePath().normalize())) {
+                return editor;
             }
         }
         return null;

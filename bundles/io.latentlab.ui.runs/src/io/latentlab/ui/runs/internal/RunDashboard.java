@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
@@ -41,7 +39,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.ValueMarker;
@@ -59,29 +56,23 @@ import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunDirectory;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.runs.RunRecord;
-import io.latentlab.ui.PartInjection;
-import io.latentlab.ui.ViewParts;
-import io.latentlab.ui.runs.RunViews;
-import io.latentlab.ui.runs.RunsPreferences;
 
 /**
- * A run's dashboard: its training metrics and its evaluation metrics as live JFreeChart line
- * charts (read from {@code metrics.csv} as it grows, at the preferences' refresh interval, 1 s by default, so training keeps
- * its speed), the latest sample grid, and its status. Works the same for a finished run.
+ * A run's dashboard, the run editor's Charts page: its training metrics and its evaluation
+ * metrics as live JFreeChart line charts (read from {@code metrics.csv} as it grows, at the
+ * preferences' refresh interval, 1 s by default, so training keeps its speed), the latest sample
+ * grid, and its status. Works the same for a finished run.
  */
-public final class RunDashboardView extends ViewPart {
+public final class RunDashboard {
 
     /** Per-step bookkeeping that would only clutter the loss chart. */
     private static final Set<String> HIDDEN = Set.of("train_phase");
     /** The prefix of the learning-rate metrics ({@code train_learning_rate}, {@code train_learning_rate_<network>}). */
     private static final String LEARNING_RATE = "train_" + ModelStep.LEARNING_RATE;
 
-    @Inject
-    @Service
-    ContributionRegistry registry;
-
-    private Path run;
-    private MetricsTail tail;
+    private final ContributionRegistry registry;
+    private final Path run;
+    private final MetricsTail tail;
     private final RunInfo.Cache runInfo = new RunInfo.Cache();
     private Label status;
     private final XYSeriesCollection training = new XYSeriesCollection();
@@ -103,14 +94,21 @@ public final class RunDashboardView extends ViewPart {
     private Path sampleFile;
     private long sampleModified;
 
-    @Override
-    public void createPartControl(Composite parent) {
-        PartInjection.inject(this, getSite(), parent);
-        run = RunViews.run(getViewSite().getSecondaryId());
-        tail = new MetricsTail(run);
-        setPartName(run.getFileName().toString());
-        setTitleToolTip(run.toString());
+    /**
+     * @param parent the page to fill
+     * @param run the run directory
+     * @param registry the installed contributions (to tell which of the run's bundles differ now)
+     */
+    RunDashboard(Composite parent, Path run, ContributionRegistry registry) {
+        this.run = run;
+        this.registry = registry;
+        this.tail = new MetricsTail(run);
         parent.setLayout(new GridLayout(1, false));
+        parent.addDisposeListener(event -> {
+            if (sampleImage != null) {
+                sampleImage.dispose();
+            }
+        });
 
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -190,8 +188,7 @@ public final class RunDashboardView extends ViewPart {
         } catch (IllegalStateException e) {
             bundleWarning = "";
         }
-        refresh();
-        ViewParts.every(parent, RunsPreferences::refreshMilliseconds, this::refresh);
+        refresh(); // then the run editor refreshes it while it is the page shown
     }
 
     /** Fills the configuration and bundles tabs once the run has written them (before its first step). */
@@ -274,16 +271,22 @@ public final class RunDashboardView extends ViewPart {
             }
             RunInfo info = runInfo.of(run);
             String progress = progress();
-            status.setText(String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
+            String text = String.format(Locale.ROOT, "%s   status: %s   model: %s   %s", run.getFileName(), info.status(),
                     info.model(), info.headlineMetric().isEmpty() ? latest() : info.headlineMetric() + " = "
                             + String.format(Locale.ROOT, "%.5g", info.headlineValue()))
                     + (progress.isEmpty() ? "" : "\n" + progress) + bundleWarning
                     + (tail.damagedLines() == 0 ? "" : "\n" + tail.damagedLines() + " damaged line(s) in "
-                            + RunDirectory.METRICS + " skipped"));
-            status.getParent().layout(new Control[] {status});
+                            + RunDirectory.METRICS + " skipped");
+            if (!text.equals(status.getText())) { // unchanged: no layout, no paint
+                status.setText(text);
+                status.getParent().layout(new Control[] {status});
+            }
             refreshSamples();
         } catch (IOException e) {
-            status.setText("Cannot read " + run + ": " + e.getMessage());
+            String text = "Cannot read " + run + ": " + e.getMessage();
+            if (!text.equals(status.getText())) {
+                status.setText(text);
+            }
         }
     }
 
@@ -393,7 +396,7 @@ public final class RunDashboardView extends ViewPart {
 
     /** Asks where to save (confirming an overwrite), writes, and logs and shows a failure. */
     private void export(String title, String fileName, Export export) {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+        FileDialog dialog = new FileDialog(samples.getShell(), SWT.SAVE);
         dialog.setFilterExtensions(new String[] {"*" + fileName.substring(fileName.lastIndexOf('.'))});
         dialog.setFileName(run.getFileName() + "-" + fileName);
         dialog.setOverwrite(true);
@@ -402,8 +405,8 @@ public final class RunDashboardView extends ViewPart {
             try {
                 export.write(Path.of(file));
             } catch (IOException e) {
-                ILog.of(getClass()).error("cannot write " + file, e);
-                MessageDialog.openError(getSite().getShell(), title, e.getMessage());
+                ILog.of(RunDashboard.class).error("cannot write " + file, e);
+                MessageDialog.openError(samples.getShell(), title, e.getMessage());
             }
         }
     }
@@ -431,16 +434,8 @@ public final class RunDashboardView extends ViewPart {
         return sizes;
     }
 
-    @Override
-    public void setFocus() {
+    /** Gives the sample grid the focus. */
+    void setFocus() {
         samples.setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        if (sampleImage != null) {
-            sampleImage.dispose();
-        }
-        super.dispose();
     }
 }

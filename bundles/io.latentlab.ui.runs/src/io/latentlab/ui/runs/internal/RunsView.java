@@ -54,7 +54,7 @@ import io.latentlab.ui.runs.RunsPreferences;
 /**
  * Every run in the runs folder with its status, model, dataset, headline metric, duration and
  * main hyper-parameters, sortable by any column and filtered by a search field; open a run's
- * dashboard (double-click), train an experiment, resume a stopped run, rename, open its
+ * editor (double-click), train an experiment, resume a stopped run, rename, open its
  * folder, delete, export the table.
  */
 public final class RunsView extends ViewPart {
@@ -191,9 +191,9 @@ public final class RunsView extends ViewPart {
 
     private void open(RunInfo run) {
         try {
-            RunViews.openDashboard(getSite().getPage(), run.directory());
+            RunViews.openRun(getSite().getPage(), run.directory());
         } catch (PartInitException e) {
-            ILog.of(RunsView.class).error("cannot open the dashboard of " + run.directory(), e);
+            ILog.of(RunsView.class).error("cannot open the run " + run.directory(), e);
         }
     }
 

@@ -156,10 +156,14 @@ public final class RunComparisonView extends ViewPart {
     }
 
     private void show(String name) {
-        boolean changed = !name.equals(selected) || shown.getSeriesCount() == 0;
+        // title and series only change when they must: each change redraws the chart, and a
+        // comparison whose runs have no values (deleted, not started) must not redraw every refresh
+        boolean changed = !name.equals(selected);
         selected = name;
-        chart.setTitle(name);
-        if (changed) {
+        if (chart.getTitle() == null || !name.equals(chart.getTitle().getText())) {
+            chart.setTitle(name);
+        }
+        if (changed && shown.getSeriesCount() > 0) {
             shown.removeAllSeries();
         }
         for (int i = 0; i < runs.size(); i++) {

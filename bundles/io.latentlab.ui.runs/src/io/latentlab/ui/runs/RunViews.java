@@ -23,6 +23,9 @@ public final class RunViews {
     /** Id of the run editor (one per run: Overview, Charts, Samples). */
     public static final String RUN_EDITOR_ID = "io.latentlab.ui.runs.editor";
 
+    /** Id of the sample comparison editor (one per set of runs). */
+    public static final String SAMPLES_EDITOR_ID = "io.latentlab.ui.runs.samples";
+
     /** Id of the run comparison view (one instance per set of runs). */
     public static final String COMPARE_VIEW_ID = "io.latentlab.ui.runs.compare";
 
@@ -37,6 +40,17 @@ public final class RunViews {
      */
     public static IEditorPart openRun(IWorkbenchPage page, Path run) throws PartInitException {
         return page.openEditor(new RunEditorInput(run), RUN_EDITOR_ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+    }
+
+    /**
+     * @param page the workbench page
+     * @param runs two or more run directories
+     * @return the editor showing their sample grids side by side, one epoch slider for all
+     * @throws PartInitException if the editor cannot be created
+     */
+    public static IEditorPart compareSamples(IWorkbenchPage page, List<Path> runs) throws PartInitException {
+        return page.openEditor(new RunsEditorInput(runs), SAMPLES_EDITOR_ID, true,
+                IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
     }
 
     /**

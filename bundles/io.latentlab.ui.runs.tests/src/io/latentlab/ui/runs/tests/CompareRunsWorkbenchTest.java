@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RaceJob;
 import io.latentlab.ui.runs.RunViews;
@@ -26,6 +27,7 @@ import io.latentlab.ui.runs.RunsPreferences;
 import io.latentlab.ui.runs.internal.RunComparisonView;
 import io.latentlab.ui.runs.internal.RunDashboard;
 import io.latentlab.ui.runs.internal.RunEditor;
+import io.latentlab.ui.runs.internal.SampleComparisonEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -90,6 +92,23 @@ class CompareRunsWorkbenchTest {
         RunsView view = (RunsView) page.showView(RunViews.RUNS_VIEW_ID);
         view.refresh();
         assertEquals(2, view.runs().size());
+
+        // Compare Samples: both entrants' grids side by side at one epoch, then their difference
+        view.select(view.runs().stream().map(RunInfo::name).toList());
+        view.compareSamplesSelected();
+        SampleComparisonEditor samples = (SampleComparisonEditor) page.getActiveEditor();
+        assertEquals(List.of(1, 2), samples.epochs(), "a grid per epoch for each run");
+        assertEquals("epoch 1 of 2", samples.showEpoch(0));
+        assertEquals(List.of(true, true), samples.gridsShown());
+        samples.showDifferences(true);
+        double difference = samples.differences().get(1);
+        assertTrue(Double.isNaN(samples.differences().get(0)), "the first run is the reference");
+        // the same test images (zero difference) above different reconstructions (sgd has barely moved)
+        assertTrue(difference > 0.001 && difference < 0.5, "mean |adam - sgd| " + difference);
+        Shots.idle(display);
+        Shots.take(display, window.getShell().getBounds(), "compare-samples.png");
+        samples.showDifferences(false);
+        assertEquals("epoch 2 of 2", samples.showEpoch(1));
 
         Path stacked = folder.resolve("stacked.experiment.yaml");
         Files.writeString(stacked, EXPERIMENT.replace("name: race", "name: stacked").replace("epochs: 2", "epochs: 3")

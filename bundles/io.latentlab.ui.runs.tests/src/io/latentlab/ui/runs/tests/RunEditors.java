@@ -8,7 +8,7 @@ import org.eclipse.ui.PlatformUI;
 
 import io.latentlab.ui.runs.RunViews;
 
-/** Closes the run editors a test opened, so that the next test does not share the UI thread with them. */
+/** Closes the run editors and sample comparisons a test opened, so that the next test does not share the UI thread with them. */
 final class RunEditors {
 
     private RunEditors() {
@@ -17,6 +17,7 @@ final class RunEditors {
     static void closeAll() {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.closeEditors(Arrays.stream(page.getEditorReferences())
-                .filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId())).toArray(IEditorReference[]::new), false);
+                .filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId())
+                        || RunViews.SAMPLES_EDITOR_ID.equals(reference.getId())).toArray(IEditorReference[]::new), false);
     }
 }

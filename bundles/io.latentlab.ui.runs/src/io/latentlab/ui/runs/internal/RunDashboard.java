@@ -19,15 +19,11 @@ import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
@@ -87,12 +83,9 @@ public final class RunDashboard {
     private double phase = Double.NaN;
     private int phases;
     private String bundleWarning = "";
-    private Canvas samples;
+    private ImageCanvas samples;
     private Text configuration;
     private Table bundles;
-    private Image sampleImage;
-    private Path sampleFile;
-    private long sampleModified;
 
     /**
      * @param parent the page to fill
@@ -104,11 +97,6 @@ public final class RunDashboard {
         this.registry = registry;
         this.tail = new MetricsTail(run);
         parent.setLayout(new GridLayout(1, false));
-        parent.addDisposeListener(event -> {
-            if (sampleImage != null) {
-                sampleImage.dispose();
-            }
-        });
 
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -147,7 +135,7 @@ public final class RunDashboard {
         new ChartComposite(sash, SWT.NONE, evaluationChart, true);
         Charts.secondAxis(trainingChart, rates, "learning rate");
         TabFolder details = new TabFolder(sash, SWT.BOTTOM);
-        samples = new Canvas(details, SWT.DOUBLE_BUFFERED);
+        samples = new ImageCanvas(details);
         TabItem samplesTab = new TabItem(details, SWT.NONE);
         samplesTab.setText("Samples");
         samplesTab.setControl(samples);
@@ -168,17 +156,6 @@ public final class RunDashboard {
         bundlesTab.setText("Bundles");
         bundlesTab.setToolTipText("The contributions the run used, with their bundles and versions (bundles.json)");
         bundlesTab.setControl(bundles);
-        samples.addPaintListener(e -> {
-            if (sampleImage != null) {
-                Rectangle bounds = sampleImage.getBounds();
-                Rectangle area = samples.getClientArea();
-                double scale = Math.min((double) area.width / bounds.width, (double) area.height / bounds.height);
-                int width = (int) (bounds.width * scale);
-                int height = (int) (bounds.height * scale);
-                e.gc.setInterpolation(SWT.NONE);
-                e.gc.drawImage(sampleImage, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
-            }
-        });
         sash.setWeights(40, 30, 30);
         try {
             List<String> differences = RunRecord.bundleDifferences(run, registry);
@@ -368,24 +345,14 @@ public final class RunDashboard {
         }
         try (Stream<Path> files = Files.list(samplesFolder)) {
             Path newest = files.filter(p -> p.toString().endsWith(".png")).sorted().reduce((a, b) -> b).orElse(null);
-            if (newest == null) {
-                return;
+            if (newest != null && samples.show(newest)) { // a grid being written: the next refresh reads it
+                String tip = newest.getFileName().toString();
+                if (!tip.equals(samples.getToolTipText())) {
+                    samples.setToolTipText(tip);
+                }
             }
-            long modified = Files.getLastModifiedTime(newest).toMillis();
-            if (newest.equals(sampleFile) && modified == sampleModified) {
-                return;
-            }
-            Image image = new Image(samples.getDisplay(), newest.toString());
-            if (sampleImage != null) {
-                sampleImage.dispose();
-            }
-            sampleImage = image;
-            sampleFile = newest;
-            sampleModified = modified;
-            samples.setToolTipText(newest.getFileName().toString());
-            samples.redraw();
-        } catch (IOException | SWTException e) {
-            // a grid being written: the next refresh reads it
+        } catch (IOException e) {
+            // the folder is being written: the next refresh reads it
         }
     }
 

@@ -9,10 +9,6 @@ import java.util.stream.Stream;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.SWTException;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
@@ -28,10 +24,8 @@ final class RunSamples {
     private final Path folder;
     private final Scale slider;
     private final Label caption;
-    private final Canvas canvas;
+    private final ImageCanvas canvas;
     private List<Path> grids = List.of();
-    private Path shownFile;
-    private Image image;
     private boolean followNewest = true;
 
     /**
@@ -53,24 +47,8 @@ final class RunSamples {
             followNewest = slider.getSelection() == grids.size() - 1;
             show();
         });
-        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED);
+        canvas = new ImageCanvas(parent);
         GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(canvas);
-        canvas.addPaintListener(event -> {
-            if (image != null) {
-                Rectangle bounds = image.getBounds();
-                Rectangle area = canvas.getClientArea();
-                double scale = Math.min((double) area.width / bounds.width, (double) area.height / bounds.height);
-                int width = (int) (bounds.width * scale);
-                int height = (int) (bounds.height * scale);
-                event.gc.setInterpolation(SWT.NONE);
-                event.gc.drawImage(image, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
-            }
-        });
-        parent.addDisposeListener(event -> {
-            if (image != null) {
-                image.dispose();
-            }
-        });
         refresh();
     }
 
@@ -83,6 +61,7 @@ final class RunSamples {
             return;
         }
         if (found.equals(grids)) {
+            show(); // a grid that was being written is read now
             return;
         }
         grids = found;
@@ -96,24 +75,17 @@ final class RunSamples {
 
     private void show() {
         if (grids.isEmpty()) {
-            caption.setText("No sample grid yet");
+            setCaption("No sample grid yet");
             return;
         }
         Path file = grids.get(Math.min(slider.getSelection(), grids.size() - 1));
-        caption.setText("epoch " + epochOf(file) + " of " + epochOf(grids.get(grids.size() - 1)));
-        if (file.equals(shownFile)) {
-            return;
-        }
-        try {
-            Image loaded = new Image(canvas.getDisplay(), file.toString());
-            if (image != null) {
-                image.dispose();
-            }
-            image = loaded;
-            shownFile = file;
-            canvas.redraw();
-        } catch (SWTException e) {
-            // a grid being written: the next refresh reads it
+        setCaption("epoch " + epochOf(file) + " of " + epochOf(grids.get(grids.size() - 1)));
+        canvas.show(file); // a grid being written is read at the next refresh
+    }
+
+    private void setCaption(String text) {
+        if (!text.equals(caption.getText())) {
+            caption.setText(text);
         }
     }
 

@@ -124,6 +124,8 @@ public final class RunsView extends ViewPart {
                 + " metric, value)", this::exportMetrics));
         toolbar.add(ViewParts.action("Refresh", "Read the runs folder again", this::refresh));
         MenuManager menu = new MenuManager();
+        menu.add(ViewParts.action("Compare Samples", "The selected runs' sample grids side by side at the same epoch,"
+                + " one slider for all; their differences for runs of the same inputs", this::compareSamplesSelected));
         menu.add(ViewParts.action("Export Network as ONNX...", "Write the selected run's networks as ONNX models, for"
                 + " ONNX Runtime, PyTorch or C++", this::exportOnnxSelected));
         viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
@@ -232,6 +234,20 @@ public final class RunsView extends ViewPart {
             } catch (IOException e) {
                 MessageDialog.openError(getSite().getShell(), "Export runs", "Cannot write " + file + ": " + e.getMessage());
             }
+        }
+    }
+
+    /** Compare Samples on the selected runs (the table's context menu; public for tests). */
+    public void compareSamplesSelected() {
+        List<RunInfo> runs = selected();
+        if (runs.size() < 2) {
+            MessageDialog.openInformation(getSite().getShell(), "Compare samples", "Select two or more runs to compare.");
+            return;
+        }
+        try {
+            RunViews.compareSamples(getSite().getPage(), runs.stream().map(RunInfo::directory).toList());
+        } catch (PartInitException e) {
+            ILog.of(getClass()).error("cannot open the sample comparison", e);
         }
     }
 

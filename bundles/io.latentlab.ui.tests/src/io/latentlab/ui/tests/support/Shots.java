@@ -14,6 +14,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Listener;
 
 /** What UI tests do as a person would: wait for what they expect to see, and look (screenshots under target/screenshots). */
 public final class Shots {
@@ -72,34 +73,55 @@ public final class Shots {
         }
     }
 
+    /** What a settling UI still does: paints, layouts and the changes that cause them. */
+    private static final int[] SETTLING = {SWT.Paint, SWT.Resize, SWT.Move, SWT.Show, SWT.Hide, SWT.Modify, SWT.Selection,
+        SWT.SetData, SWT.Activate, SWT.Deactivate, SWT.FocusIn, SWT.FocusOut, SWT.Expand, SWT.Collapse};
+
     /**
-     * Runs the event loop until no event is pending and no job is running or waiting, twice in a row
-     * 50 ms apart (background validation, layouts, paints and asynchronous UI updates done), e.g.
-     * before a screenshot or before asserting that something did not appear; fails after
-     * {@link #TIMEOUT_MILLISECONDS}. Not while a training job runs: wait for a condition then.
+     * Runs the event loop until, twice in a row 50 ms apart, no widget was painted, laid out or
+     * changed and no job is running or waiting (background validation, layouts, paints and
+     * asynchronous UI updates done), e.g. before a screenshot or before asserting that something
+     * did not appear; fails after {@link #TIMEOUT_MILLISECONDS}. Native events that touch no widget
+     * (GTK's own housekeeping, about ten a second under Xvfb) do not count: counting them made the
+     * wait depend on their phase. Not while a training job runs: wait for a condition then.
      *
      * @param display the display
      */
     public static void idle(Display display) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MILLISECONDS;
-        int quiet = 0;
-        while (quiet < 2) {
-            List<String> busy = busyJobs();
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the UI did not become idle in " + TIMEOUT_MILLISECONDS / 1000 + " s"
-                        + (busy.isEmpty() ? ": events kept coming" : "; jobs still running: " + busy));
-            }
-            if (display.readAndDispatch()) {
-                quiet = 0;
-            } else {
-                quiet = busy.isEmpty() ? quiet + 1 : 0;
+        int[] settling = {0};
+        Listener counter = event -> settling[0]++;
+        for (int type : SETTLING) {
+            display.addFilter(type, counter);
+        }
+        try {
+            int quiet = 0;
+            while (quiet < 2) {
+                while (display.readAndDispatch()) {
+                    failAfter(deadline, "events kept coming");
+                }
+                List<String> busy = busyJobs();
+                failAfter(deadline, busy.isEmpty() ? "widgets kept changing (" + settling[0] + " paints or changes in the"
+                        + " last 50 ms)" : "jobs still running: " + busy);
+                quiet = settling[0] == 0 && busy.isEmpty() ? quiet + 1 : 0;
+                settling[0] = 0;
                 try {
-                    Thread.sleep(50); // not a timer of our own: its firing would count as an event
+                    Thread.sleep(50); // not a timer of our own: its firing would be an event
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new AssertionError("interrupted while waiting for the UI", e);
                 }
             }
+        } finally {
+            for (int type : SETTLING) {
+                display.removeFilter(type, counter);
+            }
+        }
+    }
+
+    private static void failAfter(long deadline, String why) {
+        if (System.currentTimeMillis() > deadline) {
+            throw new AssertionError("the UI did not become idle in " + TIMEOUT_MILLISECONDS / 1000 + " s: " + why);
         }
     }
 

@@ -27,6 +27,7 @@ import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Controls;
 import io.latentlab.ui.tests.support.Installed;
@@ -36,7 +37,8 @@ import io.latentlab.ui.tests.support.Shots;
 /**
  * Export Network as ONNX... as a researcher uses it: right-click a trained VAE in the Runs view,
  * see its encoder and decoder with their inputs and outputs, keep only the decoder, choose a
- * folder, Export: the decoder's ONNX model is written there and the status line says so.
+ * folder, Export: the decoder's ONNX model is written there and the status line says so. Then
+ * the same from the run's editor, with the defaults.
  */
 class OnnxExportWorkbenchTest {
 
@@ -105,6 +107,25 @@ class OnnxExportWorkbenchTest {
             assertTrue(Files.notExists(out.resolve("encoder.onnx")), "the unchecked encoder is not written");
             Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "export-onnx-done.png");
+
+            // the same from the run's editor (Overview page), with the defaults: every network into RUN/onnx
+            RunEditor editor = (RunEditor) RunViews.openRun(window.getActivePage(), run.directory());
+            editor.showPage(RunEditor.OVERVIEW);
+            AtomicBoolean again = new AtomicBoolean();
+            ModalDialog.inspect(display, () -> {
+                editor.exportOnnx();
+                Shots.until(display, "the export dialog from the run editor", again::get);
+            }, dialog -> {
+                again.set(true);
+                Controls.all(dialog, Button.class).stream().filter(b -> "&Export".equals(b.getText())).findFirst()
+                        .orElseThrow().notifyListeners(SWT.Selection, new Event());
+                return null;
+            });
+            Path defaults = run.directory().resolve("onnx");
+            Shots.until(display, "both networks in RUN/onnx", () -> Files.isRegularFile(defaults.resolve("encoder.onnx"))
+                    && Files.isRegularFile(defaults.resolve("decoder.onnx")));
+            Shots.idle(display);
+            Shots.take(display, window.getShell().getBounds(), "run-editor-export-onnx.png");
         } finally {
             RunEditors.closeAll();
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);

@@ -36,12 +36,20 @@ class RunsPreferencesTest {
             System.setProperty(RunsPreferences.RUNS_PROPERTY, folder.resolve("other").toString());
             assertEquals(folder.resolve("other"), RunsPreferences.runsFolder());
 
+            List<String> pages = new java.util.ArrayList<>();
             List<String> fields = ModalDialog.inspect(display, () -> PreferencesUtil.createPreferenceDialogOn(
                     window.getShell(), RUNS_PAGE, null, null).open(), dialog -> {
                         Shots.take(display, dialog.getBounds(), "preferences-runs.png");
+                        for (org.eclipse.swt.widgets.Tree tree : Controls.all(dialog, org.eclipse.swt.widgets.Tree.class)) {
+                            for (org.eclipse.swt.widgets.TreeItem item : tree.getItems()) {
+                                pages.add(item.getText());
+                            }
+                        }
                         return Controls.all(dialog, Text.class).stream().map(Text::getText).toList();
                     });
             assertTrue(fields.contains(folder.toString()), "the page shows the chosen runs folder: " + fields);
+            // only pages that mean something to a Latentlab user: no version control (Team) page
+            assertEquals(List.of("General", "Latentlab"), pages);
         } finally {
             RunsPreferences.instance().remove(RunsPreferences.RUNS_FOLDER);
             if (property != null) {

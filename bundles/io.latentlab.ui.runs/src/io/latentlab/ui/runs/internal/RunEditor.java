@@ -61,7 +61,7 @@ public final class RunEditor extends MultiPageEditorPart {
     protected void createPages() {
         PartInjection.inject(this, getSite(), getContainer());
         Composite overviewPage = new Composite(getContainer(), SWT.NONE);
-        overview = new RunOverview(overviewPage, run());
+        overview = new RunOverview(overviewPage, run(), this::exportOnnx);
         setPageText(addPage(overviewPage), OVERVIEW);
         Composite chartsPage = new Composite(getContainer(), SWT.NONE);
         dashboard = new RunDashboard(chartsPage, run(), registry);
@@ -89,6 +89,12 @@ public final class RunEditor extends MultiPageEditorPart {
             default -> {
             }
         }
+    }
+
+    /** Export Network as ONNX... for this run, as the Runs view offers it (public for tests). */
+    public void exportOnnx() {
+        OnnxExportFlow.start(getSite().getShell(), run(), registry,
+                message -> getEditorSite().getActionBars().getStatusLineManager().setMessage(message));
     }
 
     /**

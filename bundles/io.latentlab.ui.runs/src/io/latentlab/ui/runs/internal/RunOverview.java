@@ -10,6 +10,7 @@ import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -20,8 +21,8 @@ import io.latentlab.runs.RunRecord;
 
 /**
  * The run editor's Overview page: what the run is and how it went, at a glance: status, model
- * and dataset, the headline metric, every final metric, duration and examples per second, and
- * the command that trains it again. The run editor refreshes it while it is the page shown.
+ * and dataset, the headline metric, every final metric, duration and examples per second, the
+ * command that trains it again, and Export Network as ONNX.... The run editor refreshes it while it is the page shown.
  */
 final class RunOverview {
 
@@ -33,8 +34,9 @@ final class RunOverview {
     /**
      * @param parent the page to fill
      * @param run the run directory
+     * @param exportOnnx what Export Network as ONNX... does (the same as in the Runs view)
      */
-    RunOverview(Composite parent, Path run) {
+    RunOverview(Composite parent, Path run, Runnable exportOnnx) {
         this.run = run;
         GridLayoutFactory.swtDefaults().margins(16, 12).applyTo(parent);
         heading = new Label(parent, SWT.WRAP);
@@ -48,6 +50,10 @@ final class RunOverview {
         command.setFont(JFaceResources.getTextFont());
         command.setText("latentlab train " + run.resolve(RunDirectory.SNAPSHOT));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(command);
+        Button export = new Button(parent, SWT.PUSH);
+        export.setText("Export Network as ONNX...");
+        export.setToolTipText("Write the run's networks as ONNX models, for ONNX Runtime, PyTorch or C++");
+        export.addListener(SWT.Selection, event -> exportOnnx.run());
         refresh();
     }
 
@@ -69,28 +75,28 @@ final class RunOverview {
 
     private List<String> lines(RunInfo info, Map<String, String> summary) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-22s %s", "model", info.model()));
-        lines.add(String.format(Locale.ROOT, "%-22s %s", "dataset", info.dataset()));
+        lines.add(String.format(Locale.ROOT, "%-30s %s", "model", info.model()));
+        lines.add(String.format(Locale.ROOT, "%-30s %s", "dataset", info.dataset()));
         if (!info.description().isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "%-22s %s", "description", info.description()));
+            lines.add(String.format(Locale.ROOT, "%-30s %s", "description", info.description()));
         }
         for (String key : List.of("epochs_completed", "steps", "seconds", "examples_per_second", "training_seconds",
                 "training_examples_per_second")) {
             if (summary.containsKey(key)) {
-                lines.add(String.format(Locale.ROOT, "%-22s %s", key.replace('_', ' '), summary.get(key)));
+                lines.add(String.format(Locale.ROOT, "%-30s %s", key.replace('_', ' '), summary.get(key)));
             }
         }
         summary.forEach((key, value) -> {
             if (key.startsWith("metrics.")) {
-                lines.add(String.format(Locale.ROOT, "%-22s %s", key.substring("metrics.".length()), value));
+                lines.add(String.format(Locale.ROOT, "%-30s %s", key.substring("metrics.".length()), value));
             }
         });
         summary.forEach((key, value) -> {
             if (key.startsWith("networks.")) {
-                lines.add(String.format(Locale.ROOT, "%-22s %s trainable values", key.substring("networks.".length()), value));
+                lines.add(String.format(Locale.ROOT, "%-30s %s trainable values", key.substring("networks.".length()), value));
             }
         });
-        lines.add(String.format(Locale.ROOT, "%-22s %s", "folder", run));
+        lines.add(String.format(Locale.ROOT, "%-30s %s", "folder", run));
         return lines;
     }
 

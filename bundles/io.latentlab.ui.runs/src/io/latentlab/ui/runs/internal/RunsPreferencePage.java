@@ -10,13 +10,13 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import io.latentlab.ui.runs.RunsPreferences;
 
-/** Preferences > Latentlab > Runs: where runs go, how often dashboards read new values, ND4J threads. */
+/** Preferences > Latentlab > Runs: where runs go, how often run editors read new values, ND4J threads. */
 public final class RunsPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     /** Creates the page. */
     public RunsPreferencePage() {
         super(GRID);
-        setDescription("Runs and dashboards. The runs folder applies to new runs and to the Runs view;"
+        setDescription("Runs and their editors. The runs folder applies to new runs and to the Runs view;"
                 + " -Dlatentlab.runs=DIR on the command line overrides it. ND4J threads apply to BLAS and ND4J's own"
                 + " loops from the next training on; libnd4j's OpenMP loops keep LATENTLAB_THREADS from start-up.");
     }

@@ -133,6 +133,11 @@ class CompareRunsWorkbenchTest {
         view.refresh();
         assertTrue(view.runs().stream().anyMatch(info -> !info.directory().equals(run) && info.name().contains("stacked")
                 && "completed".equals(info.status())), "the branched run: " + view.runs());
+        // the source and its branch are open side by side; where two runs share a name, their tabs carry the time
+        Shots.until(display, "the branch's editor", () -> RunEditors.titles().size() == 2);
+        List<String> titles = RunEditors.titles();
+        assertEquals(2, titles.stream().distinct().count(), "no two tabs read alike: " + titles);
+        assertTrue(titles.stream().allMatch(t -> t.matches("stacked( \\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)?")), titles.toString());
         RunEditors.closeAll();
         page.hideView(comparison); // its runs go with this test's folder
     }

@@ -20,4 +20,11 @@ final class RunEditors {
                 .filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId())
                         || RunViews.SAMPLES_EDITOR_ID.equals(reference.getId())).toArray(IEditorReference[]::new), false);
     }
+
+    /** @return the open run editors' tab titles */
+    static java.util.List<String> titles() {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        return Arrays.stream(page.getEditorReferences()).filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId()))
+                .map(IEditorReference::getPartName).toList();
+    }
 }

@@ -1,6 +1,10 @@
 package io.latentlab.ui.runs.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -8,7 +12,9 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.MultiPageEditorPart;
 
@@ -73,6 +79,42 @@ public final class RunEditor extends MultiPageEditorPart {
         // one timer per editor, for the page shown: the others catch up when shown (the dashboard
         // reads metrics.csv from where it stopped), so open runs cost little and the UI goes idle
         ViewParts.every(getContainer(), RunsPreferences::refreshMilliseconds, () -> refresh(getActivePage()));
+        retitle(getSite().getPage(), null);
+    }
+
+    /**
+     * Titles every open run editor with its run's short name, and the run's date and time only where
+     * two open runs share a name (two trainings of one experiment), so that no two tabs read alike.
+     *
+     * @param page the workbench page
+     * @param closing an editor being closed, left out; or {@code null}
+     */
+    private static void retitle(IWorkbenchPage page, RunEditor closing) {
+        List<RunEditor> editors = new ArrayList<>();
+        for (IEditorReference reference : page.getEditorReferences()) {
+            if (ID.equals(reference.getId()) && reference.getEditor(false) instanceof RunEditor editor && editor != closing) {
+                editors.add(editor);
+            }
+        }
+        Map<String, Long> names = editors.stream().collect(Collectors.groupingBy(e -> e.getEditorInput().getName(),
+                Collectors.counting()));
+        for (RunEditor editor : editors) {
+            String name = editor.getEditorInput().getName();
+            String folder = editor.run().getFileName().toString();
+            boolean shared = names.get(name) > 1 && folder.matches("\\d{8}-\\d{6}-.*");
+            // 20261207-171442-name: "name 12-07 17:14:42"
+            editor.setPartName(shared ? name + " " + folder.substring(4, 6) + "-" + folder.substring(6, 8) + " "
+                    + folder.substring(9, 11) + ":" + folder.substring(11, 13) + ":" + folder.substring(13, 15) : name);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        IWorkbenchPage page = getSite().getPage();
+        super.dispose();
+        if (page != null && !page.getWorkbenchWindow().getWorkbench().isClosing()) {
+            retitle(page, this);
+        }
     }
 
     @Override

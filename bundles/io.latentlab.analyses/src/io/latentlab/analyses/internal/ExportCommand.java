@@ -1,29 +1,23 @@
 package io.latentlab.analyses.internal;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.latentlab.cli.Command;
 import io.latentlab.analyses.OnnxNetworks;
+import io.latentlab.analyses.RunArrays;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.onnx.OnnxExportException;
 import io.latentlab.core.onnx.OnnxGraph;
-import io.latentlab.datasets.files.NumPyArrays;
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
-import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunCommands;
 import io.latentlab.runs.RunDirectory;
 
@@ -115,32 +109,9 @@ public final class ExportCommand implements Command {
         Path target = file == null ? directory.resolve("export.npz") : Path.of(file).toAbsolutePath();
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), directory);
-            ExperimentRunner.LoadedRun loaded = runner.load(directory, checked);
-            INDArray inputs = loaded.dataset().testFeatures();
-            Map<String, NumPyArrays.Array> arrays = new LinkedHashMap<>();
-            arrays.put("inputs", array(inputs));
-            if (loaded.dataset().testLabels() != null) {
-                INDArray labels = loaded.dataset().testLabels();
-                arrays.put("labels", array(labels.reshape(labels.length())));
-            }
-            arrays.put("reconstructions", array(loaded.model().sample(inputs)));
-            try {
-                arrays.put("codes", array(loaded.model().encode(inputs)));
-            } catch (UnsupportedOperationException e) {
-                // a model without latent codes (a GAN): the other arrays still go out
-            }
-            // written beside the target and moved into place: an interrupted export leaves no half file
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-            NumPyArrays.writeNpz(temporary, arrays);
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Map<String, long[]> written = RunArrays.writeNpz(runner.load(directory, checked), target);
             out.println("Wrote " + target + ":");
-            arrays.forEach((name, array) -> out.println("  " + name + " " + Arrays.toString(array.shape()) + " float32"));
+            written.forEach((name, shape) -> out.println("  " + name + " " + Arrays.toString(shape) + " float32"));
         });
-    }
-
-    private static NumPyArrays.Array array(INDArray values) {
-        INDArray flat = values.castTo(DataType.FLOAT).dup('c');
-        return new NumPyArrays.Array(flat.shape(), "<f4", flat.data().asFloat());
     }
 }

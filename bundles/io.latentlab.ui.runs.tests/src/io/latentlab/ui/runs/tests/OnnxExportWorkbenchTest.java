@@ -108,6 +108,14 @@ class OnnxExportWorkbenchTest {
             Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "export-onnx-done.png");
 
+            // the run's test arrays for a notebook: RUN/export.npz (a zip of .npy files)
+            view.exportNpzSelected();
+            Path npz = run.directory().resolve("export.npz");
+            Shots.until(display, "export.npz written", () -> Files.isRegularFile(npz));
+            byte[] head = Files.readAllBytes(npz);
+            assertTrue(head.length > 1000 && head[0] == 'P' && head[1] == 'K', "a zip archive: " + head.length + " bytes");
+            assertTrue(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("reconstructions.npy"));
+
             // the same from the run's editor (Overview page), with the defaults: every network into RUN/onnx
             RunEditor editor = (RunEditor) RunViews.openRun(window.getActivePage(), run.directory());
             editor.showPage(RunEditor.OVERVIEW);

@@ -126,6 +126,8 @@ public final class RunsView extends ViewPart {
         MenuManager menu = new MenuManager();
         menu.add(ViewParts.action("Compare Samples", "The selected runs' sample grids side by side at the same epoch,"
                 + " one slider for all; their differences for runs of the same inputs", this::compareSamplesSelected));
+        menu.add(ViewParts.action("Export Test Arrays as NumPy", "Write the selected run's test inputs, labels,"
+                + " reconstructions and codes to RUN/export.npz, for a notebook", this::exportNpzSelected));
         menu.add(ViewParts.action("Export Network as ONNX...", "Write the selected run's networks as ONNX models, for"
                 + " ONNX Runtime, PyTorch or C++", this::exportOnnxSelected));
         viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
@@ -249,6 +251,17 @@ public final class RunsView extends ViewPart {
         } catch (PartInitException e) {
             ILog.of(getClass()).error("cannot open the sample comparison", e);
         }
+    }
+
+    /** Export Test Arrays as NumPy on the selected run (the table's context menu; public for tests). */
+    public void exportNpzSelected() {
+        List<RunInfo> runs = selected();
+        if (runs.size() != 1) {
+            MessageDialog.openInformation(getSite().getShell(), "Export Test Arrays as NumPy", "Select one run to export.");
+            return;
+        }
+        NumPyExportFlow.start(getSite().getShell(), runs.get(0).directory(), registry,
+                message -> getViewSite().getActionBars().getStatusLineManager().setMessage(message));
     }
 
     /** Export Network as ONNX... on the selected run (the table's context menu; public for tests). */

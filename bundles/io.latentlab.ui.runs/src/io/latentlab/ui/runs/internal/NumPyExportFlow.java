@@ -1,13 +1,10 @@
 package io.latentlab.ui.runs.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import io.latentlab.analyses.RunArrays;
@@ -34,9 +31,7 @@ final class NumPyExportFlow {
      * @param status where to say what was written (the view's status line)
      */
     static void start(Shell shell, Path run, ContributionRegistry registry, Consumer<String> status) {
-        if (!Files.isRegularFile(run.resolve(RunDirectory.CHECKPOINT))) {
-            MessageDialog.openInformation(shell, TITLE, run.getFileName() + " has no checkpoint yet: a run can be exported"
-                    + " once it has trained at least one epoch.");
+        if (!RunExportJobs.checkpointed(shell, run, TITLE)) {
             return;
         }
         Path target = run.resolve("export.npz");
@@ -47,12 +42,7 @@ final class NumPyExportFlow {
                 String arrays = String.join(", ", RunArrays.writeNpz(loaded, target).keySet());
                 shell.getDisplay().asyncExec(() -> status.accept("Wrote " + arrays + " to " + target));
             } catch (Exception e) {
-                ILog.of(NumPyExportFlow.class).warn(TITLE + ": " + e.getMessage(), e);
-                shell.getDisplay().asyncExec(() -> {
-                    if (!shell.isDisposed()) {
-                        MessageDialog.openError(shell, TITLE, "Cannot export " + run.getFileName() + ": " + e.getMessage());
-                    }
-                });
+                RunExportJobs.failed(shell, TITLE, "Cannot export " + run.getFileName() + ": " + e.getMessage(), e);
             }
             return Status.OK_STATUS;
         }).schedule();

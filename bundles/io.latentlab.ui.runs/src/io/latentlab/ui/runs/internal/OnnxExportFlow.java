@@ -1,6 +1,5 @@
 package io.latentlab.ui.runs.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 
 import io.latentlab.analyses.OnnxNetworks;
@@ -44,9 +42,7 @@ final class OnnxExportFlow {
      * @param status where to say what was written (the view's status line)
      */
     static void start(Shell shell, Path run, ContributionRegistry registry, Consumer<String> status) {
-        if (!Files.isRegularFile(run.resolve(RunDirectory.CHECKPOINT))) {
-            MessageDialog.openInformation(shell, TITLE, run.getFileName() + " has no checkpoint yet: a run can be exported"
-                    + " once it has trained at least one epoch.");
+        if (!RunExportJobs.checkpointed(shell, run, TITLE)) {
             return;
         }
         Job.create("Reading " + run.getFileName() + " for ONNX export", monitor -> {
@@ -56,7 +52,7 @@ final class OnnxExportFlow {
                 checked = RunDirectory.experiment(new ExperimentReader(registry), run);
                 loaded = new ExperimentRunner(registry).load(run, checked);
             } catch (Exception e) {
-                failed(shell, "Cannot read " + run.getFileName() + ": " + e.getMessage(), e);
+                RunExportJobs.failed(shell, TITLE, "Cannot read " + run.getFileName() + ": " + e.getMessage(), e);
                 return Status.OK_STATUS;
             }
             List<ExportOnnxDialog.Offered> offered = new ArrayList<>();
@@ -87,20 +83,10 @@ final class OnnxExportFlow {
                 ILog.of(OnnxExportFlow.class).info(message);
                 shell.getDisplay().asyncExec(() -> status.accept(message));
             } catch (Exception e) {
-                failed(shell, e.getMessage(), e);
+                RunExportJobs.failed(shell, TITLE, e.getMessage(), e);
             }
             return Status.OK_STATUS;
         }).schedule();
-    }
-
-    /** Tells the user in a dialog (the workbench stays as it was) and logs the cause. */
-    private static void failed(Shell shell, String message, Exception cause) {
-        ILog.of(OnnxExportFlow.class).warn(TITLE + ": " + message, cause);
-        shell.getDisplay().asyncExec(() -> {
-            if (!shell.isDisposed()) {
-                MessageDialog.openError(shell, TITLE, message);
-            }
-        });
     }
 
     /** e.g. {@code input [1, 28, 28] -> mu [20], log_var [20]} */

@@ -73,5 +73,8 @@ for example in "${examples[@]}"; do
 done
 grep -q test_psnr_gain "$(sed -n 's/^Run directory: //p' "$work/org.example.denoising.vae.log")/summary.json" \
   || fail "the denoising VAE reported no PSNR gain"
+# its page in the run editor: the PSNR gain figure, drawn at every epoch (2)
+ls "$(sed -n 's/^Run directory: //p' "$work/org.example.denoising.vae.log")/figures/psnr-gain/epoch-002.json" > /dev/null \
+  || fail "the denoising VAE drew no PSNR gain figure"
 
 echo "plugin-sdk-test: docs/plugins.md's my.act, 8 kinds and 3 examples generated, built, tested, installed, trained and uninstalled in $(( $(date +%s) - started )) s"

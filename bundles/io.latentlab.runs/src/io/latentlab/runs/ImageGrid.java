@@ -19,6 +19,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class ImageGrid {
 
+    /** Pixels between the images and around them. */
+    public static final int GAP = 2;
+
     private ImageGrid() {
     }
 
@@ -51,23 +54,15 @@ public final class ImageGrid {
      */
     public static void write(INDArray images, int columns, Path file) throws IOException {
         int count = (int) images.size(0);
-        int height;
-        int width;
         int channels = images.rank() == 4 ? (int) images.size(1) : 1;
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("a sample grid shows grey or RGB images, not " + channels + " channels");
         }
-        if (images.rank() >= 3) {
-            height = (int) images.size(images.rank() - 2);
-            width = (int) images.size(images.rank() - 1);
-        } else { // vectors (CSV rows): a square if their length is one, else a one-pixel-high strip
-            int values = (int) (images.length() / count);
-            int side = (int) Math.round(Math.sqrt(values));
-            height = side * side == values ? side : 1;
-            width = values / height;
-        }
+        int[] cell = cellSize(images);
+        int height = cell[0];
+        int width = cell[1];
         int rows = (count + columns - 1) / columns;
-        int gap = 2;
+        int gap = GAP;
         BufferedImage grid = new BufferedImage(columns * (width + gap) + gap, rows * (height + gap) + gap,
                 channels == 3 ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
         int plane = height * width;
@@ -89,6 +84,21 @@ public final class ImageGrid {
             throw new IOException("no PNG writer available");
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * @param images images [n, c, h, w] or [n, h, w], or vectors [n, d]
+     * @return the height and width of one image in a grid: vectors (CSV rows) make a square if
+     *         their length is one, else a one-pixel-high strip
+     */
+    public static int[] cellSize(INDArray images) {
+        if (images.rank() >= 3) {
+            return new int[] {(int) images.size(images.rank() - 2), (int) images.size(images.rank() - 1)};
+        }
+        int values = (int) (images.length() / images.size(0));
+        int side = (int) Math.round(Math.sqrt(values));
+        int height = side * side == values ? side : 1;
+        return new int[] {height, values / height};
     }
 
     private static int byteOf(float value) {

@@ -32,6 +32,18 @@ public record RunInfo(Path directory, String name, String status, String model, 
     /** Run folders moved here are archived: kept on disk, no longer listed. */
     public static final String ARCHIVE = "archive";
 
+    /** The summary's field that says whether the run's model encodes examples into codes. */
+    public static final String LATENT_CODES = "latent_codes";
+
+    /**
+     * @param directory a run directory
+     * @return whether its summary says its model encodes examples into codes (a trained run's
+     *         latent space can be shown); false while it trains
+     */
+    public static boolean hasLatentCodes(Path directory) {
+        return Boolean.TRUE.equals(read(directory.resolve(RunDirectory.SUMMARY)).get(LATENT_CODES));
+    }
+
     /**
      * @param runs a folder of runs
      * @return the runs in it (folders with an experiment snapshot), and those one level down in

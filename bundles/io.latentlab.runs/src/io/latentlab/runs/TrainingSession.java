@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.data.Dataset;
+import io.latentlab.core.model.Figure;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.NodeInfo;
 import io.latentlab.engine.ArrayBatchSource;
@@ -38,6 +40,8 @@ final class TrainingSession implements TrainingListener {
 
     /** Test examples shown in each sample grid. */
     private static final int SAMPLES = 32;
+    /** Test examples a model's figures may use (the sample grid's first). */
+    private static final int FIGURE_EXAMPLES = 1000;
 
     private final CheckedExperiment checked;
     private final Experiment.Training settings;
@@ -167,6 +171,7 @@ final class TrainingSession implements TrainingListener {
             if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
                 ImageGrid.writeBands(model.illustrate(sampleInputs, sampleLabels), 8,
                         run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
+                drawFigures(done);
             }
             if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {
                 checkpoint(state);
@@ -179,6 +184,36 @@ final class TrainingSession implements TrainingListener {
             stop(e);
         } finally {
             epochEndNanos += System.nanoTime() - begun;
+        }
+    }
+
+    /**
+     * Draws the model's figures for an epoch. A figure that fails (a model plugin's bug) is written to
+     * the run's log and left out: the training and the rest of the run are worth more than a figure.
+     */
+    private void drawFigures(int epoch) throws IOException {
+        long count = Math.min(FIGURE_EXAMPLES, dataset.testFeatures().size(0));
+        INDArray features = dataset.testFeatures().get(NDArrayIndex.interval(0, count));
+        INDArray labels = dataset.testLabels() == null ? null
+                : dataset.testLabels().get(NDArrayIndex.interval(0, count));
+        List<Figure> figures;
+        try {
+            figures = model.figures(features, labels);
+        } catch (RuntimeException e) {
+            run.log("figures of model " + checked.model().id() + " failed at epoch " + epoch + ", left out: " + e);
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (Figure figure : figures) {
+            if (!ids.add(figure.id())) {
+                run.log("model " + checked.model().id() + " drew figure '" + figure.id() + "' twice; the second is left out");
+                continue;
+            }
+            try {
+                RunFigures.write(run.path(), figure, epoch);
+            } catch (RuntimeException e) {
+                run.log("figure '" + figure.id() + "' of model " + checked.model().id() + " cannot be drawn, left out: " + e);
+            }
         }
     }
 
@@ -255,6 +290,16 @@ final class TrainingSession implements TrainingListener {
                 keep >= 2 ? run.path().resolve(RunDirectory.PREVIOUS_CHECKPOINT) : null);
     }
 
+    /** @return whether the model encodes examples into codes (for latent-space views) */
+    private boolean encodes() {
+        try {
+            model.encode(sampleInputs.get(NDArrayIndex.interval(0, 1)));
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     private void writeSummary(TrainingState reached, boolean finished) throws IOException {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -272,6 +317,7 @@ final class TrainingSession implements TrainingListener {
         summary.put("training_seconds", Math.round(trainingSeconds * 10) / 10.0);
         summary.put("training_examples_per_second", Math.round(examples / Math.max(trainingSeconds, 1e-9)));
         summary.put("headline_metric", model.headlineMetric());
+        summary.put(RunInfo.LATENT_CODES, encodes());
         Map<String, Long> networks = new LinkedHashMap<>();
         model.networks().forEach(network -> networks.put(network.name(), network.nodes().stream()
                 .mapToLong(NodeInfo::parameterCount).sum()));

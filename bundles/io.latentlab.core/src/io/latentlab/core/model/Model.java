@@ -73,6 +73,20 @@ public interface Model {
     }
 
     /**
+     * Figures beyond the sample grid (see {@link Figure}), drawn whenever the runner writes a
+     * sample grid and kept per epoch; none by default. A figure that throws is left out and the
+     * failure written to the run's log: training goes on.
+     *
+     * @param features held-out examples, the sample grid's first (up to 1,000: a model shows as
+     *        many as it needs)
+     * @param labels their labels, or {@code null}
+     * @return the figures, each id once
+     */
+    default List<Figure> figures(INDArray features, INDArray labels) {
+        return List.of();
+    }
+
+    /**
      * Images generated from the model's prior (a VAE's N(0, I), a GAN's noise), drawn from a
      * generator seeded with {@code seed}. By default, codes z ~ N(0, I) through {@link #decode}.
      *

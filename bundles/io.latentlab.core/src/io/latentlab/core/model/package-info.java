@@ -4,5 +4,5 @@
  * names the {@link io.latentlab.core.model.TrainedNetwork}s it trains and computes the gradients
  * of each {@link io.latentlab.core.model.Update}; the engine performs the rest of the step.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package io.latentlab.core.model;

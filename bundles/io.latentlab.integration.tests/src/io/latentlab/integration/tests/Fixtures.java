@@ -1,6 +1,10 @@
 package io.latentlab.integration.tests;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.latentlab.augmentations.core.Augmentations;
+import io.latentlab.core.Contribution;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.datasets.mnist.Mnist;
 import io.latentlab.layers.core.Add;
@@ -40,7 +44,20 @@ import io.latentlab.optimizers.core.Sgd;
 /** The contributions the tests use, without OSGi, and a small experiment on the embedded MNIST. */
 final class Fixtures {
 
-    static final ContributionRegistry REGISTRY = ContributionRegistry.of(new Dense(), new Conv2D(), new Conv2DTranspose(),
+    static final ContributionRegistry REGISTRY = ContributionRegistry.of(contributions());
+
+    /**
+     * @param extra contributions a test adds (e.g. a broken plugin)
+     * @return the tests' contributions and these
+     */
+    static ContributionRegistry registryWith(Contribution... extra) {
+        List<Contribution> all = new ArrayList<>(List.of(contributions()));
+        all.addAll(List.of(extra));
+        return ContributionRegistry.of(all.toArray(Contribution[]::new));
+    }
+
+    private static Contribution[] contributions() {
+        return new Contribution[] {new Dense(), new Conv2D(), new Conv2DTranspose(),
             new Flatten(), new Reshape(), new Relu(), new Sigmoid(), new BinaryCrossEntropy(), new MeanSquaredError(),
             new Adam(), new Sgd(), new Mnist(), new Autoencoder(), new DenoisingAutoencoder(),
             new SparseAutoencoder(), new Vae(),
@@ -56,7 +73,8 @@ final class Fixtures {
             new UNet(), new VqVae(),
             new RmsProp(), new Schedules.Constant(),
             new Schedules.Cosine(), new Schedules.Step(),
-            new Schedules.ReduceOnPlateau());
+            new Schedules.ReduceOnPlateau()};
+    }
 
     /** A dense autoencoder on 512 embedded MNIST images, 3 epochs of batch 64. */
     static final String SMALL = """

@@ -14,6 +14,7 @@ import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunFigures;
 
 /** The GAN trains in alternating steps: the discriminator learns to separate, the generator learns to fool it. */
 class GanRunTest {
@@ -81,6 +82,8 @@ class GanRunTest {
         // G's loss moves off its starting value as it responds to D
         assertTrue(Math.abs(mean(metrics, "train_g_loss", 0, 4) - mean(metrics, "train_g_loss", -4, 0)) > 0.05);
         assertTrue(Files.size(run.resolve("samples/epoch-002.png")) > 500);
+        assertEquals(List.of(1, 2), RunFigures.epochs(run, "fixed-noise"));
+        assertTrue(Files.size(RunFigures.read(run, "fixed-noise", 2).image()) > 500);
         assertTrue(Files.readString(run.resolve(RunDirectory.STATUS)).startsWith("completed"));
     }
 }

@@ -17,6 +17,7 @@ import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunFigures;
 
 /**
  * The stacked autoencoder, U-Net and VQ-VAE each train briefly on a small subset of the embedded
@@ -91,6 +92,12 @@ class ModelFamiliesTest {
         assertTrue(iou > 0.3 && iou <= 1, "IoU " + iou);
         // corrupted inputs, predictions and targets, in bands of 8 across a 32-image sample grid
         assertTrue(Files.size(run.resolve("samples/epoch-003.png")) > 1000);
+        // its Overlays figure: inputs, then masks in colour, one IoU caption per image
+        assertEquals(List.of(1, 2, 3), RunFigures.epochs(run, "overlays"));
+        RunFigures.Drawn overlays = RunFigures.read(run, "overlays", 3);
+        assertEquals(2, overlays.bands());
+        assertEquals(16, overlays.captions().size());
+        assertTrue(overlays.captions().get(0).matches("IoU [01]\\.\\d\\d"), overlays.captions().get(0));
         ExperimentRunner.LoadedRun loaded = new ExperimentRunner(Fixtures.REGISTRY).load(run,
                 new ExperimentReader(Fixtures.REGISTRY).read(run.resolve(RunDirectory.SNAPSHOT)));
         List<INDArray> views = loaded.model().illustrate(loaded.dataset().testFeatures(), loaded.dataset().testLabels());

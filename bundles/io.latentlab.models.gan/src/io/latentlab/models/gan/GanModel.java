@@ -13,6 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.Parameters;
 import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Figure;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.core.model.Update;
@@ -24,6 +25,9 @@ import io.latentlab.engine.NetworkSpec;
  * the engine gives each network its own optimizer.
  */
 final class GanModel implements Model {
+
+    /** The seed of the Fixed noise figure's codes. */
+    static final long FIXED_NOISE_SEED = 64;
 
     /** The generator network's name (and its stack's). */
     static final String GENERATOR = "generator";
@@ -146,6 +150,15 @@ final class GanModel implements Model {
     public INDArray sample(INDArray features) {
         INDArray images = generator.forward(noise(features.size(0)), false).dup();
         return tanhRange ? images.addi(1).divi(2) : images;
+    }
+
+    /**
+     * Fixed noise: 64 images from the same codes at every epoch (a fixed seed), so that the epoch
+     * slider shows the generator learning rather than new draws.
+     */
+    @Override
+    public List<Figure> figures(INDArray features, INDArray labels) {
+        return List.of(new Figure.Images("fixed-noise", "Fixed noise", List.of(generate(64, FIXED_NOISE_SEED)), List.of()));
     }
 
     @Override

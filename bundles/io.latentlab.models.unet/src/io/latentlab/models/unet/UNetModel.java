@@ -1,15 +1,20 @@
 package io.latentlab.models.unet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.data.Augmentation;
 import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Figure;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.core.model.Update;
@@ -133,6 +138,32 @@ final class UNetModel implements Model {
         INDArray clean = features.castTo(network.dataType());
         INDArray input = corrupt(clean, new SplittableRandom(EVALUATION_SEED));
         return List.of(input, Transforms.sigmoid(network.forward(input, false), true), target(clean));
+    }
+
+    /**
+     * Overlays (segmentation, one-channel masks): 16 inputs, then each input in grey with the predicted
+     * mask in red and the target in green, yellow where they agree, captioned with the image's IoU.
+     */
+    @Override
+    public List<Figure> figures(INDArray features, INDArray labels) {
+        INDArray clean = features.get(NDArrayIndex.interval(0, Math.min(16, features.size(0)))).castTo(network.dataType());
+        INDArray target = target(clean);
+        if (!segmentation || target.size(1) != 1) {
+            return List.of();
+        }
+        INDArray input = corrupt(clean, new SplittableRandom(EVALUATION_SEED));
+        INDArray mask = Transforms.sigmoid(network.forward(input, false), true).gt(0.5).castTo(clean.dataType());
+        double[] intersections = mask.mul(target).sum(1, 2, 3).toDoubleVector();
+        double[] unions = Transforms.max(mask, target, true).sum(1, 2, 3).toDoubleVector();
+        List<String> captions = new ArrayList<>();
+        for (int i = 0; i < unions.length; i++) {
+            captions.add(String.format(Locale.ROOT, "IoU %.2f", unions[i] == 0 ? 1.0 : intersections[i] / unions[i]));
+        }
+        INDArray grey = input.mean(true, 1);
+        INDArray dim = grey.mul(0.5);
+        INDArray overlay = Nd4j.concat(1, dim.add(mask.mul(0.5)), dim.add(target.mul(0.5)), dim);
+        return List.of(new Figure.Images("overlays", "Overlays", List.of(Nd4j.concat(1, grey, grey, grey), overlay),
+                captions));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.latentlab.models.vqvae;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import io.latentlab.core.layer.Shape;
 import io.latentlab.core.loss.Loss;
+import io.latentlab.core.model.Figure;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.core.model.Update;
@@ -206,6 +208,23 @@ final class VqVaeModel implements Model {
         metrics.put("test_perplexity", perplexity(counts, vectors[0]));
         metrics.put("test_codes_used", (double) used);
         return metrics;
+    }
+
+    /**
+     * Codebook usage: the share of the examples' code vectors that choose each entry; an entry never
+     * chosen is dead (its bar stays at 0 over the epochs).
+     */
+    @Override
+    public List<Figure> figures(INDArray features, INDArray labels) {
+        long[] counts = new long[codes];
+        Batches.forEach(features, null, Batches.EVALUATION, (slice, unused) -> {
+            for (int index : nearest(rows(encoder.forward(slice.castTo(encoder.dataType()), false)))) {
+                counts[index]++;
+            }
+        });
+        double vectors = Arrays.stream(counts).sum();
+        double[] shares = Arrays.stream(counts).mapToDouble(count -> count / vectors).toArray();
+        return List.of(new Figure.Bars("codebook-usage", "Codebook usage", "codebook entry", "share of code vectors", shares));
     }
 
     @Override

@@ -11,6 +11,8 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 
+import io.latentlab.ui.runs.internal.RunEditor;
+
 /**
  * The views of runs this bundle contributes, and the secondary ids that say which run a view
  * shows, so that other bundles (the latent space view, tests) open them the same way.
@@ -40,6 +42,22 @@ public final class RunViews {
      */
     public static IEditorPart openRun(IWorkbenchPage page, Path run) throws PartInitException {
         return page.openEditor(new RunEditorInput(run), RUN_EDITOR_ID, true, IWorkbenchPage.MATCH_INPUT | IWorkbenchPage.MATCH_ID);
+    }
+
+    /**
+     * Opens a run's editor on one of its pages.
+     *
+     * @param page the workbench page
+     * @param run a run directory
+     * @param pageTitle the title of the page to show, e.g. {@code Latent}
+     * @return the run's editor
+     * @throws PartInitException if the editor cannot be created
+     * @throws IllegalArgumentException if the editor has no such page for this run
+     */
+    public static IEditorPart openRun(IWorkbenchPage page, Path run, String pageTitle) throws PartInitException {
+        IEditorPart editor = openRun(page, run);
+        ((RunEditor) editor).showPage(pageTitle);
+        return editor;
     }
 
     /**

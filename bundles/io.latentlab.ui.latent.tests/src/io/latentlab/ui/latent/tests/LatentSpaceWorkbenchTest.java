@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.eclipse.jface.action.ToolBarManager;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -22,16 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
-import io.latentlab.ui.latent.internal.LatentSpaceView;
+import io.latentlab.ui.latent.internal.LatentSpace;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
 
 /**
- * A 2-D VAE's test codes as a scatter by label, opened from the Runs view; a clicked point is
- * decoded into an image.
+ * A 2-D VAE's test codes as a scatter by label, on its run editor's Latent page opened from the
+ * Runs view; a clicked point is decoded into an image.
  */
 class LatentSpaceWorkbenchTest {
 
@@ -68,7 +68,9 @@ class LatentSpaceWorkbenchTest {
         Path run = new ExperimentRunner(Installed.registry()).run(new ExperimentReader(Installed.registry()).read(file),
                 folder.resolve("runs"), (line, end) -> { });
         IWorkbenchPage page = window.getActivePage();
-        LatentSpaceView view = latentSpaceFromTheRunsView(page, run);
+        LatentSpace view = latentSpaceFromTheRunsView(page, run);
+        RunEditor editor = (RunEditor) page.getActiveEditor();
+        assertEquals(List.of("Overview", "Charts", "Samples", "Latent"), editor.pageTitles());
         view.job().join(60_000, null);
         Shots.until(display, "the codes plotted, one series per digit", () -> view.seriesSizes().length == 10);
         int[] sizes = view.seriesSizes();
@@ -84,17 +86,16 @@ class LatentSpaceWorkbenchTest {
         Shots.take(display, window.getShell().getBounds(), "latent-space.png");
         assertTrue(view.showsAManifold(), "a 2-D VAE gets its decoded manifold");
         view.showManifold();
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         Shots.idle(display);
         Shots.take(display, window.getShell().getBounds(), "latent-manifold.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        page.closeAllEditors(false);
     }
 
     /**
      * As a researcher opens it: selects the run in the Runs view and presses Latent Space, the
      * button this bundle adds to that view's toolbar.
      */
-    private static LatentSpaceView latentSpaceFromTheRunsView(IWorkbenchPage page, Path run) throws Exception {
+    private static LatentSpace latentSpaceFromTheRunsView(IWorkbenchPage page, Path run) throws Exception {
         String property = System.setProperty(RunsPreferences.RUNS_PROPERTY, run.getParent().toString());
         try {
             RunsView runs = (RunsView) page.showView(RunViews.RUNS_VIEW_ID);
@@ -112,8 +113,8 @@ class LatentSpaceWorkbenchTest {
                 System.setProperty(RunsPreferences.RUNS_PROPERTY, property);
             }
         }
-        IViewReference latent = page.findViewReference(LatentSpaceView.ID, RunViews.secondaryId(run));
-        assertNotNull(latent, "the latent space of the selected run is open");
-        return (LatentSpaceView) latent.getView(false);
+        LatentSpace latent = LatentSpace.of(run);
+        assertNotNull(latent, "the selected run's editor is open on its Latent page");
+        return latent;
     }
 }

@@ -15,7 +15,7 @@ import io.latentlab.ui.runs.RunViews;
 
 /**
  * Latent Space on the Runs view's toolbar (contributed from here, so that the Runs view does not
- * need to know this view exists): opens a latent space view for each selected run.
+ * need to know the page exists): opens each selected run on its editor's Latent page.
  */
 public final class ShowLatentSpaceHandler extends AbstractHandler {
 
@@ -30,8 +30,14 @@ public final class ShowLatentSpaceHandler extends AbstractHandler {
         }
         IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
         for (RunInfo run : runs) {
+            if (!RunInfo.hasLatentCodes(run.directory())) {
+                MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Latent Space", run.name()
+                        + " has no latent space to show: its model does not encode examples into codes, or it has not"
+                        + " finished training.");
+                continue;
+            }
             try {
-                page.showView(LatentSpaceView.ID, RunViews.secondaryId(run.directory()), IWorkbenchPage.VIEW_ACTIVATE);
+                RunViews.openRun(page, run.directory(), LatentRunPage.TITLE);
             } catch (PartInitException e) {
                 throw new ExecutionException("cannot open the latent space of " + run.directory(), e);
             }

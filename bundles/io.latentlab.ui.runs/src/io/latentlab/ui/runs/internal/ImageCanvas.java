@@ -3,6 +3,7 @@ package io.latentlab.ui.runs.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTException;
@@ -18,8 +19,19 @@ import org.eclipse.swt.widgets.Composite;
  */
 final class ImageCanvas extends Canvas {
 
+    /**
+     * A text drawn on the image.
+     *
+     * @param x its left edge in the image's pixels
+     * @param y its top edge
+     * @param text the text
+     */
+    record Caption(int x, int y, String text) {
+    }
+
     private Image image;
     private Object shown;
+    private List<Caption> captions = List.of();
 
     /** @param parent where it goes */
     ImageCanvas(Composite parent) {
@@ -34,6 +46,12 @@ final class ImageCanvas extends Canvas {
                 if (width > 0 && height > 0) {
                     event.gc.setInterpolation(SWT.NONE);
                     event.gc.drawImage(image, 0, 0, bounds.width, bounds.height, (area.width - width) / 2, 0, width, height);
+                    event.gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                    event.gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_BLACK));
+                    for (Caption caption : captions) {
+                        event.gc.drawText(caption.text(), (area.width - width) / 2 + (int) (caption.x() * scale) + 1,
+                                (int) (caption.y() * scale) + 1, false);
+                    }
                 }
             }
         });
@@ -56,6 +74,23 @@ final class ImageCanvas extends Canvas {
         } catch (IOException | SWTException e) {
             return false;
         }
+    }
+
+    /**
+     * Draws these texts on the image shown until it is replaced.
+     *
+     * @param placed the texts, placed in the image's pixels
+     */
+    void setCaptions(List<Caption> placed) {
+        if (!placed.equals(captions)) {
+            captions = List.copyOf(placed);
+            redraw();
+        }
+    }
+
+    /** @return the texts drawn on the image */
+    List<Caption> captions() {
+        return captions;
     }
 
     /** @return whether an image is shown */
@@ -82,6 +117,7 @@ final class ImageCanvas extends Canvas {
             image = null;
         }
         shown = null;
+        captions = List.of();
         if (!isDisposed()) {
             redraw();
         }
@@ -91,6 +127,7 @@ final class ImageCanvas extends Canvas {
         if (image != null) {
             image.dispose();
         }
+        captions = List.of();
         image = next;
         shown = key;
         redraw();

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.core.Parameters;
 import io.latentlab.core.layer.Shape;
+import io.latentlab.core.model.Figure;
 import io.latentlab.core.model.LayerEntry;
 import io.latentlab.core.model.Model;
 import io.latentlab.core.model.ModelSetup;
@@ -72,6 +73,20 @@ class DenoisingVaeTest {
                 0, 3);
         for (int step = 1; step <= 3; step++) {
             assertEquals(plainSteps.step(x, null, step).get("loss"), denoisingSteps.step(x, null, step).get("loss"), 1e-9);
+        }
+    }
+
+    /** Its figure, a page of the run editor: one bar per test image; with no noise, nothing to gain. */
+    @Test
+    void psnrGainFigureHasABarPerImage() {
+        Model clean = MODEL.create(ModelGradientCheck.setup(MODEL, Map.of("latent_dim", 3, "noise_std", 0.0), STACKS,
+                Shape.of(16), 0, REGISTRY));
+        Figure.Bars gains = (Figure.Bars) clean.figures(patterns(DataType.FLOAT).get(
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 10)), null).get(0);
+        assertEquals("psnr-gain", gains.id());
+        assertEquals(10, gains.values().length);
+        for (double gain : gains.values()) {
+            assertTrue(gain <= 0, "an untrained model gains nothing on a clean input: " + gain);
         }
     }
 

@@ -2,12 +2,12 @@ package io.latentlab.ui.latent.internal;
 
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.inject.Inject;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.GC;
@@ -24,7 +24,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.TabFolder;
 import org.eclipse.swt.widgets.TabItem;
-import org.eclipse.ui.part.ViewPart;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartMouseEvent;
 import org.jfree.chart.ChartMouseListener;
@@ -44,28 +43,23 @@ import io.latentlab.core.model.Model;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
-import io.latentlab.ui.PartInjection;
-import io.latentlab.ui.runs.RunViews;
 
 /**
- * A trained run's latent space: the test set's codes as a scatter coloured by label (the codes
- * themselves when 2-D, else their two principal components); clicking a point shows what the
- * model makes of it (the decoded code, or the reconstruction for models that do not decode).
- * For a 2-D latent space that decodes, a second tab shows the decoded manifold over [-3, 3]^2.
- * The model is loaded and the codes computed in a background job.
+ * A trained run's latent space, the run editor's Latent page: the test set's codes as a scatter
+ * coloured by label (the codes themselves when 2-D, else their two principal components);
+ * clicking a point shows what the model makes of it (the decoded code, or the reconstruction for
+ * models that do not decode). For a 2-D latent space that decodes, a second tab shows the decoded
+ * manifold over [-3, 3]^2. The model is loaded and the codes computed in a background job.
  */
-public final class LatentSpaceView extends ViewPart {
-
-    /** The view id. */
-    public static final String ID = "io.latentlab.ui.latent.view";
+public final class LatentSpace {
 
     private static final int EXAMPLES = 2000;
 
-    @Inject
-    @Service
-    ContributionRegistry registry;
+    /** The pages open, by run (for tests). */
+    private static final Map<Path, LatentSpace> OPEN = new ConcurrentHashMap<>();
 
-    private Path run;
+    private final ContributionRegistry registry;
+    private final Path run;
     private Label status;
     private XYSeriesCollection points = new XYSeriesCollection();
     private Canvas canvas;
@@ -83,11 +77,14 @@ public final class LatentSpaceView extends ViewPart {
     /** The decoded grid over [-3, 3]^2 of a 2-D latent space, else null. */
     private Image manifold;
 
-    @Override
-    public void createPartControl(Composite parent) {
-        PartInjection.inject(this, getSite(), parent);
-        run = RunViews.run(getViewSite().getSecondaryId());
-        setPartName("Latent: " + run.getFileName());
+    /**
+     * @param parent the page to fill
+     * @param run the run directory
+     * @param registry the contributions, to load the run's model
+     */
+    public LatentSpace(Composite parent, Path run, ContributionRegistry registry) {
+        this.run = run;
+        this.registry = registry;
         parent.setLayout(new GridLayout(1, false));
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -138,7 +135,17 @@ public final class LatentSpaceView extends ViewPart {
             }
         });
         sash.setWeights(70, 30);
+        OPEN.put(run.toAbsolutePath().normalize(), this);
+        parent.addDisposeListener(event -> dispose());
         load(parent.getDisplay());
+    }
+
+    /**
+     * @param run a run directory
+     * @return its open Latent page, or {@code null} (for tests)
+     */
+    public static LatentSpace of(Path run) {
+        return OPEN.get(run.toAbsolutePath().normalize());
     }
 
     private void load(Display display) {
@@ -381,13 +388,11 @@ public final class LatentSpaceView extends ViewPart {
         return decoded != null;
     }
 
-    @Override
-    public void setFocus() {
-        canvas.setFocus();
-    }
-
-    @Override
-    public void dispose() {
+    private void dispose() {
+        OPEN.remove(run.toAbsolutePath().normalize(), this);
+        if (job != null) {
+            job.cancel();
+        }
         if (decoded != null) {
             decoded.dispose();
         }
@@ -397,6 +402,5 @@ public final class LatentSpaceView extends ViewPart {
         if (manifold != null) {
             manifold.dispose();
         }
-        super.dispose();
     }
 }

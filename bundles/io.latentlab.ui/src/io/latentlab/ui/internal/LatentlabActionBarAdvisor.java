@@ -78,6 +78,8 @@ final class LatentlabActionBarAdvisor extends ActionBarAdvisor {
         windowMenu.add(getAction(ActionFactory.PREFERENCES.getId()));
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(ViewParts.action("&Welcome", "The first-start page: train an example, open a run, install a plugin",
+                () -> LatentlabWorkbenchAdvisor.openWelcome(window)));
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator());
         help.add(getAction(ActionFactory.ABOUT.getId()));

@@ -1,6 +1,5 @@
 package io.latentlab.ui.internal;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IWorkspace;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -46,27 +45,25 @@ final class LatentlabWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postStartup() {
         if (ExampleExperiments.seedEmptyWorkspace()) {
-            openFirstExample();
+            openWelcome(PlatformUI.getWorkbench().getActiveWorkbenchWindow());
         }
     }
 
-    /** A first start shows an experiment in the editor (its form), ready to run, not an empty editor area. */
-    private static void openFirstExample() {
-        IFile vae = ResourcesPlugin.getWorkspace().getRoot().getProject(ExampleExperiments.PROJECT)
-                .getFile(FIRST_EXAMPLE);
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-        if (!vae.exists() || window == null || window.getActivePage() == null) {
+    /**
+     * A first start opens on the welcome page, not an empty editor area or a form to fill in.
+     *
+     * @param window the window, or {@code null}
+     */
+    static void openWelcome(IWorkbenchWindow window) {
+        if (window == null || window.getActivePage() == null) {
             return;
         }
         try {
-            IDE.openEditor(window.getActivePage(), vae);
+            WelcomeEditor.open(window.getActivePage());
         } catch (PartInitException e) {
-            ILog.of(LatentlabWorkbenchAdvisor.class).warn("cannot open " + vae.getFullPath() + ": " + e.getMessage());
+            ILog.of(LatentlabWorkbenchAdvisor.class).warn("cannot open the welcome page: " + e.getMessage());
         }
     }
-
-    /** The example a new workspace opens with. */
-    private static final String FIRST_EXAMPLE = "vae.experiment.yaml";
 
     @Override
     public void postShutdown() {

@@ -122,7 +122,8 @@ public final class PluginsView extends ViewPart {
         return shown;
     }
 
-    private void install() {
+    /** Install Plugin Bundle...: asks for a jar and installs it. */
+    void install() {
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
         dialog.setFilterExtensions(new String[] {"*.jar"});
         String file = dialog.open();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
@@ -15,10 +16,14 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunFigures;
+import io.latentlab.ui.runs.RunEditorPage;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.tests.support.Installed;
@@ -136,5 +141,51 @@ class ModelPagesWorkbenchTest {
         Shots.until(Display.getCurrent(), "the captions drawn on the image",
                 () -> editor.figureCaptions("overlays").equals(overlays.captions()));
         screenshot("run-editor-overlays.png");
+    }
+
+    /** A contributed page that throws shows which page, which bundle and why; the editor's other pages work. */
+    @Test
+    void aContributedPageThatThrowsIsReplacedByItsMessage(@TempDir Path folder) throws Exception {
+        Path run = train(folder, """
+                name: broken-page
+                seed: 1
+                dataset: {id: mnist, train_limit: 128, test_limit: 64}
+                model:
+                  id: autoencoder
+                  encoder:
+                    - dense: {units: 8, activation: relu}
+                  decoder:
+                    - dense: {units: 784, activation: sigmoid}
+                optimizer: {id: adam}
+                training: {epochs: 1, batch_size: 64}
+                """);
+        BundleContext context = FrameworkUtil.getBundle(ModelPagesWorkbenchTest.class).getBundleContext();
+        ServiceRegistration<RunEditorPage> registration = context.registerService(RunEditorPage.class, new RunEditorPage() {
+            @Override
+            public String title() {
+                return "Broken";
+            }
+
+            @Override
+            public boolean appliesTo(Path directory) {
+                return true;
+            }
+
+            @Override
+            public Runnable create(Composite parent, Path directory) {
+                throw new IllegalStateException("page bug");
+            }
+        }, null);
+        try {
+            RunEditor editor = open(run);
+            assertEquals(List.of("Overview", "Charts", "Samples", "Broken", "Latent"), editor.pageTitles());
+            editor.showPage("Broken");
+            assertEquals("The page 'Broken' of bundle io.latentlab.ui.runs.tests failed: java.lang.IllegalStateException:"
+                    + " page bug", editor.pageMessage("Broken"));
+            editor.showPage(RunEditor.SAMPLES);
+            assertEquals(1, editor.sampleGrids());
+        } finally {
+            registration.unregister();
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.latentlab.ui.runs.tests;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.eclipse.ui.IEditorReference;
 import org.eclipse.ui.IWorkbenchPage;
@@ -8,7 +12,10 @@ import org.eclipse.ui.PlatformUI;
 
 import io.latentlab.ui.runs.RunViews;
 
-/** Closes the run editors and sample comparisons a test opened, so that the next test does not share the UI thread with them. */
+/**
+ * Closes the run editors and sample comparisons a test opened, so that the next test does not share the UI thread
+ * with them; finds a completed run.
+ */
 final class RunEditors {
 
     private RunEditors() {
@@ -26,5 +33,26 @@ final class RunEditors {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         return Arrays.stream(page.getEditorReferences()).filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId()))
                 .map(IEditorReference::getPartName).toList();
+    }
+
+    /**
+     * @param runs a runs folder
+     * @return a run in it that completed, or {@code null} (yet)
+     */
+    static Path completed(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return null;
+        }
+        try (Stream<Path> entries = Files.list(runs)) {
+            return entries.filter(run -> {
+                try {
+                    return Files.readString(run.resolve("status")).startsWith("completed");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null; // the folder changes under us: look again
+        }
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.swt.SWT;
@@ -69,31 +67,14 @@ class RunFromEditorTest {
             form.control(WorkbenchCommands.RUN_EXPERIMENT).notifyListeners(SWT.Selection, new Event());
             assertTrue(!editor.isDirty(), "saved before running");
             Shots.until(display, "a completed run from the editor's Run", 300_000,
-                    () -> completed(folder.resolve("runs")) != null);
-            Path run = completed(folder.resolve("runs"));
+                    () -> RunEditors.completed(folder.resolve("runs")) != null);
+            Path run = RunEditors.completed(folder.resolve("runs"));
             assertTrue(Files.readString(run.resolve("experiment.yaml")).contains("seed: 7"), "the run trains what was saved");
             assertEquals("run-from-editor", run.getFileName().toString().replaceFirst("^\\d{8}-\\d{6}-", ""));
             page.closeEditor(editor, false);
         } finally {
             RunEditors.closeAll();
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
-        }
-    }
-
-    private static Path completed(Path runs) {
-        if (!Files.isDirectory(runs)) {
-            return null;
-        }
-        try (Stream<Path> entries = Files.list(runs)) {
-            return entries.filter(run -> {
-                try {
-                    return Files.readString(run.resolve("status")).startsWith("completed");
-                } catch (Exception e) {
-                    return false;
-                }
-            }).findFirst().orElse(null);
-        } catch (IOException e) {
-            return null; // the folder changes under us: look again
         }
     }
 }

@@ -293,6 +293,19 @@ public final class RunEditor extends MultiPageEditorPart {
     }
 
     /**
+     * @param title a page's title
+     * @return the message a contributed page that failed shows in its place, or {@code null} (for tests)
+     */
+    public String pageMessage(String title) {
+        int index = pageTitles().indexOf(title);
+        if (index >= 0 && getControl(index) instanceof Composite composite && composite.getChildren().length == 1
+                && composite.getChildren()[0] instanceof Label label) {
+            return label.getText();
+        }
+        return null;
+    }
+
+    /**
      * Moves a figure page's epoch slider (for tests).
      *
      * @param id the figure's id

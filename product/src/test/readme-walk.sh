@@ -95,6 +95,13 @@ contains "$log" "Models and their networks"
 expect_ok train-ae train ae.experiment.yaml --runs runs
 ae=$(run_of "$log"); [ -n "$ae" ] || fail "train printed no run directory"
 contains "$ae/status" completed
+# a seed group: one run per seed, then the mean +/- std
+sed 's/^seed: 3$/seed: 3\nrepeat: 2/; s/^name: ae$/name: ae-seeds/' ae.experiment.yaml > ae-seeds.experiment.yaml
+expect_ok train-seeds train ae-seeds.experiment.yaml --runs seeds-walk
+contains "$log" "Group directory: "
+contains "$log" "test_bce .* +/- .*(mean +/- std over 2 runs)"
+[ "$(ls -d seeds-walk/seeds-ae-seeds/*-ae-seeds-seed-3 seeds-walk/seeds-ae-seeds/*-ae-seeds-seed-4 | wc -l)" = 2 ] \
+  || fail "the seed group did not train seeds 3 and 4 into seeds-walk/seeds-ae-seeds/"
 expect_ok list list runs
 contains "$log" "README walk, ae"
 expect_ok eval eval "$ae"

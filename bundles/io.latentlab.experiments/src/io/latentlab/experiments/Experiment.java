@@ -18,9 +18,21 @@ import io.latentlab.core.model.LayerEntry;
  * @param stacks the model's layer stacks by name
  * @param optimizers optimizer per stack name, or under {@code default}
  * @param training epochs, batch size and cadences
+ * @param seeds the seeds of a group of repeats ({@code seeds: [1, 2, 3]} or {@code repeat: 3}, which
+ *        counts up from {@code seed}), each trained as its own run; empty for one run
  */
 public record Experiment(Path file, String text, String name, long seed, Choice dataset, Choice model,
-        Map<String, List<LayerEntry>> stacks, Map<String, Choice> optimizers, Training training) {
+        Map<String, List<LayerEntry>> stacks, Map<String, Choice> optimizers, Training training, List<Long> seeds) {
+
+    /** Copies the seeds. */
+    public Experiment {
+        seeds = List.copyOf(seeds);
+    }
+
+    /** @return whether it asks for a group of runs, one per seed */
+    public boolean isSeedGroup() {
+        return !seeds.isEmpty();
+    }
 
     /**
      * A contribution chosen by id with its parameters as given.

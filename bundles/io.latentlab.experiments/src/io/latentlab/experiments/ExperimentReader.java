@@ -44,7 +44,9 @@ import io.latentlab.engine.LayerParameters;
 public final class ExperimentReader {
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "seed", "dataset", "augmentations",
-            "model", "optimizer", "optimizers", "training", "sweep");
+            "model", "optimizer", "optimizers", "training", "sweep", "seeds", "repeat");
+    /** The most runs a seed group may ask for. */
+    private static final int MAX_REPEATS = 100;
     private static final Set<String> TRAINING = Set.of("epochs", "batch_size", "evaluate_every", "sample_every",
             "checkpoint_every", "clip_norm", "clip_value", "keep_checkpoints");
     /** Keys of a layer entry that are not the layer's own parameters. */
@@ -220,8 +222,9 @@ public final class ExperimentReader {
         if (root.containsKey("sweep")) {
             sweep(root.get("sweep"), problems);
         }
+        List<Long> seeds = seeds(root, seed, problems);
         Experiment experiment = new Experiment(file, text, runName, seed, datasetChoice, modelChoice, stacks,
-                optimizerChoices, training);
+                optimizerChoices, training, seeds);
         if (!problems.list.isEmpty()) {
             throw new InvalidExperimentException(problems.list);
         }
@@ -530,6 +533,48 @@ public final class ExperimentReader {
     private static final long MAX_KEPT = 100;
     /** The largest batch: 2^24 examples, more than any dataset the readers can hold in one array. */
     private static final long MAX_BATCH = 1L << 24;
+
+    /**
+     * A group of repeats: {@code seeds: [1, 2, 3]} (distinct whole numbers) or {@code repeat: N} (the seeds
+     * {@code seed} to {@code seed + N - 1}); not both, not with a sweep (sweep the seed instead).
+     */
+    private static List<Long> seeds(Map<?, ?> root, long seed, Problems problems) {
+        if (root.containsKey("seeds") && root.containsKey("repeat")) {
+            problems.key("repeat", "give 'seeds' (a list) or 'repeat' (a count), not both");
+            return List.of();
+        }
+        if ((root.containsKey("seeds") || root.containsKey("repeat")) && root.containsKey("sweep")) {
+            problems.key(root.containsKey("seeds") ? "seeds" : "repeat", "a sweep cannot be repeated over seeds;"
+                    + " add 'seed' to the sweep's parameters instead");
+            return List.of();
+        }
+        if (root.containsKey("repeat")) {
+            Object value = root.get("repeat");
+            if (!(value instanceof Long count) || count < 2 || count > MAX_REPEATS) {
+                problems.value("repeat", "'repeat' is how many runs, from 2 to " + MAX_REPEATS + ", not '" + value + "'");
+                return List.of();
+            }
+            return java.util.stream.LongStream.range(seed, seed + count).boxed().toList();
+        }
+        if (!root.containsKey("seeds")) {
+            return List.of();
+        }
+        if (!(root.get("seeds") instanceof List<?> list) || list.size() < 2 || list.size() > MAX_REPEATS) {
+            problems.value("seeds", "'seeds' is a list of 2 to " + MAX_REPEATS + " whole numbers, e.g. [1, 2, 3]");
+            return List.of();
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Long value) || value < 0) {
+                problems.value("seeds[" + i + "]", "a seed is a whole number from 0, not '" + list.get(i) + "'");
+            } else if (seeds.contains(value)) {
+                problems.value("seeds[" + i + "]", "seed " + value + " is listed twice: its runs would be identical");
+            } else {
+                seeds.add(value);
+            }
+        }
+        return seeds;
+    }
 
     private static long integer(Map<?, ?> section, String key, String path, long defaultValue, Problems problems) {
         Object value = section.get(key);

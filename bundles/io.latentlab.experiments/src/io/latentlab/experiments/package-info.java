@@ -5,5 +5,5 @@
  * positions); {@link io.latentlab.experiments.ExperimentText} edits one field of it at a time,
  * keeping comments and layout (the workbench's form).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.latentlab.experiments;

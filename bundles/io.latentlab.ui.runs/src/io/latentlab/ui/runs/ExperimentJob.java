@@ -1,6 +1,9 @@
 package io.latentlab.ui.runs;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -17,6 +20,8 @@ import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
+import io.latentlab.studies.SeedGroup;
+import io.latentlab.studies.Sweep;
 
 /**
  * Trains (or resumes, or branches) an experiment with the same runner as {@code latentlab train},
@@ -93,7 +98,11 @@ public final class ExperimentJob extends Job {
                 current.branch(branchSource, branchPhase, checked, RunsPreferences.runsFolder(), progress);
             } else if (experiment != null) {
                 CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
-                current.run(checked, RunsPreferences.runsFolder(), progress);
+                if (checked.experiment().isSeedGroup()) {
+                    trainGroup(current, checked, progress);
+                } else {
+                    current.run(checked, RunsPreferences.runsFolder(), progress);
+                }
             } else {
                 CheckedExperiment checked = RunDirectory.experiment(new ExperimentReader(registry), resumed);
                 open(resumed);
@@ -108,6 +117,25 @@ public final class ExperimentJob extends Job {
         } finally {
             monitor.done();
         }
+    }
+
+    /**
+     * One run per seed (as {@code latentlab train} does), then the comparison of the group: each metric's
+     * mean curve with its ± std band.
+     */
+    private void trainGroup(ExperimentRunner current, CheckedExperiment checked, ExperimentRunner.Progress progress)
+            throws InvalidExperimentException, IOException {
+        Sweep sweep = new Sweep(registry);
+        current.whenCancelled(sweep::cancel);
+        List<Path> members = SeedGroup.train(sweep, checked, RunsPreferences.runsFolder(), progress).stream()
+                .filter(Objects::nonNull).toList();
+        Display.getDefault().asyncExec(() -> {
+            try {
+                RunViews.compare(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), members);
+            } catch (PartInitException e) {
+                ILog.of(ExperimentJob.class).error("cannot open the comparison of " + members, e);
+            }
+        });
     }
 
     @Override

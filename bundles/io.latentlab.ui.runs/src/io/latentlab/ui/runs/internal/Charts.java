@@ -11,11 +11,13 @@ import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import io.latentlab.studies.MedianStopping;
 import io.latentlab.studies.ParallelCoordinates;
@@ -36,6 +38,25 @@ final class Charts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         return chart;
+    }
+
+    /**
+     * Adds bands (a mean with ± std, say) drawn as translucent areas around their lines, over the
+     * chart's own series.
+     */
+    static void bands(JFreeChart chart, YIntervalSeriesCollection data) {
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.25f);
+        Color[] colours = {new Color(0x3b, 0x6e, 0xa8), new Color(0xd0, 0x5a, 0x2c), new Color(0x3a, 0x9a, 0x4a),
+            new Color(0x8e, 0x4b, 0xa8)};
+        for (int i = 0; i < colours.length; i++) {
+            renderer.setSeriesPaint(i, colours[i]);
+            renderer.setSeriesFillPaint(i, colours[i]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        plot.setDataset(1, data);
+        plot.setRenderer(1, renderer);
     }
 
     /** A white bar chart, one bar per x (a category's index), without shadows or gradients. */

@@ -28,18 +28,22 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunRecord;
 import io.latentlab.studies.ParallelCoordinates;
+import io.latentlab.studies.SeedGroup;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
 
 /**
  * Several runs side by side: one metric of every run overlaid in one chart (live, for runs still
- * training, e.g. an optimizer race), the configuration fields in which they differ, and the same
- * as parallel coordinates against the headline metric (e.g. a sweep's trials).
+ * training, e.g. an optimizer race), the runs of a seed group as their mean with a ± std band, the
+ * configuration fields in which they differ, and the same as parallel coordinates against the
+ * headline metric (e.g. a sweep's trials).
  */
 public final class RunComparisonView extends ViewPart {
 
@@ -52,6 +56,12 @@ public final class RunComparisonView extends ViewPart {
     private Combo metric;
     private String selected = "train_loss";
     private ParallelCoordinates parallel;
+    /** The seed groups among the runs (two or more members each): run indices by group folder. */
+    private final Map<Path, List<Integer>> groups = new LinkedHashMap<>();
+    private final YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+    private boolean groupsAsBands;
+    /** What the bands were computed from (metric and points), so that they are redrawn only when it changes. */
+    private String bandsOf = "";
 
     @Override
     public void createPartControl(Composite parent) {
@@ -70,10 +80,24 @@ public final class RunComparisonView extends ViewPart {
         Button log = new Button(controls, SWT.CHECK);
         log.setText("Log scale");
         log.addListener(SWT.Selection, e -> Charts.logScale(List.of(chart), log.getSelection()));
+        for (int i = 0; i < runs.size(); i++) {
+            if (SeedGroup.isMember(runs.get(i))) {
+                groups.computeIfAbsent(runs.get(i).getParent(), group -> new ArrayList<>()).add(i);
+            }
+        }
+        groups.values().removeIf(members -> members.size() < 2);
+        if (!groups.isEmpty()) {
+            groupsAsBands = true;
+            Button bandsBox = new Button(controls, SWT.CHECK);
+            bandsBox.setText("Seed groups as mean \u00b1 std");
+            bandsBox.setSelection(true);
+            bandsBox.addListener(SWT.Selection, e -> setGroupsAsBands(bandsBox.getSelection()));
+        }
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         chart = Charts.lines(selected, shown);
+        Charts.bands(chart, bands);
         new ChartComposite(sash, SWT.NONE, chart, true);
         TabFolder tabs = new TabFolder(sash, SWT.BOTTOM);
         TabItem differing = new TabItem(tabs, SWT.NONE);
@@ -170,7 +194,7 @@ public final class RunComparisonView extends ViewPart {
             XYSeries source = values.get(i).get(name);
             String label = runs.get(i).getFileName().toString();
             int index = shown.getSeriesIndex(label);
-            if (source == null) {
+            if (source == null || inBand(i)) {
                 continue;
             }
             XYSeries target = index >= 0 ? shown.getSeries(index) : new XYSeries(label, true, true);
@@ -181,6 +205,81 @@ public final class RunComparisonView extends ViewPart {
                 shown.addSeries(target);
             }
         }
+        showBands(name);
+    }
+
+    private boolean inBand(int run) {
+        return groupsAsBands && groups.values().stream().anyMatch(members -> members.contains(run));
+    }
+
+    /**
+     * Draws each seed group as the mean of its runs at every step they all reached, with ± one
+     * (sample) standard deviation around it, or nothing when the groups are shown run by run.
+     */
+    private void showBands(String name) {
+        StringBuilder key = new StringBuilder(groupsAsBands ? name : "");
+        groups.values().forEach(members -> members.forEach(i -> key.append(',')
+                .append(values.get(i).containsKey(name) ? values.get(i).get(name).getItemCount() : 0)));
+        if (key.toString().equals(bandsOf)) {
+            return;
+        }
+        bandsOf = key.toString();
+        bands.removeAllSeries();
+        if (!groupsAsBands) {
+            return;
+        }
+        for (Map.Entry<Path, List<Integer>> group : groups.entrySet()) {
+            List<XYSeries> members = group.getValue().stream().map(i -> values.get(i).get(name)).toList();
+            if (members.contains(null)) {
+                continue;
+            }
+            YIntervalSeries band = new YIntervalSeries(group.getKey().getFileName() + " (n=" + members.size() + ")");
+            XYSeries first = members.get(0);
+            for (int j = 0; j < first.getItemCount(); j++) {
+                Number step = first.getX(j);
+                double[] at = new double[members.size()];
+                boolean all = true;
+                for (int m = 0; m < at.length && all; m++) {
+                    int index = members.get(m).indexOf(step);
+                    all = index >= 0;
+                    at[m] = all ? members.get(m).getY(index).doubleValue() : Double.NaN;
+                }
+                if (all) {
+                    SeedGroup.Statistic statistic = SeedGroup.statistic(name, at);
+                    band.add(step.doubleValue(), statistic.mean(), statistic.mean() - statistic.std(),
+                            statistic.mean() + statistic.std());
+                }
+            }
+            bands.addSeries(band);
+        }
+    }
+
+    /**
+     * Shows the seed groups as mean ± std bands, or their runs one by one.
+     *
+     * @param on whether to draw bands
+     */
+    public void setGroupsAsBands(boolean on) {
+        groupsAsBands = on && !groups.isEmpty();
+        shown.removeAllSeries();
+        bandsOf = "";
+        show(selected);
+    }
+
+    /**
+     * @param group a seed group's folder name
+     * @return its band's last point: step, mean, mean - std, mean + std; or {@code null} (for tests)
+     */
+    public double[] lastOfBand(String group) {
+        for (int i = 0; i < bands.getSeriesCount(); i++) {
+            YIntervalSeries band = bands.getSeries(i);
+            if (band.getKey().toString().startsWith(group + " ") && band.getItemCount() > 0) {
+                int last = band.getItemCount() - 1;
+                return new double[] {band.getX(last).doubleValue(), band.getYValue(last), band.getYLowValue(last),
+                    band.getYHighValue(last)};
+            }
+        }
+        return null;
     }
 
     /** @return the number of series overlaid (for tests) */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import org.eclipse.core.runtime.ILog;
@@ -43,6 +44,7 @@ import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.runs.RunFolders;
 import io.latentlab.runs.RunInfo;
 import io.latentlab.runs.RunTable;
+import io.latentlab.studies.SeedGroup;
 import io.latentlab.studies.OptimizerRace;
 import io.latentlab.ui.PartInjection;
 import io.latentlab.ui.ViewParts;
@@ -69,6 +71,8 @@ public final class RunsView extends ViewPart {
     private Text filterField;
     private List<RunInfo> shown = List.of();
     private final RunInfo.Cache runInfo = new RunInfo.Cache();
+    /** The headline metric's mean ± std of each seed group's finished runs, by group folder. */
+    private Map<Path, String> groups = Map.of();
     /** Hyper-parameters by run, read once per run (they do not change). */
     private final Map<Path, List<String>> parameters = new HashMap<>();
 
@@ -90,6 +94,8 @@ public final class RunsView extends ViewPart {
         ViewParts.<RunInfo>sortableColumn(viewer, "Headline metric", 150, RunInfo::headlineMetric, null);
         ViewParts.<RunInfo>sortableColumn(viewer, "Value", 90, run -> Double.isNaN(run.headlineValue()) ? ""
                 : String.format(Locale.ROOT, "%.5g", run.headlineValue()), numeric(RunInfo::headlineValue));
+        ViewParts.<RunInfo>sortableColumn(viewer, "Group mean \u00b1 std", 150, run -> groups.getOrDefault(
+                run.directory().getParent(), ""), null);
         ViewParts.<RunInfo>sortableColumn(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
                 : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60),
                 numeric(RunInfo::seconds));
@@ -141,11 +147,27 @@ public final class RunsView extends ViewPart {
             List<RunInfo> runs = runInfo.list(RunsPreferences.runsFolder());
             if (!runs.equals(shown)) {
                 shown = runs;
+                groups = groupStatistics(runs);
                 viewer.setInput(runs);
             }
         } catch (IOException e) {
             ILog.of(getClass()).warn("cannot list the runs folder " + RunsPreferences.runsFolder() + ": " + e.getMessage());
         }
+    }
+
+    /** @return for each seed group, e.g. {@code 0.27410 ± 0.0012 (n=3)} over its runs that have a headline value */
+    private static Map<Path, String> groupStatistics(List<RunInfo> runs) {
+        Map<Path, List<RunInfo>> members = runs.stream().filter(run -> SeedGroup.isMember(run.directory()))
+                .collect(Collectors.groupingBy(run -> run.directory().getParent()));
+        Map<Path, String> statistics = new HashMap<>();
+        members.forEach((group, grouped) -> {
+            double[] values = grouped.stream().mapToDouble(RunInfo::headlineValue).filter(v -> !Double.isNaN(v)).toArray();
+            if (values.length > 0) {
+                SeedGroup.Statistic statistic = SeedGroup.statistic(grouped.get(0).headlineMetric(), values);
+                statistics.put(group, statistic.meanStd() + " (n=" + values.length + ")");
+            }
+        });
+        return statistics;
     }
 
     /** Sorts numbers ascending with missing values (NaN) last. */
@@ -182,6 +204,14 @@ public final class RunsView extends ViewPart {
                 column.notifyListeners(SWT.Selection, new Event());
             }
         }
+    }
+
+    /**
+     * @param run a listed run
+     * @return its Group mean ± std cell: its seed group's headline mean ± std, or empty (for tests)
+     */
+    public String groupOf(RunInfo run) {
+        return groups.getOrDefault(run.directory().getParent(), "");
     }
 
     /** @return the runs in the table (for tests) */

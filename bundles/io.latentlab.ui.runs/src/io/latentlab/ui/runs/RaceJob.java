@@ -10,7 +10,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewPart;
+import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -23,7 +23,7 @@ import io.latentlab.studies.OptimizerRace;
 /**
  * An optimizer race in the background, with the same {@link OptimizerRace} as {@code latentlab
  * race}: identical initial weights and minibatch order, one entrant after the other. The
- * comparison view follows it live: it is reopened with every entrant that starts, so the curves
+ * comparison follows it live: it is reopened with every entrant that starts, so the curves
  * overlay as they grow. Cancel stops the current entrant after its step (checkpoint kept) and
  * starts no other.
  * <pre>{@code
@@ -40,7 +40,7 @@ public final class RaceJob extends Job {
     private final ContributionRegistry registry;
     private volatile ExperimentRunner runner;
     private final List<Path> started = new ArrayList<>();
-    private IViewPart comparison;
+    private IEditorPart comparison;
 
     /**
      * @param experiment the experiment file
@@ -74,7 +74,7 @@ public final class RaceJob extends Job {
         }
     }
 
-    /** Replaces the comparison view with one over every entrant started so far, this one included. */
+    /** Replaces the comparison with one over every entrant started so far, this one included. */
     private void entrantStarted(Path run) {
         List<Path> runs;
         synchronized (started) {
@@ -84,10 +84,10 @@ public final class RaceJob extends Job {
         Display.getDefault().asyncExec(() -> {
             try {
                 IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-                IViewPart previous = comparison;
+                IEditorPart previous = comparison;
                 comparison = RunViews.compare(page, runs);
                 if (previous != null && previous != comparison) {
-                    page.hideView(previous);
+                    page.closeEditor(previous, false);
                 }
             } catch (PartInitException e) {
                 ILog.of(RaceJob.class).error("cannot show the race", e);

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -24,7 +22,7 @@ import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RaceJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
-import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunComparisonEditor;
 import io.latentlab.ui.runs.internal.RunDashboard;
 import io.latentlab.ui.runs.internal.RunEditor;
 import io.latentlab.ui.runs.internal.SampleComparisonEditor;
@@ -77,14 +75,10 @@ class CompareRunsWorkbenchTest {
         Shots.until(display, "the race to finish", 300_000, () -> job.getResult() != null);
         assertTrue(job.getResult().isOK(), "race: " + job.getResult());
         Shots.idle(display); // the comparison opens from the job's end
-        List<RunComparisonView> comparisons = new ArrayList<>();
-        for (IViewReference reference : page.getViewReferences()) {
-            if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
-                comparisons.add((RunComparisonView) reference.getView(false));
-            }
-        }
-        assertEquals(1, comparisons.size(), "the view of the first entrant alone was replaced");
-        RunComparisonView comparison = comparisons.get(0);
+        List<RunComparisonEditor> comparisons = RunEditors.comparisons();
+        assertEquals(1, comparisons.size(), "the comparison of the first entrant alone was replaced");
+        RunComparisonEditor comparison = comparisons.get(0);
+        assertEquals("Compare: race-sgd | race-adam", comparison.getTitle());
         comparison.refresh();
         assertEquals(2, comparison.seriesCount(), "one train_loss curve per optimizer");
         Shots.take(display, window.getShell().getBounds(), "compare.png");
@@ -139,6 +133,6 @@ class CompareRunsWorkbenchTest {
         assertEquals(2, titles.stream().distinct().count(), "no two tabs read alike: " + titles);
         assertTrue(titles.stream().allMatch(t -> t.matches("stacked( \\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)?")), titles.toString());
         RunEditors.closeAll();
-        page.hideView(comparison); // its runs go with this test's folder
+        page.closeEditor(comparison, false); // its runs go with this test's folder
     }
 }

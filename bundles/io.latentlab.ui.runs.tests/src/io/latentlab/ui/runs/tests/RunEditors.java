@@ -11,6 +11,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 
 import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.internal.RunComparisonEditor;
 
 /**
  * Closes the run editors and sample comparisons a test opened, so that the next test does not share the UI thread
@@ -25,7 +26,16 @@ final class RunEditors {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         page.closeEditors(Arrays.stream(page.getEditorReferences())
                 .filter(reference -> RunViews.RUN_EDITOR_ID.equals(reference.getId())
-                        || RunViews.SAMPLES_EDITOR_ID.equals(reference.getId())).toArray(IEditorReference[]::new), false);
+                        || RunViews.SAMPLES_EDITOR_ID.equals(reference.getId())
+                        || RunViews.COMPARE_EDITOR_ID.equals(reference.getId())).toArray(IEditorReference[]::new), false);
+    }
+
+    /** @return the open run comparisons */
+    static java.util.List<RunComparisonEditor> comparisons() {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        return Arrays.stream(page.getEditorReferences()).filter(reference -> RunViews.COMPARE_EDITOR_ID.equals(reference.getId()))
+                .map(reference -> reference.getEditor(false)).filter(RunComparisonEditor.class::isInstance)
+                .map(RunComparisonEditor.class::cast).toList();
     }
 
     /** @return the open run editors' tab titles */

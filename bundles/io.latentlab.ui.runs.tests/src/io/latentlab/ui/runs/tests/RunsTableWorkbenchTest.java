@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import io.latentlab.studies.OptimizerRace;
 import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
-import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunComparisonEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -75,22 +73,15 @@ class RunsTableWorkbenchTest {
             // the three runs as parallel coordinates: the optimizer axis, then the headline metric
             view.select(view.runs().stream().map(RunInfo::name).toList());
             view.compareSelected();
-            Shots.until(display, "the comparison view", () -> Arrays.stream(window.getActivePage().getViewReferences())
-                    .anyMatch(reference -> RunViews.COMPARE_VIEW_ID.equals(reference.getId())
-                            && reference.getView(false) != null));
-            RunComparisonView comparison = null;
-            for (IViewReference reference : window.getActivePage().getViewReferences()) {
-                if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
-                    comparison = (RunComparisonView) reference.getView(false);
-                }
-            }
+            Shots.until(display, "the comparison", () -> RunEditors.comparisons().size() == 1);
+            RunComparisonEditor comparison = RunEditors.comparisons().get(0);
             assertEquals(List.of("optimizers.default.id", "test_bce"), comparison.parallelCoordinates().axes().stream()
                     .map(ParallelCoordinates.Axis::name).toList());
             assertEquals(3, comparison.parallelCoordinates().lines().size());
             comparison.showParallelCoordinates();
             Shots.idle(display);
             Shots.take(display, window.getShell().getBounds(), "parallel-coordinates.png");
-            window.getActivePage().hideView(comparison);
+            window.getActivePage().closeEditor(comparison, false);
 
             RunInfo first = view.visibleRuns().get(0);
             view.rename(first.directory(), "best-of-race");

@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IViewReference;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -23,7 +22,7 @@ import io.latentlab.studies.SeedGroup;
 import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
-import io.latentlab.ui.runs.internal.RunComparisonView;
+import io.latentlab.ui.runs.internal.RunComparisonEditor;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -63,13 +62,8 @@ class SeedGroupWorkbenchTest {
             Shots.until(display, "the group to finish", 300_000, () -> job.getResult() != null);
             assertTrue(job.getResult().isOK(), "group: " + job.getResult());
             Shots.idle(display); // the comparison opens from the job's end
-            RunComparisonView comparison = null;
-            for (IViewReference reference : page.getViewReferences()) {
-                if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
-                    comparison = (RunComparisonView) reference.getView(false);
-                }
-            }
-            assertNotNull(comparison, "the group's comparison is open");
+            assertEquals(1, RunEditors.comparisons().size(), "the group's comparison is open");
+            RunComparisonEditor comparison = RunEditors.comparisons().get(0);
             comparison.refresh();
             assertEquals(0, comparison.seriesCount(), "the three runs are one band, not three lines");
             double[] last = comparison.lastOfBand("seeds-three-seeds");
@@ -93,11 +87,6 @@ class SeedGroupWorkbenchTest {
             }
         } finally {
             RunEditors.closeAll();
-            for (IViewReference reference : page.getViewReferences()) {
-                if (RunViews.COMPARE_VIEW_ID.equals(reference.getId())) {
-                    page.hideView(reference);
-                }
-            }
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
         }
     }

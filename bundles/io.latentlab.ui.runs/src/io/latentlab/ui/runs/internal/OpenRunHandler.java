@@ -7,7 +7,11 @@ import java.util.function.Function;
 import org.eclipse.core.commands.AbstractHandler;
 import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.resources.IContainer;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PartInitException;
@@ -18,8 +22,9 @@ import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
 
 /**
- * Open Run (the welcome page; {@code io.latentlab.ui.openRun}): choose a run folder anywhere, e.g.
- * one trained with the {@code latentlab} command, and open it in its run editor.
+ * Open Run ({@code io.latentlab.ui.openRun}): from the Project Explorer's context menu, opens the
+ * selected run folder in its run editor; from the welcome page, asks for a run folder anywhere
+ * (e.g. one trained with the {@code latentlab} command).
  */
 public final class OpenRunHandler extends AbstractHandler {
 
@@ -47,7 +52,10 @@ public final class OpenRunHandler extends AbstractHandler {
     @Override
     public Object execute(ExecutionEvent event) throws ExecutionException {
         Shell shell = HandlerUtil.getActiveShell(event);
-        String chosen = chooser.apply(shell);
+        IResource selected = HandlerUtil.getCurrentSelection(event) instanceof IStructuredSelection selection
+                ? Adapters.adapt(selection.getFirstElement(), IResource.class) : null;
+        String chosen = selected instanceof IContainer folder && folder.getLocation() != null
+                ? folder.getLocation().toOSString() : chooser.apply(shell);
         if (chosen == null) {
             return null;
         }

@@ -23,7 +23,11 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.ui.part.ViewPart;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.EditorPart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.xy.XYSeries;
@@ -36,7 +40,9 @@ import io.latentlab.runs.RunRecord;
 import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.studies.SeedGroup;
 import io.latentlab.ui.ViewParts;
+import io.latentlab.ui.runs.RunEditorInput;
 import io.latentlab.ui.runs.RunViews;
+import io.latentlab.ui.runs.RunsEditorInput;
 import io.latentlab.ui.runs.RunsPreferences;
 
 /**
@@ -45,7 +51,10 @@ import io.latentlab.ui.runs.RunsPreferences;
  * configuration fields in which they differ, and the same as parallel coordinates against the
  * headline metric (e.g. a sweep's trials).
  */
-public final class RunComparisonView extends ViewPart {
+public final class RunComparisonEditor extends EditorPart {
+
+    /** The editor's id. */
+    public static final String ID = RunViews.COMPARE_EDITOR_ID;
 
     private List<Path> runs;
     private final List<MetricsTail> tails = new ArrayList<>();
@@ -64,9 +73,19 @@ public final class RunComparisonView extends ViewPart {
     private String bandsOf = "";
 
     @Override
+    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+        if (!(input instanceof RunsEditorInput runsInput)) {
+            throw new PartInitException("the run comparison opens runs, not " + input.getName());
+        }
+        setSite(site);
+        setInput(input);
+        runs = runsInput.runs();
+        setPartName(input.getName());
+        setTitleToolTip(input.getToolTipText());
+    }
+
+    @Override
     public void createPartControl(Composite parent) {
-        runs = RunViews.runs(getViewSite().getSecondaryId());
-        setPartName("Compare " + runs.size() + " runs");
         for (Path run : runs) {
             tails.add(new MetricsTail(run));
             values.add(new LinkedHashMap<>());
@@ -123,8 +142,10 @@ public final class RunComparisonView extends ViewPart {
         List<Map<String, String>> configurations = runs.stream().map(RunRecord::configuration).toList();
         for (Path run : runs) {
             TableColumn column = new TableColumn(table, SWT.NONE);
-            column.setText(run.getFileName().toString());
-            column.setWidth(200);
+            column.setText(RunEditorInput.shortName(run)); // the date and time are in the tooltip
+            column.setToolTipText(run.toString());
+            column.pack();
+            column.setWidth(Math.max(120, column.getWidth()));
         }
         TreeSet<String> keys = new TreeSet<>();
         configurations.forEach(configuration -> keys.addAll(configuration.keySet()));
@@ -290,5 +311,24 @@ public final class RunComparisonView extends ViewPart {
     @Override
     public void setFocus() {
         metric.setFocus();
+    }
+
+    @Override
+    public void doSave(IProgressMonitor monitor) {
+        // nothing to save: a comparison shows runs
+    }
+
+    @Override
+    public void doSaveAs() {
+    }
+
+    @Override
+    public boolean isSaveAsAllowed() {
+        return false;
+    }
+
+    @Override
+    public boolean isDirty() {
+        return false;
     }
 }

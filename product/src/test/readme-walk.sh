@@ -195,6 +195,16 @@ cp ae.experiment.yaml sweep.experiment.yaml
 printf 'sweep:\n  parameters:\n    optimizer.learning_rate: [0.001, 0.003]\n' >> sweep.experiment.yaml
 expect_ok sweep sweep sweep.experiment.yaml --workers 2 --runs sweeps
 contains sweeps/sweep-sweep/sweep.csv completed
+# what a cluster driver uses: the trials as JSON, and one trial alone (a task's), skipped when done
+expect_ok trials trials sweep.experiment.yaml
+contains "$log" '"name": "ae-trial-02"'
+contains "$log" '"folder": "sweep-sweep"'
+size=$(wc -c < sweeps/sweep-sweep/*-ae-trial-02/metrics.csv)
+expect_ok sweep-trial sweep sweep.experiment.yaml --trial ae-trial-02 --runs sweeps
+contains "$log" "ae-trial-02 (completed)"
+[ "$(wc -c < sweeps/sweep-sweep/*-ae-trial-02/metrics.csv)" = "$size" ] || fail "sweep --trial retrained a finished trial"
+expect_refused sweep-no-trial sweep sweep.experiment.yaml --trial ae-trial-03 --runs sweeps
+contains "$log" "the sweep has no trial ae-trial-03; its trials: ae-trial-01, ae-trial-02"
 cp slow.experiment.yaml long-sweep.experiment.yaml
 printf 'sweep:\n  parameters:\n    optimizer.learning_rate: [0.001, 0.003, 0.01]\n' >> long-sweep.experiment.yaml
 (env -u DISPLAY "$product/latentlab" sweep long-sweep.experiment.yaml --workers 2 --runs sweeps \

@@ -46,7 +46,7 @@ public final class MedianStopping {
      * @return why to stop it, or {@code null} to go on
      */
     public synchronized String judge(String trial, int epoch, Map<String, Double> metrics, String headlineMetric) {
-        String compared = metric != null ? metric : headlineMetric;
+        String compared = compared(headlineMetric);
         Double reported = metrics.get(compared);
         if (reported == null) {
             return null; // not evaluated at this epoch
@@ -66,6 +66,26 @@ public final class MedianStopping {
         boolean worse = Double.isNaN(value) || (higher ? value < median : value > median);
         return worse ? String.format(Locale.ROOT, "median rule: %s %.5g at epoch %d is worse than the median"
                 + " %.5g of %d other trials", compared, value, epoch, median, n) : null;
+    }
+
+    /**
+     * Records what another process's trial reached (a cluster task of the same sweep), so that it
+     * counts for the median as a trial of this process does.
+     *
+     * @param trial the trial's name
+     * @param epoch the epoch, from 1
+     * @param value its compared metric then
+     */
+    public synchronized void record(String trial, int epoch, double value) {
+        byEpoch.computeIfAbsent(epoch, e -> new HashMap<>()).put(trial, value);
+    }
+
+    /**
+     * @param headlineMetric the model's headline metric
+     * @return the metric the rule compares
+     */
+    public String compared(String headlineMetric) {
+        return metric != null ? metric : headlineMetric;
     }
 
     /**

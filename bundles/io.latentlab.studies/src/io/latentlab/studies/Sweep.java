@@ -29,6 +29,7 @@ import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.ExperimentReader;
 import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.runs.ExperimentRunner;
+import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunDirectory;
 import io.latentlab.runs.RunInfo;
 
@@ -75,6 +76,15 @@ public final class Sweep {
      * @param info what the run says about itself, or {@code null} without a run
      */
     public record Outcome(Trial trial, Path run, RunInfo info) {
+    }
+
+    /**
+     * @param file an experiment file with a sweep
+     * @return the folder its sweep trains into, in the runs folder: {@code sweep-NAME} for
+     *         {@code NAME.experiment.yaml}
+     */
+    public static String folderName(Path file) {
+        return "sweep-" + file.getFileName().toString().replace(".experiment.yaml", "");
     }
 
     /** In a trial's run directory: why the sweep stopped it early. */
@@ -323,6 +333,9 @@ public final class Sweep {
 
                         @Override
                         public void evaluated(int epoch, Map<String, Double> metrics, String headlineMetric) {
+                            if (rule != null) {
+                                learnFromFolder(rule, folder, trial.name(), epoch, rule.compared(headlineMetric));
+                            }
                             String reason = rule == null ? null : rule.judge(trial.name(), epoch, metrics, headlineMetric);
                             if (reason != null) {
                                 try {
@@ -379,6 +392,33 @@ public final class Sweep {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Trials that other processes train into the same folder (a cluster's tasks, each training one
+     * trial) count for the median rule as this process's own do: their metric at this epoch is read
+     * from their {@code metrics.csv}.
+     */
+    private static void learnFromFolder(MedianStopping rule, Path folder, String trial, int epoch, String metric) {
+        Pattern run = Pattern.compile("\\d{8}-\\d{6}-(.+)"); // timestamp-trial
+        try (var children = Files.list(folder)) {
+            for (Path child : children.toList()) {
+                Matcher name = run.matcher(child.getFileName().toString());
+                if (!name.matches() || name.group(1).equals(trial) || !Files.isRegularFile(child.resolve(RunDirectory.METRICS))) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(child.resolve(RunDirectory.METRICS))) {
+                    if (line.contains("," + metric + ",")) {
+                        MetricsTail.Point point = MetricsTail.parse(line);
+                        if (point != null && point.epoch() == epoch && point.name().equals(metric)) {
+                            rule.record(name.group(1), epoch, point.value());
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a run being written or removed: it counts at the next evaluation
         }
     }
 

@@ -92,6 +92,31 @@ class SweepTest {
         assertEquals(metricsSize, Files.size(hopeless.run().resolve(RunDirectory.METRICS)), "not resumed");
     }
 
+    /**
+     * As a cluster runs it: each trial trained by its own process (here its own Sweep, as a task's
+     * `latentlab sweep --trial` is) into one shared folder; the hopeless trial is judged against the
+     * others' metrics read from their runs, and stops after its first epoch as in one process.
+     */
+    @Test
+    void theMedianRuleCountsTrialsOfOtherProcessesFromTheSharedFolder(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("small.experiment.yaml");
+        Files.writeString(file, Fixtures.SMALL + """
+                sweep:
+                  method: grid
+                  parameters:
+                    optimizer.learning_rate: [0.003, 0.002, 0.00001]
+                  early_stopping: median
+                """);
+        List<Sweep.Trial> trials = new Sweep(Fixtures.REGISTRY).trials(file);
+        Path shared = folder.resolve("sweep-small");
+        List<Sweep.Outcome> outcomes = new java.util.ArrayList<>();
+        for (Sweep.Trial trial : trials) {
+            outcomes.add(new Sweep(Fixtures.REGISTRY).run(file, List.of(trial), shared, 1, (line, end) -> { }).get(0));
+        }
+        assertEquals(List.of("completed", "completed", "stopped"), outcomes.stream().map(o -> o.info().status()).toList());
+        assertTrue(Files.readString(outcomes.get(2).run().resolve(Sweep.EARLY_STOP)).contains("of 2 other trials"));
+    }
+
     @Test
     void aSweptFieldThatDoesNotExistIsReported(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("small.experiment.yaml");

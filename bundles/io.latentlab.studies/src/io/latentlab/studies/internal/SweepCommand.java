@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionRegistry;
+import io.latentlab.experiments.ExperimentProblem;
+import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.runs.RunCommands;
 import io.latentlab.studies.Sweep;
 
@@ -28,14 +30,16 @@ public final class SweepCommand implements Command {
 
     @Override
     public String summary() {
-        return "sweep FILE [--workers 2] [--runs DIR]: run the trials of the experiment's sweep: block (grid or random)"
-                + " into DIR/sweep-<name>/, skipping completed trials; writes sweep.csv";
+        return "sweep FILE [--workers 2] [--runs DIR] [--trial NAME]: run the trials of the experiment's sweep: block (grid"
+                + " or random) into DIR/sweep-<name>/, skipping completed trials; writes sweep.csv (--trial: only that"
+                + " trial, e.g. a cluster task's)";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         Path runs = Path.of("runs");
         int workers = 2;
+        String only = null;
         if (arguments.isEmpty() || arguments.size() % 2 == 0) {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
@@ -45,6 +49,7 @@ public final class SweepCommand implements Command {
                 switch (arguments.get(i)) {
                     case "--workers" -> workers = Integer.parseInt(arguments.get(i + 1));
                     case "--runs" -> runs = Path.of(arguments.get(i + 1));
+                    case "--trial" -> only = arguments.get(i + 1);
                     default -> throw new IllegalArgumentException();
                 }
             } catch (IllegalArgumentException e) {
@@ -56,12 +61,22 @@ public final class SweepCommand implements Command {
         Path file = Path.of(arguments.get(0));
         Path folder = runs;
         int parallel = workers;
+        String trialName = only;
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             Sweep sweep = new Sweep(registry);
             runner.whenCancelled(sweep::cancel); // Ctrl-C stops every trial after its current step
             List<Sweep.Trial> trials = sweep.trials(file);
-            String name = file.getFileName().toString().replace(".experiment.yaml", "");
-            Path sweepFolder = folder.resolve("sweep-" + name);
+            Path sweepFolder = folder.resolve(Sweep.folderName(file));
+            if (trialName != null) {
+                Sweep.Trial trial = trials.stream().filter(t -> t.name().equals(trialName)).findFirst()
+                        .orElseThrow(() -> new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), 1, 1,
+                                "sweep", "the sweep has no trial " + trialName + "; its trials: "
+                                + String.join(", ", trials.stream().map(Sweep.Trial::name).toList())))));
+                Sweep.Outcome outcome = sweep.run(file, List.of(trial), sweepFolder, 1, progress).get(0);
+                out.println("Run directory: " + (outcome.run() == null ? "none (cancelled)"
+                        : outcome.run().toAbsolutePath().normalize() + " (" + outcome.info().status() + ")"));
+                return;
+            }
             out.println(trials.size() + " trials, " + parallel + " at a time, into " + sweepFolder.toAbsolutePath().normalize());
             List<Sweep.Outcome> outcomes = sweep.run(file, trials, sweepFolder, parallel, progress);
             Sweep.writeTable(outcomes, sweepFolder.resolve("sweep.csv"));

@@ -39,6 +39,29 @@ public final class RunCommands {
     }
 
     /**
+     * Environment variable: {@code 1} makes a command stop (after the current step, with a
+     * checkpoint) when its standard input closes, i.e. when the process that started it with a pipe
+     * is gone: a cluster task's executor that died, whose trial another executor then resumes.
+     */
+    public static final String STOP_WITH_PARENT = "LATENTLAB_STOP_WITH_PARENT";
+
+    /** Watches standard input on a daemon thread; its end cancels the runner (as Ctrl-C does). */
+    private static void stopWhenStdinCloses(ExperimentRunner runner) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // what the parent writes means nothing; only the end of the stream does
+                }
+            } catch (IOException e) {
+                // a broken pipe: the parent is gone too
+            }
+            runner.cancel();
+        }, "latentlab-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /**
      * @param registry the installed contributions
      * @param out standard output
      * @param err standard error
@@ -67,6 +90,9 @@ public final class RunCommands {
             }
         }, "latentlab-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
+        if ("1".equals(System.getenv(STOP_WITH_PARENT))) {
+            stopWhenStdinCloses(runner);
+        }
         try {
             job.run(runner, progress);
             return 0;

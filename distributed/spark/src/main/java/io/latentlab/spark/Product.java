@@ -41,6 +41,8 @@ public record Product(String launcher, int threads) implements Serializable {
         environment.put("LATENTLAB_THREADS", Integer.toString(threads));
         environment.put("OMP_NUM_THREADS", Integer.toString(threads));
         environment.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        // stdin stays a pipe from this JVM: if it dies (a lost executor), the product stops with a checkpoint
+        environment.put("LATENTLAB_STOP_WITH_PARENT", "1");
         Process process = builder.start();
         int status;
         try {

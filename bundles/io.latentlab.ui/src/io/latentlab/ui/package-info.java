@@ -3,5 +3,5 @@
  * Views and editors come from the other {@code io.latentlab.ui.*} bundles; the ids below are
  * the places they go.
  */
-@org.osgi.annotation.versioning.Version("0.2.0")
+@org.osgi.annotation.versioning.Version("0.3.0")
 package io.latentlab.ui;

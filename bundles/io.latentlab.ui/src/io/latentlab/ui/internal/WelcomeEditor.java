@@ -10,7 +10,6 @@ import java.util.Map;
 import org.eclipse.core.commands.common.CommandException;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -28,9 +27,9 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
-import org.eclipse.ui.part.EditorPart;
 
 import io.latentlab.ui.ExampleExperiments;
+import io.latentlab.ui.ReadOnlyEditor;
 import io.latentlab.ui.WorkbenchCommands;
 
 /**
@@ -38,7 +37,7 @@ import io.latentlab.ui.WorkbenchCommands;
  * example, open a run, install a plugin — and the examples with what each is. The actions are
  * commands of {@link WorkbenchCommands}, handled by the bundles that can do them.
  */
-public final class WelcomeEditor extends EditorPart {
+public final class WelcomeEditor extends ReadOnlyEditor {
 
     /** The editor's id. */
     public static final String ID = "io.latentlab.ui.welcome";
@@ -208,23 +207,5 @@ public final class WelcomeEditor extends EditorPart {
     @Override
     public void setFocus() {
         examples.setFocus();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

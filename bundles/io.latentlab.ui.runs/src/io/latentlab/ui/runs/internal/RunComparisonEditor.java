@@ -23,11 +23,9 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.swt.ChartComposite;
 import org.jfree.data.xy.XYSeries;
@@ -39,6 +37,7 @@ import io.latentlab.runs.MetricsTail;
 import io.latentlab.runs.RunRecord;
 import io.latentlab.studies.ParallelCoordinates;
 import io.latentlab.studies.SeedGroup;
+import io.latentlab.ui.ReadOnlyEditor;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunEditorInput;
 import io.latentlab.ui.runs.RunViews;
@@ -51,7 +50,7 @@ import io.latentlab.ui.runs.RunsPreferences;
  * configuration fields in which they differ, and the same as parallel coordinates against the
  * headline metric (e.g. a sweep's trials).
  */
-public final class RunComparisonEditor extends EditorPart {
+public final class RunComparisonEditor extends ReadOnlyEditor {
 
     /** The editor's id. */
     public static final String ID = RunViews.COMPARE_EDITOR_ID;
@@ -311,24 +310,5 @@ public final class RunComparisonEditor extends EditorPart {
     @Override
     public void setFocus() {
         metric.setFocus();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // nothing to save: a comparison shows runs
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
     }
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
@@ -25,8 +24,8 @@ import org.eclipse.swt.widgets.Scale;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.EditorPart;
 
+import io.latentlab.ui.ReadOnlyEditor;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunEditorInput;
 import io.latentlab.ui.runs.RunsEditorInput;
@@ -39,7 +38,7 @@ import io.latentlab.ui.runs.RunsPreferences;
  * difference under its name: for runs of the same inputs (same seed and data), where the grids
  * show the same test images.
  */
-public final class SampleComparisonEditor extends EditorPart {
+public final class SampleComparisonEditor extends ReadOnlyEditor {
 
     /** The editor's id. */
     public static final String ID = "io.latentlab.ui.runs.samples";
@@ -241,24 +240,5 @@ public final class SampleComparisonEditor extends EditorPart {
     @Override
     public void setFocus() {
         slider.setFocus();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // nothing to save: the grids are the runs' files
-    }
-
-    @Override
-    public void doSaveAs() {
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
     }
 }

@@ -87,6 +87,18 @@ public final class Sweep {
         return "sweep-" + file.getFileName().toString().replace(".experiment.yaml", "");
     }
 
+    /**
+     * @param checked an experiment
+     * @return whether its file has a {@code sweep:} block (its trials are what training it means)
+     */
+    public static boolean isSweep(CheckedExperiment checked) {
+        try {
+            return new Yaml().load(checked.experiment().text()) instanceof Map<?, ?> root && root.containsKey("sweep");
+        } catch (RuntimeException e) {
+            return false; // checked already: not reached
+        }
+    }
+
     /** In a trial's run directory: why the sweep stopped it early. */
     public static final String EARLY_STOP = "early-stop.txt";
 

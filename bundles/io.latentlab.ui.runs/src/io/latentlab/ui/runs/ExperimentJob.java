@@ -100,6 +100,8 @@ public final class ExperimentJob extends Job {
                 CheckedExperiment checked = new ExperimentReader(registry).read(experiment);
                 if (checked.experiment().isSeedGroup()) {
                     trainGroup(current, checked, progress);
+                } else if (Sweep.isSweep(checked)) {
+                    trainSweep(current, experiment, progress);
                 } else {
                     current.run(checked, RunsPreferences.runsFolder(), progress);
                 }
@@ -127,13 +129,34 @@ public final class ExperimentJob extends Job {
             throws InvalidExperimentException, IOException {
         Sweep sweep = new Sweep(registry);
         current.whenCancelled(sweep::cancel);
-        List<Path> members = SeedGroup.train(sweep, checked, RunsPreferences.runsFolder(), progress).stream()
-                .filter(Objects::nonNull).toList();
+        openComparison(SeedGroup.train(sweep, checked, RunsPreferences.runsFolder(), progress).stream()
+                .filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * The trials of the file's sweep, as {@code latentlab sweep} trains them (two at a time, completed
+     * ones skipped), then their comparison with its parallel coordinates.
+     */
+    private void trainSweep(ExperimentRunner current, Path file, ExperimentRunner.Progress progress)
+            throws InvalidExperimentException, IOException {
+        Sweep sweep = new Sweep(registry);
+        current.whenCancelled(sweep::cancel);
+        List<Sweep.Trial> trials = sweep.trials(file);
+        Path folder = RunsPreferences.runsFolder().resolve(Sweep.folderName(file));
+        List<Sweep.Outcome> outcomes = sweep.run(file, trials, folder, SeedGroup.workers(trials.size()), progress);
+        Sweep.writeTable(outcomes, folder.resolve("sweep.csv"));
+        openComparison(outcomes.stream().map(Sweep.Outcome::run).filter(Objects::nonNull).toList());
+    }
+
+    private static void openComparison(List<Path> runs) {
+        if (runs.size() < 2) {
+            return;
+        }
         Display.getDefault().asyncExec(() -> {
             try {
-                RunViews.compare(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), members);
+                RunViews.compare(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), runs);
             } catch (PartInitException e) {
-                ILog.of(ExperimentJob.class).error("cannot open the comparison of " + members, e);
+                ILog.of(ExperimentJob.class).error("cannot open the comparison of " + runs, e);
             }
         });
     }

@@ -55,6 +55,28 @@ public final class RunsPreferences {
         return Path.of(Platform.getInstanceLocation().getURL().getPath()).resolve("runs");
     }
 
+    /** Preference: the Spark master sweeps are submitted to, e.g. {@code spark://master.lab:7077}. */
+    public static final String SPARK_MASTER = "sparkMaster";
+
+    /** Preference: the {@code spark-submit} to run (a path, or a name on the PATH). */
+    public static final String SPARK_SUBMIT = "sparkSubmit";
+
+    /** Preference: the driver jar, {@code distributed/spark/target/latentlab-spark.jar} of a build. */
+    public static final String SPARK_JAR = "sparkJar";
+
+    /** Preference: the product's {@code latentlab} on the workers (empty: this installation's). */
+    public static final String SPARK_PRODUCT = "sparkProduct";
+
+    /**
+     * @param key one of the Spark preferences
+     * @param fallback when it is not set
+     * @return its value
+     */
+    public static String spark(String key, String fallback) {
+        String value = Platform.getPreferencesService().getString(NODE, key, "", null);
+        return value.isBlank() ? fallback : value.strip();
+    }
+
     /** @return milliseconds between dashboard refreshes (throttles chart updates while training) */
     public static int refreshMilliseconds() {
         return Math.max(LEAST_REFRESH_MILLISECONDS, Platform.getPreferencesService().getInt(NODE, REFRESH_MILLISECONDS,

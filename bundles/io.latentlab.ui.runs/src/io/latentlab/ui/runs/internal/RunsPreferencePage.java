@@ -3,14 +3,19 @@ package io.latentlab.ui.runs.internal;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.FileFieldEditor;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import io.latentlab.ui.runs.RunsPreferences;
 
-/** Preferences > Latentlab > Runs: where runs go, how often run editors read new values, ND4J threads. */
+/**
+ * Preferences > Latentlab > Runs: where runs go, how often run editors read new values, ND4J threads, and
+ * where Submit Sweep to Spark submits.
+ */
 public final class RunsPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
     /** Creates the page. */
@@ -39,5 +44,14 @@ public final class RunsPreferencePage extends FieldEditorPreferencePage implemen
                 "ND4J threads for training (0: LATENTLAB_THREADS, default 1):", getFieldEditorParent());
         threads.setValidRange(0, Runtime.getRuntime().availableProcessors() * 2);
         addField(threads);
+        // Submit Sweep to Spark (docs/cluster.md)
+        addField(new StringFieldEditor(RunsPreferences.SPARK_MASTER, "Spark master (Submit Sweep to Spark; empty:"
+                + " local[2]):", getFieldEditorParent()));
+        addField(new FileFieldEditor(RunsPreferences.SPARK_SUBMIT, "spark-submit (empty: on the PATH):",
+                getFieldEditorParent()));
+        addField(new FileFieldEditor(RunsPreferences.SPARK_JAR, "Driver jar (latentlab-spark.jar):",
+                getFieldEditorParent()));
+        addField(new StringFieldEditor(RunsPreferences.SPARK_PRODUCT, "latentlab on the workers (empty: this"
+                + " installation's path):", getFieldEditorParent()));
     }
 }

@@ -52,6 +52,7 @@ import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RaceJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.SparkSweepJob;
 
 /**
  * Every run in the runs folder with its status, model, dataset, headline metric, duration and
@@ -112,6 +113,8 @@ public final class RunsView extends ViewPart {
 
         IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(ViewParts.action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
+        toolbar.add(ViewParts.action("Submit Sweep to Spark...", "Train an experiment's sweep on the Spark cluster of"
+                + " Preferences > Latentlab > Runs, into the runs folder (shared with the workers)", this::submitSweep));
         toolbar.add(ViewParts.action("Race...", "Train an experiment once per optimizer from identical starts, curves"
                 + " overlaid live", this::race));
         toolbar.add(ViewParts.action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
@@ -374,6 +377,16 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             ExperimentJob.train(Path.of(file), registry).schedule();
+        }
+    }
+
+    private void submitSweep() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("Submit Sweep to Spark");
+        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = dialog.open();
+        if (file != null) {
+            new SparkSweepJob(Path.of(file), registry).schedule();
         }
     }
 

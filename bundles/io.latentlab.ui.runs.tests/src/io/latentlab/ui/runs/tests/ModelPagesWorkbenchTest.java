@@ -146,19 +146,7 @@ class ModelPagesWorkbenchTest {
     /** A contributed page that throws shows which page, which bundle and why; the editor's other pages work. */
     @Test
     void aContributedPageThatThrowsIsReplacedByItsMessage(@TempDir Path folder) throws Exception {
-        Path run = train(folder, """
-                name: broken-page
-                seed: 1
-                dataset: {id: mnist, train_limit: 128, test_limit: 64}
-                model:
-                  id: autoencoder
-                  encoder:
-                    - dense: {units: 8, activation: relu}
-                  decoder:
-                    - dense: {units: 784, activation: sigmoid}
-                optimizer: {id: adam}
-                training: {epochs: 1, batch_size: 64}
-                """);
+        Path run = train(folder, TinyAutoencoder.experiment("broken-page", ""));
         BundleContext context = FrameworkUtil.getBundle(ModelPagesWorkbenchTest.class).getBundleContext();
         ServiceRegistration<RunEditorPage> registration = context.registerService(RunEditorPage.class, new RunEditorPage() {
             @Override

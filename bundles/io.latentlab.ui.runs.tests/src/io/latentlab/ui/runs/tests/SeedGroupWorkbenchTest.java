@@ -43,20 +43,8 @@ class SeedGroupWorkbenchTest {
         IWorkbenchPage page = window.getActivePage();
         try {
             Path file = folder.resolve("seeds.experiment.yaml");
-            Files.writeString(file, """
-                    name: three-seeds
-                    seed: 1
-                    repeat: 3
-                    dataset: {id: mnist, train_limit: 512, test_limit: 128}
-                    model:
-                      id: autoencoder
-                      encoder:
-                        - dense: {units: 16, activation: relu}
-                      decoder:
-                        - dense: {units: 784, activation: sigmoid}
-                    optimizer: {id: adam, learning_rate: 0.003}
-                    training: {epochs: 2, batch_size: 64}
-                    """);
+            Files.writeString(file, TinyAutoencoder.experiment("three-seeds", "repeat: 3\n")
+                    .replace("epochs: 1", "epochs: 2"));
             Job job = ExperimentJob.train(file, Installed.registry());
             job.schedule();
             Shots.until(display, "the group to finish", 300_000, () -> job.getResult() != null);

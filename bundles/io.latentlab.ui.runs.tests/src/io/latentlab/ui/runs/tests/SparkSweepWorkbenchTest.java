@@ -32,22 +32,11 @@ import io.latentlab.ui.tests.support.Shots;
  */
 class SparkSweepWorkbenchTest {
 
-    private static final String SWEEP = """
-            name: wb-sweep
-            seed: 4
-            dataset: {id: mnist, train_limit: 256, test_limit: 64}
-            model:
-              id: autoencoder
-              encoder:
-                - dense: {units: 8, activation: relu}
-              decoder:
-                - dense: {units: 784, activation: sigmoid}
-            optimizer: {id: adam, learning_rate: 0.003}
-            training: {epochs: 1, batch_size: 64}
+    private static final String SWEEP = TinyAutoencoder.experiment("wb-sweep", """
             sweep:
               parameters:
                 optimizer.learning_rate: [0.001, 0.01]
-            """;
+            """);
 
     @Test
     void runExperimentOnASweepTrainsItsTrials(@TempDir Path folder) throws Exception {

@@ -42,20 +42,8 @@ import io.latentlab.ui.tests.support.Shots;
  */
 class WelcomeWorkbenchTest {
 
-    private static final String TINY = """
-            # A tiny autoencoder for the welcome page's test.
-            name: welcome-ae
-            seed: 1
-            dataset: {id: mnist, train_limit: 256, test_limit: 64}
-            model:
-              id: autoencoder
-              encoder:
-                - dense: {units: 8, activation: relu}
-              decoder:
-                - dense: {units: 784, activation: sigmoid}
-            optimizer: {id: adam}
-            training: {epochs: 1, batch_size: 64}
-            """;
+    private static final String TINY = "# A tiny autoencoder for the welcome page's test.\n"
+            + TinyAutoencoder.experiment("welcome-ae", "");
 
     @Test
     void theWelcomePageTrainsAnExampleAndOpensARun(@TempDir Path folder) throws Exception {

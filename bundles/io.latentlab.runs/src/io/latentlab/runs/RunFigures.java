@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -66,12 +65,11 @@ public final class RunFigures {
     public static void write(Path run, Figure figure, int epoch) throws IOException {
         Path folder = run.resolve(FOLDER).resolve(figure.id());
         Files.createDirectories(folder);
-        String name = String.format(Locale.ROOT, "epoch-%03d", epoch);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("title", figure.title());
         switch (figure) {
             case Figure.Images images -> {
-                ImageGrid.writeBands(images.bands(), COLUMNS, folder.resolve(name + ".png"));
+                ImageGrid.writeBands(images.bands(), COLUMNS, RunFolders.epochFile(folder, epoch, "png"));
                 int[] cell = ImageGrid.cellSize(images.bands().get(0));
                 json.put("kind", "images");
                 json.put("image_width", cell[1]);
@@ -86,7 +84,7 @@ public final class RunFigures {
                 json.put("values", Arrays.stream(bars.values()).boxed().toList());
             }
         }
-        AtomicFile.writeString(folder.resolve(name + ".json"), Json.write(json) + "\n");
+        AtomicFile.writeString(RunFolders.epochFile(folder, epoch, "json"), Json.write(json) + "\n");
     }
 
     /**
@@ -104,9 +102,7 @@ public final class RunFigures {
      * @return the epochs at which it was drawn, ascending
      */
     public static List<Integer> epochs(Path run, String id) {
-        return list(run.resolve(FOLDER).resolve(id), p -> p.getFileName().toString().matches("epoch-\\d+\\.json"))
-                .stream().map(name -> Integer.parseInt(name.substring("epoch-".length(), name.length() - ".json".length())))
-                .sorted().toList();
+        return RunFolders.epochs(run.resolve(FOLDER).resolve(id), "json");
     }
 
     /**
@@ -120,8 +116,7 @@ public final class RunFigures {
      */
     public static Drawn read(Path run, String id, int epoch) throws IOException {
         Path folder = run.resolve(FOLDER).resolve(id);
-        String name = String.format(Locale.ROOT, "epoch-%03d", epoch);
-        Path file = folder.resolve(name + ".json");
+        Path file = RunFolders.epochFile(folder, epoch, "json");
         Object loaded;
         try {
             loaded = new Yaml().load(Files.readString(file));
@@ -134,7 +129,7 @@ public final class RunFigures {
         if ("images".equals(json.get("kind"))) {
             List<String> captions = json.get("captions") instanceof List<?> list
                     ? list.stream().map(String::valueOf).toList() : List.of();
-            return new Drawn(id, title, epoch, folder.resolve(name + ".png"), number(json, "image_width", file),
+            return new Drawn(id, title, epoch, RunFolders.epochFile(folder, epoch, "png"), number(json, "image_width", file),
                     number(json, "image_height", file), number(json, "bands", file), captions, null, null, new double[0]);
         }
         if ("bars".equals(json.get("kind")) && json.get("values") instanceof List<?> list) {

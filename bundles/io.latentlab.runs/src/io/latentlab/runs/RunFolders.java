@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -90,6 +92,35 @@ public final class RunFolders {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
+        }
+    }
+
+    /** A run's folder of sample grids, one per epoch drawn ({@link #epochFile}). */
+    public static final String SAMPLES = "samples";
+
+    /**
+     * @param folder a folder of per-epoch files (a run's {@value #SAMPLES}, a figure's folder)
+     * @param epoch the epoch, from 1
+     * @param extension the file type, e.g. {@code png}
+     * @return the epoch's file: {@code epoch-NNN.EXTENSION}
+     */
+    public static Path epochFile(Path folder, int epoch, String extension) {
+        return folder.resolve(String.format(Locale.ROOT, "epoch-%03d.%s", epoch, extension));
+    }
+
+    /**
+     * @param folder a folder of per-epoch files
+     * @param extension their type, e.g. {@code png}
+     * @return the epochs that have one, ascending; none if the folder is missing or being changed
+     */
+    public static List<Integer> epochs(Path folder, String extension) {
+        String suffix = "." + extension;
+        try (Stream<Path> files = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("epoch-\\d+" + Pattern.quote(suffix)))
+                    .map(n -> Integer.parseInt(n.substring("epoch-".length(), n.length() - suffix.length()))).sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // being written or removed: the next look lists it
         }
     }
 

@@ -170,7 +170,7 @@ final class TrainingSession implements TrainingListener {
             }
             if (done % settings.sampleEvery() == 0 || done == settings.epochs()) {
                 ImageGrid.writeBands(model.illustrate(sampleInputs, sampleLabels), 8,
-                        run.path().resolve(String.format(Locale.ROOT, "samples/epoch-%03d.png", done)));
+                        RunFolders.epochFile(run.path().resolve(RunFolders.SAMPLES), done, "png"));
                 drawFigures(done);
             }
             if (done % settings.checkpointEvery() == 0 || done == settings.epochs()) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -25,6 +24,7 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 
+import io.latentlab.runs.RunFolders;
 import io.latentlab.ui.ReadOnlyEditor;
 import io.latentlab.ui.ViewParts;
 import io.latentlab.ui.runs.RunEditorInput;
@@ -107,23 +107,14 @@ public final class SampleComparisonEditor extends ReadOnlyEditor {
     }
 
     private static Path grid(Path run, int epoch) {
-        return run.resolve("samples").resolve(String.format(Locale.ROOT, "epoch-%03d.png", epoch));
+        return RunFolders.epochFile(run.resolve(RunFolders.SAMPLES), epoch, "png");
     }
 
     /** Lists the epochs any run has a grid of; shows the newest if the slider was at the end. */
     void refresh() {
         TreeSet<Integer> found = new TreeSet<>();
         for (Path run : runs()) {
-            Path folder = run.resolve("samples");
-            if (!Files.isDirectory(folder)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(folder)) {
-                files.map(p -> p.getFileName().toString()).filter(n -> n.matches("epoch-\\d+\\.png"))
-                        .forEach(n -> found.add(Integer.parseInt(n.substring(6, n.length() - 4))));
-            } catch (IOException e) {
-                // being written: the next refresh lists it
-            }
+            found.addAll(RunFolders.epochs(run.resolve(RunFolders.SAMPLES), "png"));
         }
         List<Integer> listed = List.copyOf(found);
         if (!listed.equals(epochs)) {

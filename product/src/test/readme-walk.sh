@@ -191,6 +191,13 @@ contains "$log" "Run directory:"
 # race and sweep (and Ctrl-C stops a sweep's trials)
 expect_ok race race ae.experiment.yaml --optimizers sgd,adam --runs races
 contains "$log" "race-ae.csv"
+# a second start keeps the completed entrants; a cluster task's entrant alone; the entrants as JSON
+expect_ok race-again race ae.experiment.yaml --optimizers sgd,adam --runs races
+[ "$(ls -d races/race-ae/*-ae-* | wc -l)" = 2 ] || fail "a second race trained its entrants again: $(ls races/race-ae)"
+expect_ok race-entrant race ae.experiment.yaml --optimizers sgd,adam --entrant adam --runs races
+contains "$log" "(completed)"
+expect_ok race-trials trials ae.experiment.yaml --optimizers sgd,adam
+contains "$log" '"folder": "race-ae"'
 cp ae.experiment.yaml sweep.experiment.yaml
 printf 'sweep:\n  parameters:\n    optimizer.learning_rate: [0.001, 0.003]\n' >> sweep.experiment.yaml
 expect_ok sweep sweep sweep.experiment.yaml --workers 2 --runs sweeps

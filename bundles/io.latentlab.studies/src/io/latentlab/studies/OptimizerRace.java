@@ -21,13 +21,16 @@ import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.runs.AtomicFile;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.MetricsTail;
+import io.latentlab.runs.RunInfo;
 
 /**
  * An optimizer race: one experiment trained once per optimizer, everything else identical —
  * the same seed gives the same initial weights and the same minibatch order — so that the
  * curves differ only by the optimizer. Each entrant is a normal run named
  * {@code <experiment>-<optimizer>}; hyper-parameters the experiment gives its optimizer (such
- * as {@code learning_rate}) carry over to every entrant whose schema has them.
+ * as {@code learning_rate}) carry over to every entrant whose schema has them. As a sweep's
+ * trials, entrants an earlier start of the race completed are kept and stopped ones resumed, so
+ * a race can be split over cluster tasks, one entrant each.
  */
 public final class OptimizerRace {
 
@@ -39,9 +42,21 @@ public final class OptimizerRace {
     }
 
     /**
+     * @param file an experiment file
+     * @return the folder its race trains into, in the runs folder: {@code race-NAME} for
+     *         {@code NAME.experiment.yaml} (its metrics table is {@code race-NAME.csv} beside it)
+     */
+    public static String folderName(Path file) {
+        return "race-" + file.getFileName().toString().replace(".experiment.yaml", "");
+    }
+
+    /**
+     * Trains the entrants not completed in {@code runs} yet, one at a time: an entrant an earlier start
+     * completed is kept, one it left stopped continues from its checkpoint.
+     *
      * @param file the experiment file
      * @param optimizers optimizer ids, e.g. sgd, momentum, rmsprop, adam
-     * @param runs the folder for the runs
+     * @param runs the folder for the entrants' runs (e.g. {@code RUNS/}{@link #folderName})
      * @param runner trains each entrant (one at a time)
      * @param progress told of progress
      * @return the run directories, in the order of {@code optimizers} (fewer when the runner was cancelled)
@@ -61,7 +76,16 @@ public final class OptimizerRace {
             if (runner.isCancelled()) {
                 break; // the race was stopped: no further entrant starts
             }
-            result.add(runner.run(entrant, runs, progress));
+            Path existing = Sweep.existing(runs, entrant.experiment().name());
+            if (existing == null) {
+                result.add(runner.run(entrant, runs, progress));
+                continue;
+            }
+            if (!"completed".equals(RunInfo.of(existing).status())) {
+                progress.started(existing);
+                runner.resume(existing, entrant, progress);
+            }
+            result.add(existing);
         }
         return result;
     }

@@ -434,9 +434,20 @@ public final class Sweep {
         }
     }
 
-    /** @return the trial's run directory from an earlier start of the sweep, or {@code null} */
-    private static Path existing(Path folder, String trial) throws IOException {
-        Pattern pattern = Pattern.compile("\\d{8}-\\d{6}-" + Pattern.quote(trial) + "(-\\d+)?");
+    /**
+     * A run an earlier start left in a study's folder (a sweep's trial, a race's entrant): it is
+     * continued or skipped, never trained twice.
+     *
+     * @param folder the study's folder
+     * @param name the run's name (the experiment name it was trained under)
+     * @return the newest run of that name with a checkpoint, or {@code null}
+     * @throws IOException if the folder cannot be listed
+     */
+    public static Path existing(Path folder, String name) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        Pattern pattern = Pattern.compile("\\d{8}-\\d{6}-" + Pattern.quote(name) + "(-\\d+)?");
         try (var children = Files.list(folder)) {
             return children.filter(p -> pattern.matcher(p.getFileName().toString()).matches())
                     .filter(p -> Files.isRegularFile(p.resolve(RunDirectory.CHECKPOINT))).sorted().reduce((a, b) -> b)

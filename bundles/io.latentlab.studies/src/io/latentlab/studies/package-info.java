@@ -4,5 +4,5 @@
  * identical starts), {@link io.latentlab.studies.ModelBenchmark} (rows of targets and
  * references), and {@link io.latentlab.studies.ParallelCoordinates} for comparing them.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.latentlab.studies;

@@ -35,6 +35,12 @@ class OptimizerRaceTest {
         List<Path> again = race.run(file, List.of("sgd"), folder.resolve("b"), new ExperimentRunner(Fixtures.REGISTRY),
                 (line, end) -> { });
 
+        assertEquals(first, race.run(file, List.of("sgd", "adam"), folder.resolve("a"), new ExperimentRunner(Fixtures.REGISTRY),
+                (line, end) -> { }), "a second start keeps the completed entrants");
+        try (var entrants = Files.list(folder.resolve("a"))) {
+            assertEquals(2, entrants.count(), "nothing trained twice");
+        }
+
         List<String> sgd = losses(first.get(0));
         List<String> adam = losses(first.get(1));
         assertEquals(sgd.get(0), adam.get(0), "step 1's loss is computed before any update: identical");

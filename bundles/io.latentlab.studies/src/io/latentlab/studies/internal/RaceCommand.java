@@ -29,33 +29,51 @@ public final class RaceCommand implements Command {
 
     @Override
     public String summary() {
-        return "race FILE --optimizers sgd,momentum,rmsprop,adam [--runs DIR]: train the experiment once per optimizer"
-                + " from the same initial weights and minibatch order; writes race-<name>.csv (run, step, metric, value)";
+        return "race FILE --optimizers sgd,momentum,rmsprop,adam [--runs DIR] [--entrant ID]: train the experiment once per"
+                + " optimizer from the same initial weights and minibatch order into DIR/race-<name>/ (completed entrants"
+                + " kept, stopped ones resumed); writes DIR/race-<name>.csv (run, step, metric, value) (--entrant: only"
+                + " that optimizer's entrant, e.g. a cluster task's)";
     }
 
     @Override
     public int run(List<String> arguments, PrintStream out, PrintStream err) {
         Path runs = Path.of("runs");
         List<String> optimizers = null;
+        String entrant = null;
+        boolean valid = !arguments.isEmpty() && arguments.size() % 2 == 1;
         for (int i = 1; i + 1 < arguments.size(); i += 2) {
             switch (arguments.get(i)) {
                 case "--optimizers" -> optimizers = Arrays.stream(arguments.get(i + 1).split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList();
                 case "--runs" -> runs = Path.of(arguments.get(i + 1));
-                default -> optimizers = null;
+                case "--entrant" -> entrant = arguments.get(i + 1);
+                default -> valid = false;
             }
         }
-        if (arguments.isEmpty() || arguments.size() % 2 == 0 || optimizers == null || optimizers.isEmpty()) {
+        if (!valid || optimizers == null || optimizers.isEmpty()) {
             err.println("usage: latentlab " + summary());
             return RunCommands.INVALID;
         }
+        if (entrant != null && !optimizers.contains(entrant)) {
+            err.println("latentlab race: --entrant " + entrant + " is not one of --optimizers " + String.join(",", optimizers));
+            return RunCommands.INVALID;
+        }
         Path file = Path.of(arguments.get(0));
-        Path folder = runs;
+        Path folder = runs.resolve(OptimizerRace.folderName(file));
         List<String> entrants = optimizers;
+        String only = entrant;
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
-            List<Path> raced = new OptimizerRace(registry).run(file, entrants, folder, runner, progress);
-            String name = file.getFileName().toString().replace(".experiment.yaml", "");
-            Path csv = folder.resolve("race-" + name + ".csv");
+            OptimizerRace race = new OptimizerRace(registry);
+            if (only != null) {
+                // a cluster task's entrant: an earlier attempt's process may still be writing its checkpoint
+                Path run = WhenRunFree.train(() -> race.run(file, List.of(only), folder, runner, progress)).stream()
+                        .findFirst().orElse(null);
+                out.println("Run directory: " + (run == null ? "none (cancelled)"
+                        : run.toAbsolutePath().normalize() + " (" + RunInfo.of(run).status() + ")"));
+                return;
+            }
+            List<Path> raced = race.run(file, entrants, folder, runner, progress);
+            Path csv = folder.resolveSibling(OptimizerRace.folderName(file) + ".csv");
             OptimizerRace.writeMetrics(raced, csv);
             out.printf("%-40s %-10s %s%n", "run", "status", "headline");
             for (Path run : raced) {

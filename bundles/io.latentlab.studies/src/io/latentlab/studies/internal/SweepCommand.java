@@ -1,6 +1,5 @@
 package io.latentlab.studies.internal;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -14,9 +13,7 @@ import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.experiments.ExperimentProblem;
 import io.latentlab.experiments.InvalidExperimentException;
-import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunCommands;
-import io.latentlab.runs.RunLock;
 import io.latentlab.studies.Sweep;
 
 /** {@code latentlab sweep FILE}: the experiment's {@code sweep:} block, trial by trial, in parallel. */
@@ -36,33 +33,6 @@ public final class SweepCommand implements Command {
         return "sweep FILE [--workers 2] [--runs DIR] [--trial NAME]: run the trials of the experiment's sweep: block (grid"
                 + " or random) into DIR/sweep-<name>/, skipping completed trials; writes sweep.csv (--trial: only that"
                 + " trial, e.g. a cluster task's)";
-    }
-
-    /** How long a trial waits for its run to be free: a lost task's process stops with a checkpoint first. */
-    private static final long LOCK_WAIT_MILLISECONDS = 120_000;
-
-    /**
-     * One trial, as a cluster task trains it: when an earlier attempt's process still holds the run (its
-     * executor was lost and it is writing its last checkpoint), waits for it, then resumes the run.
-     */
-    private static Sweep.Outcome runAlone(Sweep sweep, Path file, Sweep.Trial trial, Path folder,
-            ExperimentRunner.Progress progress) throws IOException, InvalidExperimentException {
-        long deadline = System.currentTimeMillis() + LOCK_WAIT_MILLISECONDS;
-        while (true) {
-            try {
-                return sweep.run(file, List.of(trial), folder, 1, progress).get(0);
-            } catch (RunLock.LockedException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     @Override
@@ -102,7 +72,9 @@ public final class SweepCommand implements Command {
                         .orElseThrow(() -> new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), 1, 1,
                                 "sweep", "the sweep has no trial " + trialName + "; its trials: "
                                 + String.join(", ", trials.stream().map(Sweep.Trial::name).toList())))));
-                Sweep.Outcome outcome = runAlone(sweep, file, trial, sweepFolder, progress);
+                // a cluster task's trial: an earlier attempt's process may still be writing its checkpoint
+                Sweep.Outcome outcome = WhenRunFree.train(() -> sweep.run(file, List.of(trial), sweepFolder, 1, progress)
+                        .get(0));
                 out.println("Run directory: " + (outcome.run() == null ? "none (cancelled)"
                         : outcome.run().toAbsolutePath().normalize() + " (" + outcome.info().status() + ")"));
                 return;

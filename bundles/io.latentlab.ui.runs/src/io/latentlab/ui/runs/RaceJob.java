@@ -63,7 +63,8 @@ public final class RaceJob extends Job {
         ExperimentRunner.Progress progress = new MonitorProgress(monitor, TICKS_PER_ENTRANT, this::entrantStarted);
         try {
             RunsPreferences.applyThreads();
-            new OptimizerRace(registry).run(experiment, optimizers, RunsPreferences.runsFolder(), current, progress);
+            new OptimizerRace(registry).run(experiment, optimizers,
+                    RunsPreferences.runsFolder().resolve(OptimizerRace.folderName(experiment)), current, progress);
             return monitor.isCanceled() ? new Status(IStatus.INFO, BUNDLE, getName() + ": stopped") : Status.OK_STATUS;
         } catch (InvalidExperimentException e) {
             return new Status(IStatus.ERROR, BUNDLE, "The race is not valid:\n" + e.getMessage());

@@ -12,7 +12,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A 4-trial grid sweep on Spark's local[2] gives the table `latentlab sweep` gives, value for value. */
+/**
+ * On Spark's local[2], a 4-trial grid sweep gives the table {@code latentlab sweep} gives and an
+ * optimizer race the metrics {@code latentlab race} gives, value for value.
+ */
 class LocalModeSweepTest {
 
     static final String SWEEP = """
@@ -64,5 +67,32 @@ class LocalModeSweepTest {
         assertEquals(5, local.size(), "a header and four trials: " + local);
         assertEquals(local, distributed, "the same trials, statuses and values to the last digit");
         assertTrue(local.get(1).contains(",completed,test_bce,"), local.get(1));
+    }
+
+    @Test
+    void aRaceOnLocal2EqualsTheLocalRace(@TempDir Path folder) throws Exception {
+        Product product = product();
+        Path file = folder.resolve("duel.experiment.yaml");
+        Files.writeString(file, SWEEP.substring(0, SWEEP.indexOf("sweep:")));
+        product.run(folder.resolve("local.log"), "race", file.toString(), "--optimizers", "sgd,adam", "--runs",
+                folder.resolve("local").toString());
+        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("latentlab local-mode race test")
+                .set("spark.ui.enabled", "false");
+        Path table;
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            table = LatentlabSpark.race(spark, product, file, "sgd,adam", folder.resolve("spark"));
+        }
+        assertEquals(folder.resolve("spark/race-duel.csv"), table);
+        List<String> local = withoutStamps(folder.resolve("local/race-duel.csv"));
+        assertTrue(local.size() > 10 && local.stream().anyMatch(l -> l.startsWith("spark-grid-adam,")), local.toString());
+        assertEquals(local, withoutStamps(table), "the same entrants' metrics to the last digit");
+        try (var entrants = Files.list(folder.resolve("spark/race-duel"))) {
+            assertEquals(2, entrants.count(), "one run per entrant");
+        }
+    }
+
+    /** A race's metrics with its runs named without their start time (which differs between two races). */
+    private static List<String> withoutStamps(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().map(line -> line.replaceFirst("^\\d{8}-\\d{6}-", "")).toList();
     }
 }

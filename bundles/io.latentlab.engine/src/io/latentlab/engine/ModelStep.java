@@ -1,5 +1,7 @@
 package io.latentlab.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,6 +78,8 @@ public final class ModelStep {
     private final double clipNorm;
     private final double clipValue;
     private final long totalSteps;
+    /** The other processes of a data-parallel run, or null. */
+    private GradientExchange exchange;
 
     /**
      * @param model the model to train
@@ -143,6 +147,47 @@ public final class ModelStep {
      * @throws NonFiniteException naming where a NaN or infinity first appeared
      */
     public Map<String, Double> step(INDArray features, INDArray labels, long step) {
+        return step(features, labels, step, 1);
+    }
+
+    /**
+     * Trains with the other processes of a data-parallel run: the gradients and metrics of every
+     * update are computed on this process's shard of the batch, then summed over the processes,
+     * each weighted by its share, so that every process applies the update one process training on
+     * the whole batch would (losses being means over the batch's examples).
+     *
+     * Process 0 keeps its random draws (dropout, sampling); the others' are decorrelated from it, so
+     * call this after any {@link #restore}.
+     *
+     * @param exchange the processes' gradient sum, or {@code null} to train alone
+     */
+    public void exchange(GradientExchange exchange) {
+        this.exchange = exchange;
+        if (exchange != null && exchange.rank() > 0) {
+            // each process draws its own noise (dropout, sampling) for its shard; call after any restore
+            long mix = 0x9E3779B97F4A7C15L * exchange.rank();
+            for (Slot slot : slots.values()) {
+                Random random = slot.network.random();
+                if (random != null) {
+                    random.setStates(random.rootState() ^ mix, random.nodeState() ^ mix);
+                }
+            }
+        }
+    }
+
+    /**
+     * Performs one training step on this process's shard of a data-parallel batch (see
+     * {@link #exchange}).
+     *
+     * @param features the shard of the (augmented) minibatch
+     * @param labels its labels, or {@code null}
+     * @param step the step number, from 1
+     * @param share the shard's examples over the whole batch's (1 when training alone)
+     * @return the step's metrics, as {@link #step(INDArray, INDArray, long)}, averaged over the processes
+     * @throws NonFiniteException naming where a NaN or infinity first appeared
+     * @throws UncheckedIOException if the exchange with the other processes fails
+     */
+    public Map<String, Double> step(INDArray features, INDArray labels, long step, double share) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, Double> losses = new LinkedHashMap<>();
         Map<String, Double> rates = new LinkedHashMap<>();
@@ -159,6 +204,10 @@ public final class ModelStep {
                     throw diagnose(update, features, labels, step, randomStates, metric.getKey() + " became "
                             + metric.getValue());
                 }
+            }
+            if (exchange != null) {
+                computed = sumOverProcesses(trained, computed, step, share);
+                loss = computed.get("loss");
             }
             double norm = clip(trained);
             if (!Double.isFinite(norm)) {
@@ -180,6 +229,32 @@ public final class ModelStep {
         metrics.put("loss", losses.values().stream().mapToDouble(Double::doubleValue).sum());
         metrics.putAll(rates);
         return metrics;
+    }
+
+    /** Every process's share-weighted gradients and metrics, summed: the whole batch's. */
+    private Map<String, Double> sumOverProcesses(List<Slot> trained, Map<String, Double> computed, long step,
+            double share) {
+        try {
+            for (Slot slot : trained) {
+                INDArray gradients = slot.network.gradients();
+                if (share != 1) {
+                    gradients.muli(share);
+                }
+                exchange.sum(gradients, step);
+            }
+            double[] values = computed.values().stream().mapToDouble(value -> value * share).toArray();
+            INDArray summed = Nd4j.createFromArray(values);
+            exchange.sum(summed, step);
+            Map<String, Double> result = new LinkedHashMap<>();
+            int i = 0;
+            for (String name : computed.keySet()) {
+                result.put(name, summed.getDouble(i++));
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("at step " + step + ", summing the gradients over the " + exchange.processes()
+                    + " processes of the run failed: " + e.getMessage(), e);
+        }
     }
 
     private List<Slot> slotsOf(Update update) {

@@ -5,5 +5,5 @@
  * clipping and NaN/Inf detection ({@link io.latentlab.engine.Trainer}), and checkpoints that
  * resume to the same numbers ({@link io.latentlab.engine.Checkpoint}). Headless: no UI imports.
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package io.latentlab.engine;

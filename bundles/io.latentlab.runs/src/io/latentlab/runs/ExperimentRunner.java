@@ -26,6 +26,7 @@ import io.latentlab.core.model.NodeInfo;
 import io.latentlab.core.model.TrainedNetwork;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Checkpoint;
+import io.latentlab.engine.GradientExchange;
 import io.latentlab.engine.ModelStep;
 import io.latentlab.engine.Network;
 import io.latentlab.engine.NetworkBuildException;
@@ -83,6 +84,8 @@ public final class ExperimentRunner {
     private volatile TrainingSession session;
     private volatile boolean cancelled;
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
+    /** The other processes of a data-parallel run, or null. */
+    private GradientExchange exchange;
 
     /**
      * @param registry the installed contributions
@@ -135,15 +138,82 @@ public final class ExperimentRunner {
         }
     }
 
+    /**
+     * Trains as one process of a data-parallel run from now on: each step trains on this process's
+     * shard of the batch (rows {@code [rank * n / N, (rank + 1) * n / N)} of the batch every process
+     * draws alike) and sums the gradients with the others through {@code exchange}. Process 0
+     * trains the run directory ({@link #runAt}, {@link #resume}); the others {@link #follow} it.
+     *
+     * @param exchange the processes' gradient sum
+     */
+    public void dataParallel(GradientExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    /**
+     * Trains into a new run directory at a path chosen beforehand (a data-parallel run's).
+     *
+     * @param checked the experiment
+     * @param directory the run directory to create
+     * @param progress told of progress
+     * @throws InvalidExperimentException if the model cannot be built (e.g. shapes), before any training
+     * @throws IOException if the directory holds a run already, or the data cannot be read
+     */
+    public void runAt(CheckedExperiment checked, Path directory, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        try (RunDirectory run = RunDirectory.createAt(directory)) {
+            describe(checked, prepared, run);
+            progress.started(run.path());
+            train(checked, prepared, run, TrainingState.START, progress);
+        }
+    }
+
+    /**
+     * Trains alongside process 0 of a data-parallel run (see {@link #dataParallel}), into a run
+     * directory of its own that nobody needs: from the checkpoint process 0 starts from, so that
+     * both hold the same parameters, optimizer state and place in the data.
+     *
+     * @param checkpoint the checkpoint process 0 resumes from, or {@code null} when it starts anew
+     * @param checked the experiment
+     * @param scratch a folder for this process's run directory
+     * @param progress told of progress
+     * @return this process's run directory
+     * @throws InvalidExperimentException if the model cannot be built
+     * @throws IOException if the checkpoint or data cannot be read
+     */
+    public Path follow(Path checkpoint, CheckedExperiment checked, Path scratch, Progress progress)
+            throws InvalidExperimentException, IOException {
+        Prepared prepared = prepare(checked);
+        TrainingState state = TrainingState.START;
+        if (checkpoint != null) {
+            Map<String, String> properties = new LinkedHashMap<>();
+            prepared.step().restore(Checkpoint.loadArrays(checkpoint, properties), Long.parseLong(properties.get("step")));
+            state = stateOf(properties);
+        }
+        try (RunDirectory run = create(checked, prepared, scratch)) {
+            train(checked, prepared, run, state, progress);
+            return run.path();
+        }
+    }
+
     /** A new run directory with the experiment snapshot, its origin, the resolved parameters and the bundles. */
     private RunDirectory create(CheckedExperiment checked, Prepared prepared, Path runs) throws IOException {
         RunDirectory run = RunDirectory.create(runs, checked.experiment().name());
+        describe(checked, prepared, run);
+        return run;
+    }
+
+    /** Writes the experiment snapshot, its origin, the resolved parameters and the bundles into a new run. */
+    private void describe(CheckedExperiment checked, Prepared prepared, RunDirectory run) throws IOException {
         run.write(RunDirectory.SNAPSHOT, checked.experiment().text());
         run.write(RunDirectory.ORIGIN, checked.experiment().file().toAbsolutePath().normalize() + "\n");
         run.writeJson(RunDirectory.RESOLVED, checked.resolved());
         run.writeJson(RunDirectory.BUNDLES, bundles(checked, prepared));
         run.log("dataset: " + prepared.dataset().name());
-        return run;
+        if (exchange != null) {
+            run.log("data-parallel: " + exchange.processes() + " processes, each training on its share of every batch");
+        }
     }
 
     /**
@@ -178,8 +248,7 @@ public final class ExperimentRunner {
             throw new IOException("the checkpoint of phase " + phase + " of " + source + " does not fit this experiment's"
                     + " model (the networks must be the same): " + e.getMessage(), e);
         }
-        TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
-                Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+        TrainingState state = stateOf(properties);
         try (RunDirectory run = create(checked, prepared, runs)) {
             run.log("branched from " + source.toAbsolutePath().normalize() + " where phase " + phase + " begins (step "
                     + (state.step() + 1) + ")");
@@ -207,8 +276,7 @@ public final class ExperimentRunner {
             Map<String, String> properties = new LinkedHashMap<>();
             Map<String, INDArray> arrays = loadCheckpoint(directory, properties, run, progress);
             prepared.step().restore(arrays, Long.parseLong(properties.get("step")));
-            TrainingState state = new TrainingState(Integer.parseInt(properties.get("epoch")),
-                    Long.parseLong(properties.get("batchInEpoch")), Long.parseLong(properties.get("step")));
+            TrainingState state = stateOf(properties);
             int damaged = run.cutMetricsAfter(state.step());
             if (damaged > 0) {
                 run.log(damaged + " damaged line(s) of " + RunDirectory.METRICS + " dropped");
@@ -390,8 +458,11 @@ public final class ExperimentRunner {
 
     private void train(CheckedExperiment checked, Prepared prepared, RunDirectory run, TrainingState start,
             Progress progress) throws IOException {
+        if (exchange != null) {
+            prepared.step().exchange(exchange); // after any restore: it gives each process its own random draws
+        }
         TrainingSession current = new TrainingSession(checked, prepared.dataset(), prepared.model(), prepared.step(),
-                prepared.batches(), run, progress);
+                prepared.batches(), run, progress, exchange);
         session = current;
         if (cancelled) {
             current.cancel();
@@ -401,6 +472,12 @@ public final class ExperimentRunner {
         } finally {
             session = null;
         }
+    }
+
+    /** @return where training is, from a checkpoint's record of it */
+    static TrainingState stateOf(Map<String, String> properties) {
+        return new TrainingState(Integer.parseInt(properties.get("epoch")), Long.parseLong(properties.get("batchInEpoch")),
+                Long.parseLong(properties.get("step")));
     }
 
     /** @return a checkpoint's record of where training is */

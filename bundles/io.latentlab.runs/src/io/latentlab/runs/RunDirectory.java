@@ -3,6 +3,7 @@ package io.latentlab.runs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -167,6 +168,21 @@ public final class RunDirectory implements AutoCloseable {
         Path directory = runs.resolve(stamp + "-" + name);
         for (int i = 2; Files.exists(directory); i++) {
             directory = runs.resolve(stamp + "-" + name + "-" + i);
+        }
+        return new RunDirectory(directory);
+    }
+
+    /**
+     * A new run directory at a path chosen beforehand (a data-parallel run's, which a restarted
+     * attempt must find again).
+     *
+     * @param directory the run's path
+     * @return the new run directory
+     * @throws IOException if it holds a run already, or cannot be created
+     */
+    public static RunDirectory createAt(Path directory) throws IOException {
+        if (Files.exists(directory.resolve(SNAPSHOT))) {
+            throw new FileAlreadyExistsException(directory.toString(), null, "holds a run already");
         }
         return new RunDirectory(directory);
     }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import io.latentlab.core.ContributionRegistry;
@@ -23,6 +24,7 @@ import io.latentlab.core.model.NodeInfo;
 import io.latentlab.engine.ArrayBatchSource;
 import io.latentlab.engine.Batch;
 import io.latentlab.engine.Checkpoint;
+import io.latentlab.engine.GradientExchange;
 import io.latentlab.engine.ModelStep;
 import io.latentlab.engine.Trainer;
 import io.latentlab.engine.TrainingListener;
@@ -48,6 +50,8 @@ final class TrainingSession implements TrainingListener {
     private final Dataset dataset;
     private final Model model;
     private final ModelStep step;
+    /** The processes of a data-parallel run, each training on its share of every batch, or null. */
+    private final GradientExchange exchange;
     private final ArrayBatchSource batches;
     private final RunDirectory run;
     private final ExperimentRunner.Progress progress;
@@ -69,8 +73,9 @@ final class TrainingSession implements TrainingListener {
     private TrainingState epochEnd;
 
     TrainingSession(CheckedExperiment checked, Dataset dataset, Model model, ModelStep step, ArrayBatchSource batches,
-            RunDirectory run, ExperimentRunner.Progress progress) {
+            RunDirectory run, ExperimentRunner.Progress progress, GradientExchange exchange) {
         this.checked = checked;
+        this.exchange = exchange;
         this.settings = checked.experiment().training();
         this.dataset = dataset;
         this.model = model;
@@ -145,7 +150,16 @@ final class TrainingSession implements TrainingListener {
         for (CheckedExperiment.AugmentationChoice augmentation : checked.augmentations()) {
             features = augmentation.augmentation().apply(features, random);
         }
-        return step.step(features, batch.labels(), number);
+        if (exchange == null || exchange.processes() == 1) {
+            return step.step(features, batch.labels(), number);
+        }
+        // every process draws and augments the whole batch alike, then trains on its rows of it
+        long size = features.size(0);
+        long from = exchange.rank() * size / exchange.processes();
+        long to = (exchange.rank() + 1) * size / exchange.processes();
+        INDArrayIndex rows = NDArrayIndex.interval(from, to);
+        INDArray labels = batch.labels() == null ? null : batch.labels().get(rows).dup();
+        return step.step(features.get(rows).dup(), labels, number, (to - from) / (double) size);
     }
 
     @Override

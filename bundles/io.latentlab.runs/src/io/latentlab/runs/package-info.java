@@ -6,5 +6,5 @@
  * {@link io.latentlab.runs.RunFolders} read, list and manage run folders for the CLI and the
  * workbench alike.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package io.latentlab.runs;

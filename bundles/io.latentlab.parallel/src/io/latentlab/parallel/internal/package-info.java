@@ -1,0 +1,2 @@
+/** The {@code latentlab train-rank} command. */
+package io.latentlab.parallel.internal;

@@ -26,7 +26,8 @@ public final class LatentlabSpark {
 
     private static final String USAGE = "usage: spark-submit ... latentlab-spark.jar sweep FILE --product PATH/latentlab"
             + " --runs SHARED_DIR [--threads 1]\n   or: spark-submit ... latentlab-spark.jar race FILE --optimizers a,b,c"
-            + " --product PATH/latentlab --runs SHARED_DIR [--threads 1]";
+            + " --product PATH/latentlab --runs SHARED_DIR [--threads 1]\n   or: spark-submit ... latentlab-spark.jar train FILE"
+            + " --workers N --product PATH/latentlab --runs SHARED_DIR [--threads 1]  (one model, N tasks, data-parallel)";
 
     private LatentlabSpark() {
     }
@@ -37,7 +38,7 @@ public final class LatentlabSpark {
      * @throws IOException if the product cannot list the trials or a trial fails for good
      */
     public static void main(String[] arguments) throws IOException {
-        if (arguments.length < 2 || !List.of("sweep", "race").contains(arguments[0])) {
+        if (arguments.length < 2 || !List.of("sweep", "race", "train").contains(arguments[0])) {
             exit(USAGE);
         }
         Path file = Path.of(arguments[1]).toAbsolutePath();
@@ -45,17 +46,21 @@ public final class LatentlabSpark {
         Path runs = null;
         String optimizers = null;
         int threads = 1;
+        int workers = 0;
         for (int i = 2; i + 1 < arguments.length; i += 2) {
             switch (arguments[i]) {
                 case "--product" -> launcher = Path.of(arguments[i + 1]).toAbsolutePath();
                 case "--runs" -> runs = Path.of(arguments[i + 1]).toAbsolutePath();
                 case "--threads" -> threads = Integer.parseInt(arguments[i + 1]);
                 case "--optimizers" -> optimizers = arguments[i + 1];
+                case "--workers" -> workers = Integer.parseInt(arguments[i + 1]);
                 default -> exit("unknown option " + arguments[i] + "; " + USAGE);
             }
         }
         boolean race = arguments[0].equals("race");
-        if (launcher == null || runs == null || arguments.length % 2 != 0 || race != (optimizers != null)) {
+        boolean train = arguments[0].equals("train");
+        if (launcher == null || runs == null || arguments.length % 2 != 0 || race != (optimizers != null)
+                || train != (workers > 0)) {
             exit(USAGE);
         }
         SparkConf conf = new SparkConf().setAppName("latentlab " + arguments[0] + " " + file.getFileName())
@@ -64,6 +69,10 @@ public final class LatentlabSpark {
                 .setIfMissing("spark.task.maxFailures", "4");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             Product product = new Product(launcher.toString(), threads);
+            if (train) {
+                System.out.println("Run directory: " + DataParallelTraining.train(spark, product, file, workers, runs));
+                return;
+            }
             Path table = race ? race(spark, product, file, optimizers, runs) : sweep(spark, product, file, runs);
             System.out.print(Files.readString(table));
             System.out.println("Wrote " + table);

@@ -33,6 +33,19 @@ public record Product(String launcher, int threads) implements Serializable {
      * @throws IOException if it cannot be started or exits with an error (its output's end in the message)
      */
     public String run(Path log, String... arguments) throws IOException {
+        return finish(start(log, Map.of(), arguments), log, arguments);
+    }
+
+    /**
+     * Starts {@code latentlab ARGS...} headless, as {@link #run} does, without waiting for it.
+     *
+     * @param log where its output goes
+     * @param variables environment variables besides the threads' (secrets: never on a command line)
+     * @param arguments the command and its arguments
+     * @return the process; {@link #finish} waits for it
+     * @throws IOException if it cannot be started
+     */
+    public Process start(Path log, Map<String, String> variables, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -43,7 +56,17 @@ public record Product(String launcher, int threads) implements Serializable {
         environment.put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
         // stdin stays a pipe from this JVM: if it dies (a lost executor), the product stops with a checkpoint
         environment.put("LATENTLAB_STOP_WITH_PARENT", "1");
-        Process process = builder.start();
+        environment.putAll(variables);
+        return builder.start();
+    }
+
+    /**
+     * Waits for a started command.
+     *
+     * @return its output
+     * @throws IOException if it exits with an error (its output's end in the message), or the wait is interrupted
+     */
+    public String finish(Process process, Path log, String... arguments) throws IOException {
         int status;
         try {
             status = process.waitFor();

@@ -110,14 +110,14 @@ class StandaloneClusterSweepTest {
         }
     }
 
-    private static String secret() {
+    static String secret() {
         byte[] random = new byte[16];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 
     /** Client mode against the cluster, its secret, this module's jar for the executors. */
-    private static SparkConf conf(LocalCluster cluster, String secret) {
+    static SparkConf conf(LocalCluster cluster, String secret) {
         return new SparkConf().setMaster(cluster.url()).setAppName("latentlab standalone test")
                 .set("spark.authenticate", "true").set("spark.authenticate.secret", secret)
                 .set("spark.jars", System.getProperty("latentlab.spark.jar"))

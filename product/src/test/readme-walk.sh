@@ -210,6 +210,18 @@ size=$(wc -c < sweeps/sweep-sweep/*-ae-trial-02/metrics.csv)
 expect_ok sweep-trial sweep sweep.experiment.yaml --trial ae-trial-02 --runs sweeps
 contains "$log" "ae-trial-02 (completed)"
 [ "$(wc -c < sweeps/sweep-sweep/*-ae-trial-02/metrics.csv)" = "$size" ] || fail "sweep --trial retrained a finished trial"
+# one model trained by two processes (what a cluster's tasks run), meeting through a shared folder
+export LATENTLAB_RING_SECRET=readme-walk-secret-0123456789
+( ll train-rank-1 train-rank ae.experiment.yaml --rank 1 --ranks 2 --run parallel/ae --rendezvous parallel/meet \
+    --host 127.0.0.1 ) & rank1=$!
+expect_ok train-rank-0 train-rank ae.experiment.yaml --rank 0 --ranks 2 --run parallel/ae --rendezvous parallel/meet \
+    --host 127.0.0.1
+wait $rank1 || { cat "$out/train-rank-1.log"; fail "rank 1 of train-rank failed"; }
+contains "$log" "parallel/ae (completed)"
+grep -Eq '"processes": ?2' parallel/ae/summary.json || fail "the data-parallel run's summary lacks its 2 processes"
+unset LATENTLAB_RING_SECRET
+expect_refused train-rank-no-secret train-rank ae.experiment.yaml --rank 0 --ranks 2 --run parallel/x --rendezvous parallel/y
+contains "$log" "LATENTLAB_RING_SECRET"
 expect_refused sweep-no-trial sweep sweep.experiment.yaml --trial ae-trial-03 --runs sweeps
 contains "$log" "the sweep has no trial ae-trial-03; its trials: ae-trial-01, ae-trial-02"
 cp slow.experiment.yaml long-sweep.experiment.yaml

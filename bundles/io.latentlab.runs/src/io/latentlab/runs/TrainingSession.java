@@ -323,6 +323,7 @@ final class TrainingSession implements TrainingListener {
         summary.put("dataset", dataset.name());
         summary.put("steps", reached.step());
         summary.put("epochs_completed", reached.epoch());
+        summary.put("processes", exchange == null ? 1 : exchange.processes()); // data-parallel: how many trained it
         summary.put("seconds", Math.round(seconds * 10) / 10.0);
         long examples = (reached.step() - startStep) * settings.batchSize();
         summary.put("examples_per_second", Math.round(examples / Math.max(seconds, 1e-9)));

@@ -80,8 +80,8 @@ final class RunOverview {
         if (!info.description().isEmpty()) {
             lines.add(String.format(Locale.ROOT, "%-30s %s", "description", info.description()));
         }
-        for (String key : List.of("epochs_completed", "steps", "seconds", "examples_per_second", "training_seconds",
-                "training_examples_per_second")) {
+        for (String key : List.of("epochs_completed", "steps", "processes", "seconds", "examples_per_second",
+                "training_seconds", "training_examples_per_second")) {
             if (summary.containsKey(key)) {
                 lines.add(String.format(Locale.ROOT, "%-30s %s", key.replace('_', ' '), summary.get(key)));
             }

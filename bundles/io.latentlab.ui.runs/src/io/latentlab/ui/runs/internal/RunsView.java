@@ -43,6 +43,7 @@ import io.latentlab.core.RegisteredContribution;
 import io.latentlab.core.optim.OptimizerFactory;
 import io.latentlab.runs.RunFolders;
 import io.latentlab.runs.RunInfo;
+import io.latentlab.runs.RunRecord;
 import io.latentlab.runs.RunTable;
 import io.latentlab.studies.SeedGroup;
 import io.latentlab.studies.OptimizerRace;
@@ -76,6 +77,8 @@ public final class RunsView extends ViewPart {
     private Map<Path, String> groups = Map.of();
     /** Hyper-parameters by run, read once per run (they do not change). */
     private final Map<Path, List<String>> parameters = new HashMap<>();
+    /** Processes that trained each finished run (data-parallel runs: more than 1); kept once known. */
+    private final Map<Path, String> workers = new HashMap<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -100,6 +103,8 @@ public final class RunsView extends ViewPart {
         ViewParts.<RunInfo>sortableColumn(viewer, "Duration", 80, run -> Double.isNaN(run.seconds()) ? ""
                 : String.format(Locale.ROOT, "%d:%02d", (long) run.seconds() / 60, (long) run.seconds() % 60),
                 numeric(RunInfo::seconds));
+        ViewParts.<RunInfo>sortableColumn(viewer, "Workers", 70, run -> workers(run.directory()),
+                numeric(run -> number(workers(run.directory()))));
         String[] titles = {"Optimizer", "Learning rate", "Epochs", "Batch"};
         for (int i = 0; i < titles.length; i++) {
             int column = i;
@@ -484,5 +489,20 @@ public final class RunsView extends ViewPart {
     @Override
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    /** @return how many processes trained the run, from its summary; empty while it trains */
+    private String workers(Path run) {
+        String known = workers.get(run);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> summary = RunRecord.summary(run);
+        if (summary.isEmpty()) {
+            return "";
+        }
+        String count = summary.getOrDefault("processes", "1"); // runs from before data-parallel training: one
+        workers.put(run, count);
+        return count;
     }
 }

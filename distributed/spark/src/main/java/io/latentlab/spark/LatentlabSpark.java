@@ -66,7 +66,9 @@ public final class LatentlabSpark {
         SparkConf conf = new SparkConf().setAppName("latentlab " + arguments[0] + " " + file.getFileName())
                 .setIfMissing("spark.task.cpus", Integer.toString(threads))
                 // a lost executor's trial starts again elsewhere and resumes from its checkpoint
-                .setIfMissing("spark.task.maxFailures", "4");
+                .setIfMissing("spark.task.maxFailures", "4")
+                // a data-parallel stage waits for all its slots: look again every 2 s, not Spark's 15 s
+                .setIfMissing("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "2s");
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             Product product = new Product(launcher.toString(), threads);
             if (train) {

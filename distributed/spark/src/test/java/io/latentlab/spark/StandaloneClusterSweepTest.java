@@ -124,6 +124,6 @@ class StandaloneClusterSweepTest {
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false").set("spark.executor.memory", "512m")
                 .set("spark.executor.extraJavaOptions", System.getProperty("latentlab.spark.jvmOptions", ""))
-                .set("spark.task.maxFailures", "4");
+                .set("spark.task.maxFailures", "4").set("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s");
     }
 }

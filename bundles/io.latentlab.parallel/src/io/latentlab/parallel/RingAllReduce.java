@@ -12,6 +12,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +26,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import io.latentlab.engine.GradientExchange;
 
@@ -207,9 +209,13 @@ public final class RingAllReduce implements GradientExchange, Closeable {
             return;
         }
         long started = System.nanoTime();
-        Values buffer = values.dataType() == DataType.DOUBLE ? new Doubles(values.reshape(values.length()).toDoubleVector())
-                : new Floats(values.reshape(values.length()).castTo(DataType.FLOAT).toFloatVector());
-        int length = buffer.length();
+        // the values' own native memory when they are one dense run of it (a network's flat gradients), else a copy
+        boolean dense = values.offset() == 0 && values.length() == values.data().length() && values.elementWiseStride() == 1
+                && (values.dataType() == DataType.FLOAT || values.dataType() == DataType.DOUBLE);
+        INDArray work = dense ? values : values.castTo(values.dataType() == DataType.DOUBLE ? DataType.DOUBLE
+                : DataType.FLOAT).dup();
+        Values buffer = new Values(work.data().asNio().order(ByteOrder.nativeOrder()), work.dataType() == DataType.DOUBLE);
+        int length = (int) work.length();
         // reduce-scatter: after N-1 steps this rank holds chunk (rank + 1) of the sum
         for (int s = 0; s < processes - 1; s++) {
             exchange(buffer, step, chunk(rank - s), chunk(rank - s - 1), length, true);
@@ -218,7 +224,9 @@ public final class RingAllReduce implements GradientExchange, Closeable {
         for (int s = 0; s < processes - 1; s++) {
             exchange(buffer, step, chunk(rank - s + 1), chunk(rank - s), length, false);
         }
-        values.assign(buffer.array().reshape(values.shape()));
+        if (!dense) {
+            values.assign(work.reshape(values.shape()));
+        }
         sums++;
         nanos += System.nanoTime() - started;
     }
@@ -287,80 +295,49 @@ public final class RingAllReduce implements GradientExchange, Closeable {
         }
     }
 
-    /** The array being summed, as Java values of its type (float sums stay float sums). */
-    private interface Values {
-        int length();
+    /**
+     * The array being summed, in its native memory; on the wire little-endian floats or doubles.
+     * Float sums stay float sums, as one process would add.
+     */
+    private record Values(ByteBuffer data, boolean doubles) {
 
-        int size();
-
-        byte[] bytes(int from, int count);
-
-        void take(byte[] bytes, int from, int count, boolean add);
-
-        INDArray array();
-    }
-
-    private record Floats(float[] values) implements Values {
-        @Override
-        public int length() {
-            return values.length;
+        int size() {
+            return doubles ? Double.BYTES : Float.BYTES;
         }
 
-        @Override
-        public int size() {
-            return Float.BYTES;
-        }
-
-        @Override
-        public byte[] bytes(int from, int count) {
-            ByteBuffer bytes = ByteBuffer.allocate(count * Float.BYTES);
-            bytes.asFloatBuffer().put(values, from, count);
-            return bytes.array();
-        }
-
-        @Override
-        public void take(byte[] bytes, int from, int count, boolean add) {
-            var received = ByteBuffer.wrap(bytes).asFloatBuffer();
-            for (int i = 0; i < count; i++) {
-                values[from + i] = add ? values[from + i] + received.get(i) : received.get(i);
+        byte[] bytes(int from, int count) {
+            ByteBuffer wire = ByteBuffer.allocate(count * size()).order(ByteOrder.LITTLE_ENDIAN);
+            if (doubles) {
+                wire.asDoubleBuffer().put(data.asDoubleBuffer().limit(from + count).position(from));
+            } else {
+                wire.asFloatBuffer().put(data.asFloatBuffer().limit(from + count).position(from));
             }
+            return wire.array();
         }
 
-        @Override
-        public INDArray array() {
-            return Nd4j.createFromArray(values);
-        }
-    }
-
-    private record Doubles(double[] values) implements Values {
-        @Override
-        public int length() {
-            return values.length;
-        }
-
-        @Override
-        public int size() {
-            return Double.BYTES;
-        }
-
-        @Override
-        public byte[] bytes(int from, int count) {
-            ByteBuffer bytes = ByteBuffer.allocate(count * Double.BYTES);
-            bytes.asDoubleBuffer().put(values, from, count);
-            return bytes.array();
-        }
-
-        @Override
-        public void take(byte[] bytes, int from, int count, boolean add) {
-            var received = ByteBuffer.wrap(bytes).asDoubleBuffer();
-            for (int i = 0; i < count; i++) {
-                values[from + i] = add ? values[from + i] + received.get(i) : received.get(i);
+        void take(byte[] bytes, int from, int count, boolean add) {
+            ByteBuffer wire = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            if (doubles) {
+                DoubleBuffer received = wire.asDoubleBuffer();
+                DoubleBuffer target = data.asDoubleBuffer();
+                if (!add) {
+                    target.position(from).put(received);
+                    return;
+                }
+                for (int i = 0; i < count; i++) {
+                    target.put(from + i, target.get(from + i) + received.get(i));
+                }
+            } else {
+                FloatBuffer received = wire.asFloatBuffer();
+                FloatBuffer target = data.asFloatBuffer();
+                if (!add) {
+                    target.position(from).put(received);
+                    return;
+                }
+                for (int i = 0; i < count; i++) {
+                    target.put(from + i, target.get(from + i) + received.get(i));
+                }
             }
-        }
-
-        @Override
-        public INDArray array() {
-            return Nd4j.createFromArray(values);
         }
     }
 }

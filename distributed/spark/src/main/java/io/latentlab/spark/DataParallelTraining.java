@@ -40,10 +40,10 @@ public final class DataParallelTraining {
      * @param file the experiment file (read on the driver; its text travels with the tasks)
      * @param workers the processes (tasks) training together
      * @param runs the runs folder every worker sees
-     * @return the run directory rank 0 trained, {@code RUNS/<time>-<file name>}
+     * @return the run directory rank 0 trained, {@code RUNS/<time>-<file name>}, and each rank's last lines
      * @throws IOException if a rank fails for good
      */
-    public static Path train(JavaSparkContext spark, Product product, Path file, int workers, Path runs)
+    public static Trained train(JavaSparkContext spark, Product product, Path file, int workers, Path runs)
             throws IOException {
         Files.createDirectories(runs);
         String name = file.getFileName().toString().replace(".experiment.yaml", "");
@@ -60,8 +60,14 @@ public final class DataParallelTraining {
                 // a shuffle after the barrier stage: Spark runs a failed barrier stage again only when its
                 // output is shuffled (a failed barrier result stage ends the job)
                 .repartition(1).collect();
-        outcomes.forEach(System.out::println);
-        return run;
+        return new Trained(run, outcomes);
+    }
+
+    /**
+     * @param run the run directory rank 0 trained
+     * @param ranks what each rank reported: its run directory (rank 0), its gradient sums' count, time and bytes
+     */
+    public record Trained(Path run, List<String> ranks) {
     }
 
     /** One rank on a worker: the product's train-rank, its address shared through the barrier. */

@@ -72,7 +72,9 @@ public final class LatentlabSpark {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             Product product = new Product(launcher.toString(), threads);
             if (train) {
-                System.out.println("Run directory: " + DataParallelTraining.train(spark, product, file, workers, runs));
+                DataParallelTraining.Trained trained = DataParallelTraining.train(spark, product, file, workers, runs);
+                trained.ranks().forEach(System.out::println);
+                System.out.println("Run directory: " + trained.run());
                 return;
             }
             Path table = race ? race(spark, product, file, optimizers, runs) : sweep(spark, product, file, runs);

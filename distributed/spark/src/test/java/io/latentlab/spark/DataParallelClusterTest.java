@@ -56,7 +56,7 @@ class DataParallelClusterTest {
             Path run;
             long started = System.nanoTime();
             try (JavaSparkContext spark = new JavaSparkContext(StandaloneClusterSweepTest.conf(cluster, secret))) {
-                run = DataParallelTraining.train(spark, product, file, 2, folder.resolve("spark"));
+                run = DataParallelTraining.train(spark, product, file, 2, folder.resolve("spark")).run();
             }
             System.out.printf("2 workers, 50 steps: %.1f s with start-up%n", (System.nanoTime() - started) / 1e9);
             assertSameNumbers(alone, run, 50);
@@ -83,7 +83,7 @@ class DataParallelClusterTest {
             Path shared = folder.resolve("spark");
             CompletableFuture<Path> training = CompletableFuture.supplyAsync(() -> {
                 try (JavaSparkContext spark = new JavaSparkContext(StandaloneClusterSweepTest.conf(cluster, secret))) {
-                    return DataParallelTraining.train(spark, product, file, 2, shared);
+                    return DataParallelTraining.train(spark, product, file, 2, shared).run();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -172,7 +172,8 @@ class DataParallelTrainingTest {
     /**
      * The identity: 2 processes, each training on half of every batch of 64 and summing gradients,
      * end with the parameters of one process training on the whole batches — after 50 steps of
-     * Adam, equal to within float32 reassociation (1e-4 of the largest parameter; measured ~1e-6).
+     * Adam, equal to within float32 reassociation (1e-4 of the largest parameter; measured ~1e-6);
+     * and so does a run whose first epoch trained on 2 processes and its second alone.
      */
     @Test
     void twoProcessesOnHalfBatchesReproduceOneProcessOnWholeBatches(@TempDir Path folder) throws Exception {
@@ -197,24 +198,7 @@ class DataParallelTrainingTest {
         });
         assertEquals(50, ring.get(0).sums() / 2, "50 steps: one sum of gradients and one of metrics each");
 
-        Map<String, String> properties = new LinkedHashMap<>();
-        Map<String, INDArray> single = Checkpoint.loadArrays(alone.resolve(RunDirectory.CHECKPOINT), properties);
-        Map<String, INDArray> parallel = Checkpoint.loadArrays(together.resolve(RunDirectory.CHECKPOINT), properties);
-        assertEquals("50", properties.get("step"));
-        int compared = 0;
-        for (Map.Entry<String, INDArray> entry : single.entrySet()) {
-            if (entry.getKey().endsWith("parameters")) {
-                INDArray a = entry.getValue().castTo(DataType.DOUBLE);
-                INDArray b = parallel.get(entry.getKey()).castTo(DataType.DOUBLE);
-                double largest = a.amaxNumber().doubleValue();
-                double difference = a.sub(b).amaxNumber().doubleValue();
-                System.out.printf("%s: largest |parameter| %.4f, largest difference %.3g%n", entry.getKey(), largest,
-                        difference);
-                assertTrue(difference <= 1e-4 * largest, entry.getKey() + ": " + difference + " of " + largest);
-                compared++;
-            }
-        }
-        assertTrue(compared > 0, "the checkpoint's parameter arrays: " + single.keySet());
+        assertSameParameters(alone, together, "50");
         List<String> lossesAlone = Files.readAllLines(alone.resolve(RunDirectory.METRICS)).stream()
                 .filter(l -> l.contains(",test_bce,")).toList();
         List<String> lossesTogether = Files.readAllLines(together.resolve(RunDirectory.METRICS)).stream()
@@ -224,8 +208,53 @@ class DataParallelTrainingTest {
         double b = Double.parseDouble(lossesTogether.get(1).substring(lossesTogether.get(1).lastIndexOf(',') + 1));
         assertEquals(a, b, 1e-5 * a, "the test loss after 2 epochs");
         assertTrue(Files.readString(together.resolve("run.log")).contains("data-parallel: 2 processes"));
+        assertTrue(Files.readString(together.resolve("summary.json")).replace(" ", "").contains("\"processes\":2"));
         for (RingAllReduce member : ring) {
             member.close();
         }
+
+        // the same global batch with another worker count: the first epoch on 2 processes, the second alone
+        Path firstEpoch = folder.resolve("first-epoch.experiment.yaml");
+        Files.writeString(firstEpoch, Files.readString(file).replace("epochs: 2", "epochs: 1"));
+        CheckedExperiment shorter = new ExperimentReader(Fixtures.REGISTRY).read(firstEpoch);
+        List<RingAllReduce> pair = ring(2, SECRET);
+        Path changed = folder.resolve("changed");
+        inParallel(2, rank -> {
+            ExperimentRunner runner = new ExperimentRunner(Fixtures.REGISTRY);
+            runner.dataParallel(pair.get(rank));
+            if (rank == 0) {
+                runner.runAt(shorter, changed, (line, end) -> { });
+            } else {
+                runner.follow(null, shorter, folder.resolve("scratch-2"), (line, end) -> { });
+            }
+            return null;
+        });
+        new ExperimentRunner(Fixtures.REGISTRY).resume(changed, checked, (line, end) -> { });
+        assertSameParameters(alone, changed, "50");
+        for (RingAllReduce member : pair) {
+            member.close();
+        }
+    }
+
+    private static void assertSameParameters(Path alone, Path parallel, String steps) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, INDArray> single = Checkpoint.loadArrays(alone.resolve(RunDirectory.CHECKPOINT), properties);
+        properties.clear();
+        Map<String, INDArray> together = Checkpoint.loadArrays(parallel.resolve(RunDirectory.CHECKPOINT), properties);
+        assertEquals(steps, properties.get("step"));
+        int compared = 0;
+        for (Map.Entry<String, INDArray> entry : single.entrySet()) {
+            if (entry.getKey().endsWith("parameters")) {
+                INDArray a = entry.getValue().castTo(DataType.DOUBLE);
+                INDArray b = together.get(entry.getKey()).castTo(DataType.DOUBLE);
+                double largest = a.amaxNumber().doubleValue();
+                double difference = a.sub(b).amaxNumber().doubleValue();
+                System.out.printf("%s: largest |parameter| %.4f, largest difference %.3g%n", entry.getKey(), largest,
+                        difference);
+                assertTrue(difference <= 1e-4 * largest, entry.getKey() + ": " + difference + " of " + largest);
+                compared++;
+            }
+        }
+        assertTrue(compared > 0, "the checkpoint's parameter arrays: " + single.keySet());
     }
 }

@@ -222,6 +222,14 @@ public final class RunsView extends ViewPart {
         return groups.getOrDefault(run.directory().getParent(), "");
     }
 
+    /**
+     * @param run a listed run
+     * @return its Workers cell: how many processes trained it, empty while it trains (for tests)
+     */
+    public String workersOf(RunInfo run) {
+        return workers(run.directory());
+    }
+
     /** @return the runs in the table (for tests) */
     public List<RunInfo> runs() {
         return shown;

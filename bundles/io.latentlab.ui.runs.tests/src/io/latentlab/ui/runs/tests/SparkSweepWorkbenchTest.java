@@ -19,7 +19,9 @@ import io.latentlab.runs.RunInfo;
 import io.latentlab.ui.runs.ExperimentJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
+import io.latentlab.ui.runs.SparkSubmitJob;
 import io.latentlab.ui.runs.SparkSweepJob;
+import io.latentlab.ui.runs.SparkTrainingJob;
 import io.latentlab.ui.runs.internal.RunsView;
 import io.latentlab.ui.tests.support.Installed;
 import io.latentlab.ui.tests.support.Shots;
@@ -108,6 +110,43 @@ class SparkSweepWorkbenchTest {
                     RunsPreferences.SPARK_PRODUCT)) {
                 RunsPreferences.instance().remove(key);
             }
+            System.clearProperty(RunsPreferences.RUNS_PROPERTY);
+        }
+    }
+
+    /** Train on Spark: the driver's train with the workers asked for, followed and ended like a sweep. */
+    @Test
+    void trainOnSparkRunsTheDriversTrainWithItsWorkers(@TempDir Path folder) throws Exception {
+        Display display = Display.getCurrent();
+        Path runs = folder.resolve("shared-runs");
+        System.setProperty(RunsPreferences.RUNS_PROPERTY, runs.toString());
+        Path file = folder.resolve("wb.experiment.yaml");
+        Files.writeString(file, TinyAutoencoder.experiment("wb-parallel", ""));
+        Path arguments = folder.resolve("arguments.txt");
+        Path submit = script(folder.resolve("spark-submit"), """
+                #!/bin/bash
+                printf '%%s\\n' "$@" > '%s'
+                trap 'echo terminated >> "%s"; exit 143' TERM
+                while true; do sleep 0.1; done
+                """.formatted(arguments, arguments));
+        RunsPreferences.instance().put(RunsPreferences.SPARK_SUBMIT, submit.toString());
+        RunsPreferences.instance().put(RunsPreferences.SPARK_JAR, "/opt/latentlab-spark.jar");
+        try {
+            SparkTrainingJob job = new SparkTrainingJob(file, 3, Installed.registry());
+            job.schedule();
+            Shots.until(display, "spark-submit to start", 60_000, () -> Files.exists(arguments));
+            List<String> given = Files.readAllLines(arguments);
+            assertEquals(List.of("--class", SparkSubmitJob.DRIVER, "/opt/latentlab-spark.jar", "train", file.toString(),
+                    "--workers", "3", "--product"), given.subList(2, 10));
+            assertEquals(List.of("--runs", runs.toString()), given.subList(11, 13));
+            job.cancel();
+            Shots.until(display, "the job to stop", 60_000, () -> job.getResult() != null);
+            assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+            assertTrue(Files.readString(arguments).contains("terminated"), "spark-submit was ended");
+            assertTrue(Files.exists(runs.resolve("spark-train-wb.log")));
+        } finally {
+            RunsPreferences.instance().remove(RunsPreferences.SPARK_SUBMIT);
+            RunsPreferences.instance().remove(RunsPreferences.SPARK_JAR);
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
         }
     }

@@ -54,6 +54,7 @@ import io.latentlab.ui.runs.RaceJob;
 import io.latentlab.ui.runs.RunViews;
 import io.latentlab.ui.runs.RunsPreferences;
 import io.latentlab.ui.runs.SparkSweepJob;
+import io.latentlab.ui.runs.SparkTrainingJob;
 
 /**
  * Every run in the runs folder with its status, model, dataset, headline metric, duration and
@@ -120,6 +121,8 @@ public final class RunsView extends ViewPart {
         toolbar.add(ViewParts.action("Run Experiment...", "Train an experiment file in the background", this::runExperiment));
         toolbar.add(ViewParts.action("Submit Sweep to Spark...", "Train an experiment's sweep on the Spark cluster of"
                 + " Preferences > Latentlab > Runs, into the runs folder (shared with the workers)", this::submitSweep));
+        toolbar.add(ViewParts.action("Train on Spark...", "Train one model with several workers of the Spark cluster"
+                + " together, each on its share of every batch (data-parallel), into the runs folder", this::trainOnSpark));
         toolbar.add(ViewParts.action("Race...", "Train an experiment once per optimizer from identical starts, curves"
                 + " overlaid live", this::race));
         toolbar.add(ViewParts.action("Compare", "Overlay the selected runs' metrics and show where their configurations differ",
@@ -400,6 +403,28 @@ public final class RunsView extends ViewPart {
         String file = dialog.open();
         if (file != null) {
             new SparkSweepJob(Path.of(file), registry).schedule();
+        }
+    }
+
+    private void trainOnSpark() {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText("Train on Spark");
+        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        InputDialog workers = new InputDialog(getSite().getShell(), "Train on Spark", "Workers training the model together"
+                + " (one task slot each; each trains on its share of every batch):", "2", text -> {
+                    try {
+                        int count = Integer.parseInt(text.strip());
+                        return count >= 1 && count <= 256 ? null : "from 1 to 256 workers";
+                    } catch (NumberFormatException e) {
+                        return "a whole number of workers";
+                    }
+                });
+        if (workers.open() == Window.OK) {
+            new SparkTrainingJob(Path.of(file), Integer.parseInt(workers.getValue().strip()), registry).schedule();
         }
     }
 

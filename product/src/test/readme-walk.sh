@@ -222,6 +222,8 @@ grep -Eq '"processes": ?2' parallel/ae/summary.json || fail "the data-parallel r
 unset LATENTLAB_RING_SECRET
 expect_refused train-rank-no-secret train-rank ae.experiment.yaml --rank 0 --ranks 2 --run parallel/x --rendezvous parallel/y
 contains "$log" "LATENTLAB_RING_SECRET"
+expect_refused train-rank-sweep train-rank sweep.experiment.yaml --rank 0 --ranks 1 --run parallel/s --rendezvous parallel/m
+contains "$log" "train-rank trains one run"
 expect_refused sweep-no-trial sweep sweep.experiment.yaml --trial ae-trial-03 --runs sweeps
 contains "$log" "the sweep has no trial ae-trial-03; its trials: ae-trial-01, ae-trial-02"
 cp slow.experiment.yaml long-sweep.experiment.yaml

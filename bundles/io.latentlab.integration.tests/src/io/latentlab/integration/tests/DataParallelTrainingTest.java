@@ -184,19 +184,9 @@ class DataParallelTrainingTest {
         Path alone = folder.resolve("alone");
         new ExperimentRunner(Fixtures.REGISTRY).runAt(checked, alone, (line, end) -> { });
 
-        List<RingAllReduce> ring = ring(2, SECRET);
         Path together = folder.resolve("together");
-        inParallel(2, rank -> {
-            ExperimentRunner runner = new ExperimentRunner(Fixtures.REGISTRY);
-            runner.dataParallel(ring.get(rank));
-            if (rank == 0) {
-                runner.runAt(checked, together, (line, end) -> { });
-            } else {
-                runner.follow(null, checked, folder.resolve("scratch"), (line, end) -> { });
-            }
-            return null;
-        });
-        assertEquals(50, ring.get(0).sums() / 2, "50 steps: one sum of gradients and one of metrics each");
+        assertEquals(2 * 50, trainOnTwoProcesses(checked, together, folder.resolve("scratch")),
+                "50 steps: one sum of gradients and one of metrics each");
 
         assertSameParameters(alone, together, "50");
         List<String> lossesAlone = Files.readAllLines(alone.resolve(RunDirectory.METRICS)).stream()
@@ -209,30 +199,40 @@ class DataParallelTrainingTest {
         assertEquals(a, b, 1e-5 * a, "the test loss after 2 epochs");
         assertTrue(Files.readString(together.resolve("run.log")).contains("data-parallel: 2 processes"));
         assertTrue(Files.readString(together.resolve("summary.json")).replace(" ", "").contains("\"processes\":2"));
-        for (RingAllReduce member : ring) {
-            member.close();
-        }
 
         // the same global batch with another worker count: the first epoch on 2 processes, the second alone
         Path firstEpoch = folder.resolve("first-epoch.experiment.yaml");
         Files.writeString(firstEpoch, Files.readString(file).replace("epochs: 2", "epochs: 1"));
         CheckedExperiment shorter = new ExperimentReader(Fixtures.REGISTRY).read(firstEpoch);
-        List<RingAllReduce> pair = ring(2, SECRET);
         Path changed = folder.resolve("changed");
-        inParallel(2, rank -> {
-            ExperimentRunner runner = new ExperimentRunner(Fixtures.REGISTRY);
-            runner.dataParallel(pair.get(rank));
-            if (rank == 0) {
-                runner.runAt(shorter, changed, (line, end) -> { });
-            } else {
-                runner.follow(null, shorter, folder.resolve("scratch-2"), (line, end) -> { });
-            }
-            return null;
-        });
+        trainOnTwoProcesses(shorter, changed, folder.resolve("scratch-2"));
         new ExperimentRunner(Fixtures.REGISTRY).resume(changed, checked, (line, end) -> { });
         assertSameParameters(alone, changed, "50");
-        for (RingAllReduce member : pair) {
-            member.close();
+    }
+
+    /**
+     * Rank 0 trains {@code run}, rank 1 follows it into {@code scratch}, summing over a ring on 127.0.0.1.
+     *
+     * @return the sums rank 0 made
+     */
+    private static long trainOnTwoProcesses(CheckedExperiment checked, Path run, Path scratch) throws Exception {
+        List<RingAllReduce> ring = ring(2, SECRET);
+        try {
+            inParallel(2, rank -> {
+                ExperimentRunner runner = new ExperimentRunner(Fixtures.REGISTRY);
+                runner.dataParallel(ring.get(rank));
+                if (rank == 0) {
+                    runner.runAt(checked, run, (line, end) -> { });
+                } else {
+                    runner.follow(null, checked, scratch, (line, end) -> { });
+                }
+                return null;
+            });
+            return ring.get(0).sums();
+        } finally {
+            for (RingAllReduce member : ring) {
+                member.close();
+            }
         }
     }
 

@@ -22,11 +22,14 @@ import io.latentlab.cli.Command;
 import io.latentlab.core.ContributionRegistry;
 import io.latentlab.engine.Checkpoint;
 import io.latentlab.experiments.CheckedExperiment;
+import io.latentlab.experiments.ExperimentProblem;
+import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.parallel.Rendezvous;
 import io.latentlab.parallel.RingAllReduce;
 import io.latentlab.runs.RunCommands;
 import io.latentlab.runs.RunDirectory;
 import io.latentlab.runs.RunInfo;
+import io.latentlab.studies.Sweep;
 
 /**
  * {@code latentlab train-rank FILE --rank R --ranks N --run DIR --rendezvous DIR}: one process of a
@@ -92,6 +95,11 @@ public final class TrainRankCommand implements Command {
         Duration timeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault(TIMEOUT, "300")));
         return RunCommands.runWithProgress(registry, out, err, (runner, progress) -> {
             CheckedExperiment checked = RunCommands.read(registry, file); // a bad file fails before anyone waits
+            if (checked.experiment().isSeedGroup() || Sweep.isSweep(checked)) {
+                throw new InvalidExperimentException(List.of(new ExperimentProblem(file.toString(), 1, 1,
+                        checked.experiment().isSeedGroup() ? "seeds" : "sweep", "train-rank trains one run: submit a sweep"
+                        + " or a seed group with latentlab-spark.jar sweep (its trials in parallel), or remove the block")));
+            }
             Path checkpoint = directory.resolve(RunDirectory.CHECKPOINT);
             boolean started = Files.isRegularFile(checkpoint);
             if (started && "completed".equals(RunInfo.of(directory).status())) {

@@ -119,19 +119,7 @@ class RunsTableWorkbenchTest {
         System.setProperty(RunsPreferences.RUNS_PROPERTY, runs.toString());
         try {
             Path file = folder.resolve("parallel.experiment.yaml");
-            Files.writeString(file, """
-                    name: parallel
-                    seed: 4
-                    dataset: {id: mnist, train_limit: 512, test_limit: 128}
-                    model:
-                      id: autoencoder
-                      encoder:
-                        - dense: {units: 32, activation: relu}
-                      decoder:
-                        - dense: {units: 784, activation: sigmoid}
-                    optimizer: {id: adam, learning_rate: 0.003}
-                    training: {epochs: 1, batch_size: 64}
-                    """);
+            Files.writeString(file, TinyAutoencoder.experiment("parallel", ""));
             CheckedExperiment checked = new ExperimentReader(Installed.registry()).read(file);
             Path alone = new ExperimentRunner(Installed.registry()).run(checked, runs, (line, end) -> { });
             Path together = runs.resolve("20261207-000000-parallel-2-workers");

@@ -72,13 +72,7 @@ class SparkSweepWorkbenchTest {
         Path file = folder.resolve("wb.experiment.yaml");
         Files.writeString(file, SWEEP);
         Path arguments = folder.resolve("arguments.txt");
-        Path submit = script(folder.resolve("spark-submit"), """
-                #!/bin/bash
-                printf '%%s\\n' "$@" > '%s'
-                trap 'echo terminated >> "%s"; exit 143' TERM
-                echo "a stand-in for spark-submit: waiting to be stopped"
-                while true; do sleep 0.1; done
-                """.formatted(arguments, arguments));
+        Path submit = standIn(folder, arguments);
         RunsPreferences.instance().put(RunsPreferences.SPARK_SUBMIT, submit.toString());
         RunsPreferences.instance().put(RunsPreferences.SPARK_MASTER, "spark://127.0.0.1:7077");
         RunsPreferences.instance().put(RunsPreferences.SPARK_JAR, "/opt/latentlab-spark.jar");
@@ -123,12 +117,7 @@ class SparkSweepWorkbenchTest {
         Path file = folder.resolve("wb.experiment.yaml");
         Files.writeString(file, TinyAutoencoder.experiment("wb-parallel", ""));
         Path arguments = folder.resolve("arguments.txt");
-        Path submit = script(folder.resolve("spark-submit"), """
-                #!/bin/bash
-                printf '%%s\\n' "$@" > '%s'
-                trap 'echo terminated >> "%s"; exit 143' TERM
-                while true; do sleep 0.1; done
-                """.formatted(arguments, arguments));
+        Path submit = standIn(folder, arguments);
         RunsPreferences.instance().put(RunsPreferences.SPARK_SUBMIT, submit.toString());
         RunsPreferences.instance().put(RunsPreferences.SPARK_JAR, "/opt/latentlab-spark.jar");
         try {
@@ -149,6 +138,17 @@ class SparkSweepWorkbenchTest {
             RunsPreferences.instance().remove(RunsPreferences.SPARK_JAR);
             System.clearProperty(RunsPreferences.RUNS_PROPERTY);
         }
+    }
+
+    /** A stand-in for spark-submit: writes its arguments, says so in its log and waits to be ended (then says so). */
+    private static Path standIn(Path folder, Path arguments) throws Exception {
+        return script(folder.resolve("spark-submit"), """
+                #!/bin/bash
+                printf '%%s\\n' "$@" > '%s'
+                trap 'echo terminated >> "%s"; exit 143' TERM
+                echo "a stand-in for spark-submit: waiting to be stopped"
+                while true; do sleep 0.1; done
+                """.formatted(arguments, arguments));
     }
 
     private static Path script(Path file, String text) throws Exception {

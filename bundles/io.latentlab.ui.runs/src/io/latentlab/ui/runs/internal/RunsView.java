@@ -325,10 +325,7 @@ public final class RunsView extends ViewPart {
     }
 
     private void race() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
-        dialog.setText("Race optimizers: experiment");
-        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
-        String file = dialog.open();
+        Path file = chooseExperiment("Race optimizers: experiment");
         if (file == null) {
             return;
         }
@@ -341,7 +338,7 @@ public final class RunsView extends ViewPart {
         choose.setInitialElementSelections(installed.stream()
                 .filter(id -> List.of("sgd", "momentum", "rmsprop", "adam").contains(id)).toList());
         if (choose.open() == Window.OK && choose.getResult().length > 0) {
-            new RaceJob(Path.of(file), Arrays.stream(choose.getResult()).map(String::valueOf).toList(), registry).schedule();
+            new RaceJob(file, Arrays.stream(choose.getResult()).map(String::valueOf).toList(), registry).schedule();
         }
     }
 
@@ -388,29 +385,21 @@ public final class RunsView extends ViewPart {
     }
 
     private void runExperiment() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
-        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
-        String file = dialog.open();
+        Path file = chooseExperiment("Run Experiment");
         if (file != null) {
-            ExperimentJob.train(Path.of(file), registry).schedule();
+            ExperimentJob.train(file, registry).schedule();
         }
     }
 
     private void submitSweep() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
-        dialog.setText("Submit Sweep to Spark");
-        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
-        String file = dialog.open();
+        Path file = chooseExperiment("Submit Sweep to Spark");
         if (file != null) {
-            new SparkSweepJob(Path.of(file), registry).schedule();
+            new SparkSweepJob(file, registry).schedule();
         }
     }
 
     private void trainOnSpark() {
-        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
-        dialog.setText("Train on Spark");
-        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
-        String file = dialog.open();
+        Path file = chooseExperiment("Train on Spark");
         if (file == null) {
             return;
         }
@@ -424,8 +413,17 @@ public final class RunsView extends ViewPart {
                     }
                 });
         if (workers.open() == Window.OK) {
-            new SparkTrainingJob(Path.of(file), Integer.parseInt(workers.getValue().strip()), registry).schedule();
+            new SparkTrainingJob(file, Integer.parseInt(workers.getValue().strip()), registry).schedule();
         }
+    }
+
+    /** @return the experiment file the user chose, or {@code null} */
+    private Path chooseExperiment(String title) {
+        FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+        dialog.setText(title);
+        dialog.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
+        String file = dialog.open();
+        return file == null ? null : Path.of(file);
     }
 
     private void branch() {
@@ -448,12 +446,9 @@ public final class RunsView extends ViewPart {
         if (phase.open() != InputDialog.OK) {
             return;
         }
-        FileDialog experiment = new FileDialog(getSite().getShell(), SWT.OPEN);
-        experiment.setText("Branch run: the new run's experiment (same networks, other settings)");
-        experiment.setFilterExtensions(new String[] {"*.experiment.yaml", "*.yaml"});
-        String file = experiment.open();
+        Path file = chooseExperiment("Branch run: the new run's experiment (same networks, other settings)");
         if (file != null) {
-            ExperimentJob.branch(source, Integer.parseInt(phase.getValue().strip()), Path.of(file), registry).schedule();
+            ExperimentJob.branch(source, Integer.parseInt(phase.getValue().strip()), file, registry).schedule();
         }
     }
 

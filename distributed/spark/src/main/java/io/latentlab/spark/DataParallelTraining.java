@@ -125,6 +125,7 @@ public final class DataParallelTraining {
                             || l.startsWith("Gradient sums")).reduce((a, b) -> a + "; " + b).orElse("done");
                 } finally {
                     process.destroy(); // a failed or killed task: the product stops (its ring closes)
+                    LatentlabSpark.MemberTask.deleteTree(work); // the rank's scratch goes with it: a worker runs many
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("rank " + rank + " of " + run + " failed: " + e.getMessage(), e);

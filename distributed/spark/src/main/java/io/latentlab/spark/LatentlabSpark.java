@@ -183,7 +183,7 @@ public final class LatentlabSpark {
         }
 
         /** The task's scratch folder goes with the task: a worker runs many. */
-        private static void deleteTree(Path folder) throws IOException {
+        static void deleteTree(Path folder) throws IOException {
             try (var paths = Files.walk(folder)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);

@@ -41,7 +41,7 @@ public record RunInfo(Path directory, String name, String status, String model, 
      *         latent space can be shown); false while it trains
      */
     public static boolean hasLatentCodes(Path directory) {
-        return Boolean.TRUE.equals(read(directory.resolve(RunDirectory.SUMMARY)).get(LATENT_CODES));
+        return Boolean.TRUE.equals(summary(directory).get(LATENT_CODES));
     }
 
     /**
@@ -135,7 +135,7 @@ public record RunInfo(Path directory, String name, String status, String model, 
         if ("running".equals(status) && !RunLock.isHeld(directory)) {
             status = "crashed";
         }
-        Map<?, ?> summary = read(directory.resolve(RunDirectory.SUMMARY));
+        Map<?, ?> summary = summary(directory);
         Map<?, ?> metrics = summary.get("metrics") instanceof Map<?, ?> map ? map : Map.of();
         String headline = text(summary, "headline_metric");
         double value = metrics.get(headline) instanceof Number number ? number.doubleValue() : Double.NaN;
@@ -152,6 +152,15 @@ public record RunInfo(Path directory, String name, String status, String model, 
     private static String text(Map<?, ?> map, String key) {
         Object value = map.get(key);
         return value == null ? "" : String.valueOf(value);
+    }
+
+    /**
+     * @param directory a run directory
+     * @return its {@code summary.json} as read (status, metrics, headline metric, processes...);
+     *         empty while the run trains, or when the file cannot be read
+     */
+    public static Map<?, ?> summary(Path directory) {
+        return read(directory.resolve(RunDirectory.SUMMARY));
     }
 
     private static Map<?, ?> read(Path file) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.yaml.snakeyaml.Yaml;
 
 import io.latentlab.experiments.CheckedExperiment;
 import io.latentlab.experiments.ExperimentText;
@@ -18,6 +17,7 @@ import io.latentlab.experiments.InvalidExperimentException;
 import io.latentlab.nd4j.Nd4jRuntime;
 import io.latentlab.runs.ExperimentRunner;
 import io.latentlab.runs.RunDirectory;
+import io.latentlab.runs.RunInfo;
 
 /**
  * A group of repeats of one experiment ({@code seeds: [1, 2, 3]} or {@code repeat: 3}): one run per
@@ -180,7 +180,7 @@ public final class SeedGroup {
 
     private static Map<String, Double> finalMetrics(Path run) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        if (summary(run).get("metrics") instanceof Map<?, ?> map) {
+        if (RunInfo.summary(run).get("metrics") instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
                 if (value instanceof Number number && String.valueOf(key).startsWith("test_")) {
                     metrics.put(String.valueOf(key), number.doubleValue());
@@ -191,19 +191,7 @@ public final class SeedGroup {
     }
 
     private static String headlineMetric(Path run) {
-        Object headline = summary(run).get("headline_metric");
+        Object headline = RunInfo.summary(run).get("headline_metric");
         return headline == null ? "" : headline.toString();
-    }
-
-    private static Map<?, ?> summary(Path run) {
-        try {
-            Path file = run.resolve(RunDirectory.SUMMARY);
-            if (Files.isRegularFile(file) && new Yaml().load(Files.readString(file)) instanceof Map<?, ?> map) {
-                return map;
-            }
-        } catch (IOException | RuntimeException e) {
-            // a run still training or a hand-edited summary: not counted
-        }
-        return Map.of();
     }
 }
